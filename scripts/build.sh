@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds the bundle into dist/ (trunk build --release --offline) and prints what a page
+# downloads, in bytes and gzip bytes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+trunk build --release --offline
+scripts/bundle-size.sh

@@ -1,0 +1,14 @@
+#!/bin/sh
+# Trunk post_build hook: minifies the JS a page loads (wasm-bindgen glue, its snippets, the
+# loader) in release builds. Runs in the repo root; TRUNK_* variables come from trunk.
+set -eu
+[ "${TRUNK_PROFILE:-}" = "release" ] || exit 0
+terser="$(pwd)/tools/node_modules/.bin/terser"
+if [ ! -x "$terser" ]; then
+  echo "minify-js: $terser is missing; run scripts/setup.sh" >&2
+  exit 1
+fi
+find "$TRUNK_STAGING_DIR" -name '*.js' | while read -r file; do
+  "$terser" "$file" --module --compress --mangle --output "$file.min"
+  mv "$file.min" "$file"
+done

@@ -1,0 +1,82 @@
+//! Reading widget options from the page: element attributes, `data-*` attributes, JS objects.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
+
+use super::WidgetOptions;
+
+/// Attributes that belong to the host page, not to the widget.
+const HOST_ATTRIBUTES: [&str; 5] = ["class", "style", "id", "hidden", "slot"];
+
+/// Options of a custom element: its attributes, `data-` prefixes stripped.
+pub fn from_element_attributes(element: &Element) -> WidgetOptions {
+    let mut options = WidgetOptions::default();
+    for name in attribute_names(element) {
+        if HOST_ATTRIBUTES.contains(&name.as_str()) || name == "data-fw-widget" {
+            continue;
+        }
+        if let Some(value) = element.get_attribute(&name) {
+            options.insert(name.strip_prefix("data-").unwrap_or(&name), value);
+        }
+    }
+    options
+}
+
+/// Options of a `data-fw-widget` container: only its `data-*` attributes, prefix stripped
+/// (its other attributes are the CMS's).
+pub fn from_data_attributes(element: &Element) -> WidgetOptions {
+    let mut options = WidgetOptions::default();
+    for name in attribute_names(element) {
+        let Some(option) = name.strip_prefix("data-") else {
+            continue;
+        };
+        if option == "fw-widget" {
+            continue;
+        }
+        if let Some(value) = element.get_attribute(&name) {
+            options.insert(option, value);
+        }
+    }
+    options
+}
+
+/// Options from a JS object's own string, number and boolean properties.
+pub fn from_js_object(object: &JsValue) -> WidgetOptions {
+    let mut options = WidgetOptions::default();
+    let Some(object) = object.dyn_ref::<js_sys::Object>() else {
+        return options;
+    };
+    for entry in js_sys::Object::entries(object).iter() {
+        let pair = js_sys::Array::from(&entry);
+        let (Some(name), value) = (pair.get(0).as_string(), pair.get(1)) else {
+            continue;
+        };
+        let text = if let Some(text) = value.as_string() {
+            text
+        } else if value.as_f64().is_some() {
+            // JavaScript's own number formatting; Rust's float printing costs kilobytes.
+            match value
+                .unchecked_ref::<js_sys::Number>()
+                .to_string_with_radix(10)
+            {
+                Ok(text) => text.into(),
+                Err(_) => continue,
+            }
+        } else if let Some(flag) = value.as_bool() {
+            flag.to_string()
+        } else {
+            continue;
+        };
+        options.insert(&name, text);
+    }
+    options
+}
+
+fn attribute_names(element: &Element) -> Vec<String> {
+    element
+        .get_attribute_names()
+        .iter()
+        .filter_map(|name| name.as_string())
+        .map(|name| name.to_ascii_lowercase())
+        .collect()
+}

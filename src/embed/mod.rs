@@ -1,0 +1,117 @@
+//! Putting widgets into host pages: custom elements, `data-fw-widget` containers and the JS API,
+//! each widget in its own open shadow root, tracked so it can be unmounted without leaks.
+
+mod attributes;
+mod elements;
+mod options;
+mod registry;
+mod scan;
+mod shadow;
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+pub use attributes::{from_data_attributes, from_element_attributes, from_js_object};
+pub use options::{WidgetKind, WidgetOptions};
+
+use crate::platform::page;
+use crate::widgets::{carousel::Carousel, disclaimer::Disclaimer, feedback::Feedback, WidgetProps};
+
+thread_local! {
+    static BOOTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Starts the bundle on the page: records the page language as it was before any translation,
+/// defines the custom elements (which mounts those already present), mounts the
+/// `data-fw-widget` containers and watches for later ones. Calling it again does nothing.
+pub fn boot(original_language: Option<String>) {
+    page::record_original_language(original_language);
+    if BOOTED.with(|booted| booted.replace(true)) {
+        return;
+    }
+    elements::define_all();
+    if let Some(root) = page::html_element() {
+        scan::mount_containers_in(&root);
+    }
+    scan::watch_document();
+}
+
+/// Mounts a widget of `kind` on `host` with `options`, replacing any widget already there.
+pub fn mount(host: &Element, kind: WidgetKind, options: WidgetOptions) -> Result<(), String> {
+    unmount(host);
+    let (shadow, container) = shadow::prepare(host, kind)?;
+    let props = WidgetProps {
+        options: Rc::new(options),
+        host: host.clone(),
+    };
+    let root = container.clone();
+    let app = match kind {
+        WidgetKind::Carousel => registry::App::Carousel(
+            yew::Renderer::<Carousel>::with_root_and_props(root, props).render(),
+        ),
+        WidgetKind::Feedback => registry::App::Feedback(
+            yew::Renderer::<Feedback>::with_root_and_props(root, props).render(),
+        ),
+        WidgetKind::Disclaimer => registry::App::Disclaimer(
+            yew::Renderer::<Disclaimer>::with_root_and_props(root, props).render(),
+        ),
+    };
+    registry::insert(registry::Mounted {
+        host: host.clone(),
+        kind,
+        shadow,
+        container,
+        app,
+    });
+    Ok(())
+}
+
+/// Unmounts the widget on `host`: destroys its app (timers, observers and listeners go with it)
+/// and empties its shadow root. Whether there was one.
+pub fn unmount(host: &Element) -> bool {
+    match registry::take(host) {
+        Some(widget) => {
+            destroy(widget);
+            true
+        }
+        None => false,
+    }
+}
+
+/// How many widgets are mounted on the page.
+pub fn mounted_count() -> usize {
+    registry::count()
+}
+
+/// The kind of widget mounted on `host`, if any.
+pub fn mounted_kind(host: &Element) -> Option<WidgetKind> {
+    registry::kind_of(host)
+}
+
+/// Unmounts every widget whose host left the document.
+fn unmount_disconnected() {
+    for widget in registry::take_disconnected() {
+        destroy(widget);
+    }
+}
+
+/// Unmounts `host` after the current task unless it is back in the document by then, so that
+/// moving a widget (remove, then insert elsewhere) keeps its state.
+fn schedule_unmount_if_detached(host: Element) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ =
+            wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await;
+        if !host.is_connected() {
+            unmount(&host);
+        }
+    });
+}
+
+fn destroy(widget: registry::Mounted) {
+    widget.app.destroy();
+    widget.container.remove();
+    shadow::clear(&widget.shadow);
+}

@@ -1,0 +1,169 @@
+//! Which widget, and its options as the host page wrote them.
+
+/// The three widgets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WidgetKind {
+    /// `<fw-news-carousel>` / `data-fw-widget="news-carousel"`.
+    Carousel,
+    /// `<fw-feedback>` / `data-fw-widget="feedback"`.
+    Feedback,
+    /// `<fw-disclaimer>` / `data-fw-widget="disclaimer"`.
+    Disclaimer,
+}
+
+impl WidgetKind {
+    /// Every kind.
+    pub const ALL: [WidgetKind; 3] = [Self::Carousel, Self::Feedback, Self::Disclaimer];
+
+    /// The kind named in `data-fw-widget` or the JS API (`news-carousel` or `carousel`,
+    /// `feedback`, `disclaimer`; case and surrounding space ignored).
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "news-carousel" | "carousel" => Some(Self::Carousel),
+            "feedback" => Some(Self::Feedback),
+            "disclaimer" => Some(Self::Disclaimer),
+            _ => None,
+        }
+    }
+
+    /// The custom element's tag name.
+    pub fn element_name(self) -> &'static str {
+        match self {
+            Self::Carousel => "fw-news-carousel",
+            Self::Feedback => "fw-feedback",
+            Self::Disclaimer => "fw-disclaimer",
+        }
+    }
+
+    /// The kind of a custom element tag name (any case).
+    pub fn from_element_name(tag: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|kind| kind.element_name().eq_ignore_ascii_case(tag))
+    }
+
+    /// The widget part of event names: `fw:<this>:<what>`.
+    pub fn event_prefix(self) -> &'static str {
+        match self {
+            Self::Carousel => "carousel",
+            Self::Feedback => "feedback",
+            Self::Disclaimer => "disclaimer",
+        }
+    }
+}
+
+/// Options by kebab-case name (`src`, `endpoint`, `org`, `lang`, `timeout`, …), as strings.
+/// A handful per widget, so a list beats a map in code size.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WidgetOptions(Vec<(String, String)>);
+
+impl WidgetOptions {
+    /// Adds an option; a camelCase name (from a JS object) becomes kebab-case.
+    pub fn insert(&mut self, name: &str, value: impl Into<String>) {
+        let name = kebab_case(name);
+        let value = value.into();
+        match self.0.iter_mut().find(|(known, _)| *known == name) {
+            Some((_, old)) => *old = value,
+            None => self.0.push((name, value)),
+        }
+    }
+
+    /// The option's text, trimmed; `None` when absent.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(known, _)| known == name)
+            .map(|(_, value)| value.trim())
+    }
+
+    /// The option's text when present and not blank.
+    pub fn text(&self, name: &str) -> Option<&str> {
+        self.get(name).filter(|value| !value.is_empty())
+    }
+
+    /// A boolean option: present and empty, `true`, `yes`, `on` or `1` are true; `false`, `no`,
+    /// `off`, `0` are false; anything else counts as absent.
+    pub fn flag(&self, name: &str) -> Option<bool> {
+        match self.get(name)?.to_ascii_lowercase().as_str() {
+            "" | "true" | "yes" | "on" | "1" => Some(true),
+            "false" | "no" | "off" | "0" => Some(false),
+            _ => None,
+        }
+    }
+
+    /// A whole number option within `range`, else `None`.
+    pub fn number(&self, name: &str, range: std::ops::RangeInclusive<u32>) -> Option<u32> {
+        self.get(name)?
+            .parse::<u32>()
+            .ok()
+            .filter(|value| range.contains(value))
+    }
+}
+
+/// `maxItems` → `max-items`; names already in kebab-case are kept.
+fn kebab_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for c in name.trim().chars() {
+        if c.is_ascii_uppercase() {
+            if !out.is_empty() {
+                out.push('-');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_by_every_name() {
+        assert_eq!(
+            WidgetKind::from_name(" News-Carousel "),
+            Some(WidgetKind::Carousel)
+        );
+        assert_eq!(
+            WidgetKind::from_name("carousel"),
+            Some(WidgetKind::Carousel)
+        );
+        assert_eq!(
+            WidgetKind::from_name("feedback"),
+            Some(WidgetKind::Feedback)
+        );
+        assert_eq!(
+            WidgetKind::from_name("disclaimer"),
+            Some(WidgetKind::Disclaimer)
+        );
+        assert_eq!(WidgetKind::from_name("slider"), None);
+        assert_eq!(
+            WidgetKind::from_element_name("FW-FEEDBACK"),
+            Some(WidgetKind::Feedback)
+        );
+        assert_eq!(WidgetKind::from_element_name("fw-other"), None);
+    }
+
+    #[test]
+    fn option_names_and_values() {
+        let mut options = WidgetOptions::default();
+        options.insert("maxItems", "5");
+        options.insert("autoplay", "");
+        options.insert("loop", "off");
+        options.insert("timeout", "99999999");
+        options.insert("src", "  ");
+        options.insert("max-items", "7");
+        assert_eq!(
+            options.number("max-items", 1..=100),
+            Some(7),
+            "a later value replaces"
+        );
+        assert_eq!(options.flag("autoplay"), Some(true));
+        assert_eq!(options.flag("loop"), Some(false));
+        assert_eq!(options.number("timeout", 100..=60_000), None);
+        assert_eq!(options.text("src"), None);
+        assert_eq!(options.get("src"), Some(""));
+    }
+}

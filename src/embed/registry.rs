@@ -1,0 +1,100 @@
+//! The widgets mounted on the page, so each can be found again and unmounted without leaks.
+
+use std::cell::RefCell;
+
+use web_sys::{Element, ShadowRoot};
+use yew::AppHandle;
+
+use super::WidgetKind;
+use crate::widgets::{carousel::Carousel, disclaimer::Disclaimer, feedback::Feedback};
+
+/// One mounted widget.
+pub struct Mounted {
+    /// The element the page gave us.
+    pub host: Element,
+    /// Which widget runs there.
+    pub kind: WidgetKind,
+    /// The shadow root the widget renders into.
+    pub shadow: ShadowRoot,
+    /// The element inside the shadow root that Yew owns.
+    pub container: Element,
+    /// The Yew app, destroyed on unmount.
+    pub app: App,
+}
+
+/// The Yew app of one widget kind.
+pub enum App {
+    /// A news carousel.
+    Carousel(AppHandle<Carousel>),
+    /// A feedback widget.
+    Feedback(AppHandle<Feedback>),
+    /// A disclaimer banner.
+    Disclaimer(AppHandle<Disclaimer>),
+}
+
+impl App {
+    /// Destroys the app: its hooks' cleanups stop timers, observers and listeners.
+    pub fn destroy(self) {
+        match self {
+            Self::Carousel(app) => app.destroy(),
+            Self::Feedback(app) => app.destroy(),
+            Self::Disclaimer(app) => app.destroy(),
+        }
+    }
+}
+
+thread_local! {
+    static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Whether a widget runs on `host`.
+pub fn is_mounted(host: &Element) -> bool {
+    MOUNTED.with(|mounted| mounted.borrow().iter().any(|m| m.host == *host))
+}
+
+/// The kind of the widget on `host`.
+pub fn kind_of(host: &Element) -> Option<WidgetKind> {
+    MOUNTED.with(|mounted| {
+        mounted
+            .borrow()
+            .iter()
+            .find(|m| m.host == *host)
+            .map(|m| m.kind)
+    })
+}
+
+/// How many widgets run on the page.
+pub fn count() -> usize {
+    MOUNTED.with(|mounted| mounted.borrow().len())
+}
+
+/// Remembers a mounted widget.
+pub fn insert(widget: Mounted) {
+    MOUNTED.with(|mounted| mounted.borrow_mut().push(widget));
+}
+
+/// Takes the widget on `host` out of the registry.
+pub fn take(host: &Element) -> Option<Mounted> {
+    MOUNTED.with(|mounted| {
+        let mut mounted = mounted.borrow_mut();
+        let index = mounted.iter().position(|m| m.host == *host)?;
+        Some(mounted.swap_remove(index))
+    })
+}
+
+/// Takes out every widget whose host is no longer in the document.
+pub fn take_disconnected() -> Vec<Mounted> {
+    MOUNTED.with(|mounted| {
+        let mut mounted = mounted.borrow_mut();
+        let mut gone = Vec::new();
+        let mut index = 0;
+        while index < mounted.len() {
+            if mounted[index].host.is_connected() {
+                index += 1;
+            } else {
+                gone.push(mounted.swap_remove(index));
+            }
+        }
+        gone
+    })
+}

@@ -1,0 +1,85 @@
+//! `data-fw-widget` containers, for CMS editors that strip unknown tags: found at start, and
+//! picked up or let go as the page adds and removes them.
+
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, MutationObserver, MutationObserverInit, MutationRecord};
+
+use super::{attributes, mount, registry, unmount_disconnected, WidgetKind};
+use crate::platform::console;
+
+const SELECTOR: &str = "[data-fw-widget]";
+
+/// Mounts every container in `root` (and `root` itself) that is not mounted yet.
+pub fn mount_containers_in(root: &Element) {
+    if root.matches(SELECTOR).unwrap_or(false) {
+        mount_container(root);
+    }
+    let Ok(found) = root.query_selector_all(SELECTOR) else {
+        return;
+    };
+    for index in 0..found.length() {
+        if let Some(element) = found
+            .item(index)
+            .and_then(|node| node.dyn_into::<Element>().ok())
+        {
+            mount_container(&element);
+        }
+    }
+}
+
+fn mount_container(element: &Element) {
+    if registry::is_mounted(element) {
+        return;
+    }
+    let name = element.get_attribute("data-fw-widget").unwrap_or_default();
+    let Some(kind) = WidgetKind::from_name(&name) else {
+        console::error(&format!(
+            "data-fw-widget=\"{name}\" is not a widget (news-carousel, feedback or disclaimer)"
+        ));
+        return;
+    };
+    if let Err(reason) = mount(element, kind, attributes::from_data_attributes(element)) {
+        console::error(&reason);
+    }
+}
+
+/// Watches the whole document for added and removed widget containers, for the page's life.
+pub fn watch_document() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(root) = document.document_element() else {
+        return;
+    };
+    let callback = Closure::<dyn Fn(js_sys::Array)>::new(|records: js_sys::Array| {
+        let mut removed_any = false;
+        for record in records.iter() {
+            let Ok(record) = record.dyn_into::<MutationRecord>() else {
+                continue;
+            };
+            removed_any |= record.removed_nodes().length() > 0;
+            let added = record.added_nodes();
+            for index in 0..added.length() {
+                if let Some(element) = added.item(index).and_then(|n| n.dyn_into::<Element>().ok())
+                {
+                    if element.is_connected() {
+                        mount_containers_in(&element);
+                    }
+                }
+            }
+        }
+        if removed_any {
+            unmount_disconnected();
+        }
+    });
+    let Ok(observer) = MutationObserver::new(callback.as_ref().unchecked_ref()) else {
+        return;
+    };
+    let options = MutationObserverInit::new();
+    options.set_child_list(true);
+    options.set_subtree(true);
+    if observer.observe_with_options(&root, &options).is_ok() {
+        // One observer for the page's lifetime.
+        callback.forget();
+    }
+}

@@ -1,0 +1,43 @@
+//! The open shadow root each widget lives in, with its adopted stylesheet.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+use super::WidgetKind;
+use crate::style;
+
+/// Opens (or reuses) `host`'s shadow root, adopts the widget's styles and adds the element Yew
+/// will render into, marked so that translators leave it alone.
+pub fn prepare(host: &Element, kind: WidgetKind) -> Result<(ShadowRoot, Element), String> {
+    let shadow = match host.shadow_root() {
+        Some(shadow) => shadow,
+        None => host
+            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .map_err(|_| {
+                format!(
+                    "<{}> cannot hold a widget (it does not accept a shadow root); use a <div>",
+                    host.tag_name().to_ascii_lowercase()
+                )
+            })?,
+    };
+    shadow.set_text_content(None);
+    style::adopt(&shadow, kind);
+    let document = host.owner_document().ok_or("the element has no document")?;
+    let container = document
+        .create_element("div")
+        .map_err(|_| "cannot create an element".to_string())?;
+    // Translators rewrite text nodes under the virtual DOM's feet; widgets translate
+    // themselves, so they opt out.
+    let _ = container.set_attribute("translate", "no");
+    let _ = container.set_attribute("class", "fw-root notranslate");
+    shadow
+        .append_child(&container)
+        .map_err(|_| "cannot add to the shadow root".to_string())?;
+    Ok((shadow, container.unchecked_into()))
+}
+
+/// Empties a shadow root after its widget is gone.
+pub fn clear(shadow: &ShadowRoot) {
+    shadow.set_text_content(None);
+    shadow.set_adopted_style_sheets(&js_sys::Array::new());
+}

@@ -1,0 +1,105 @@
+//! Reading typed, bounded values out of untrusted JSON, shared by both feed formats.
+
+use super::Json;
+
+use super::limits::{MAX_ITEMS, MAX_LANGUAGE_TAG, MAX_SETTING_CHARS};
+use super::{bounded, plain_text, LocalizedText, NewsItem};
+
+/// Plain text of a string field, cut to `max_chars`; `None` when absent, not a string or empty.
+pub(super) fn text(object: &Json, key: &str, max_chars: usize) -> Option<String> {
+    object
+        .get(key)
+        .and_then(Json::as_str)
+        .and_then(|raw| text_of(raw, max_chars))
+}
+
+/// Plain text of `raw` cut to `max_chars`; `None` when nothing readable is left.
+pub(super) fn text_of(raw: &str, max_chars: usize) -> Option<String> {
+    let text = plain_text(raw);
+    (!text.is_empty()).then(|| bounded(&text, max_chars))
+}
+
+/// A BCP 47-looking language tag (`ar`, `fr-CA`, `zh-Hant-TW`), else `None`.
+pub(super) fn language_tag(value: Option<&Json>) -> Option<String> {
+    let tag = value?.as_str()?.trim();
+    let valid = !tag.is_empty()
+        && tag.len() <= MAX_LANGUAGE_TAG
+        && tag.split('-').all(|part| {
+            (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
+        })
+        && tag
+            .split('-')
+            .next()
+            .is_some_and(|p| p.chars().all(|c| c.is_ascii_alphabetic()));
+    valid.then(|| tag.to_string())
+}
+
+/// A text given either as a string (in `default_language`, or any language when unknown) or as
+/// an object of language tag to string. Wrong entries are dropped with a warning.
+pub(super) fn localized_text(
+    value: Option<&Json>,
+    default_language: Option<&str>,
+    path: &str,
+    warnings: &mut Vec<String>,
+) -> LocalizedText {
+    let mut localized = LocalizedText::default();
+    match value {
+        None | Some(Json::Null) => {}
+        Some(Json::String(raw)) => {
+            if let Some(text) = text_of(raw, MAX_SETTING_CHARS) {
+                localized.insert(default_language.unwrap_or(""), text);
+            }
+        }
+        Some(Json::Object(per_language)) => {
+            for (tag, raw) in per_language {
+                let tag_value = Json::String(tag.clone());
+                match (language_tag(Some(&tag_value)), raw.as_str()) {
+                    (Some(tag), Some(raw)) => {
+                        if let Some(text) = text_of(raw, MAX_SETTING_CHARS) {
+                            localized.insert(&tag, text);
+                        }
+                    }
+                    _ => warnings.push(format!("{path}.{tag}: not a language tag with a string")),
+                }
+            }
+        }
+        Some(_) => warnings.push(format!("{path}: expected a string or an object of strings")),
+    }
+    localized
+}
+
+/// A positive whole number that fits `u32`.
+pub(super) fn positive_u32(value: Option<&Json>) -> Option<u32> {
+    value?
+        .as_u64()
+        .and_then(|n| u32::try_from(n).ok())
+        .filter(|&n| n > 0)
+}
+
+/// Keeps at most [`MAX_ITEMS`] items: the newest by publication time (undated ones count as
+/// oldest), in their feed order.
+pub(super) fn keep_newest(items: &mut Vec<NewsItem>, warnings: &mut Vec<String>) {
+    if items.len() <= MAX_ITEMS {
+        return;
+    }
+    // Newest first, earlier feed position breaking ties.
+    let mut order: Vec<(std::cmp::Reverse<Option<i64>>, usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (std::cmp::Reverse(item.published.map(|t| t.epoch_ms)), i))
+        .collect();
+    order.sort_unstable();
+    let mut keep = vec![false; items.len()];
+    for &(_, i) in &order[..MAX_ITEMS] {
+        keep[i] = true;
+    }
+    warnings.push(format!(
+        "{} items, kept the newest {MAX_ITEMS}",
+        items.len()
+    ));
+    let mut index = 0;
+    items.retain(|_| {
+        index += 1;
+        keep[index - 1]
+    });
+}

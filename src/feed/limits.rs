@@ -1,0 +1,17 @@
+//! Bounds on what a feed may make the widgets hold, so a hostile or broken feed cannot exhaust a
+//! cheap phone.
+
+/// Largest feed document read, in bytes (2 MiB).
+pub const MAX_FEED_BYTES: usize = 2 * 1024 * 1024;
+/// Most news items kept; beyond it the newest are kept.
+pub const MAX_ITEMS: usize = 10_000;
+/// Longest title, in characters, before it is cut with an ellipsis.
+pub const MAX_TITLE_CHARS: usize = 300;
+/// Longest summary, in characters, before it is cut with an ellipsis.
+pub const MAX_SUMMARY_CHARS: usize = 4_000;
+/// Longest short setting text (organisation name, question, label), in characters.
+pub const MAX_SETTING_CHARS: usize = 500;
+/// Longest URL kept, in bytes.
+pub const MAX_URL_BYTES: usize = 2_048;
+/// Longest language tag kept.
+pub const MAX_LANGUAGE_TAG: usize = 35;

@@ -1,0 +1,230 @@
+//! Turning feed text, which may carry HTML, into plain text that is only ever set as a text node.
+//!
+//! This is deliberately not an HTML parser: it only has to find where markup is, drop it (with the
+//! content of elements that are never text, such as `script`), keep word boundaries where block
+//! elements were, decode character references and fold white space. The result is inserted as
+//! text, so a mistake here can garble a title but never inject markup.
+
+/// Elements whose content is not readable text.
+const SKIPPED_ELEMENTS: [&str; 7] = [
+    "script", "style", "template", "noscript", "iframe", "svg", "head",
+];
+
+/// Elements that end a word when they open or close (`<h2>A</h2><p>B</p>` reads "A B").
+const BREAKING_ELEMENTS: [&str; 30] = [
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "tr",
+];
+
+/// Plain text of a fragment that may contain HTML, on one line with single spaces.
+pub fn plain_text(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut rest = input;
+    while let Some(lt) = rest.find('<') {
+        push_decoded(&mut out, &rest[..lt]);
+        let after = &rest[lt + 1..];
+        if after.starts_with("!--") {
+            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
+            continue;
+        }
+        if !after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!' || c == '?')
+        {
+            out.push('<');
+            rest = after;
+            continue;
+        }
+        let Some(gt) = tag_end(after) else {
+            // An unterminated tag swallows the rest, as a browser would.
+            rest = "";
+            break;
+        };
+        let tag = &after[..gt];
+        rest = &after[gt + 1..];
+        let name = tag_name(tag);
+        if BREAKING_ELEMENTS.contains(&name.as_str()) {
+            out.push(' ');
+        }
+        if !tag.starts_with('/') && !tag.ends_with('/') && SKIPPED_ELEMENTS.contains(&name.as_str())
+        {
+            rest = skip_element_content(rest, &name);
+        }
+    }
+    push_decoded(&mut out, rest);
+    collapse_whitespace(&out)
+}
+
+/// Cuts `text` to at most `max_chars` characters, with an ellipsis; at a word boundary when that
+/// keeps at least half of the text.
+pub fn bounded(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+    let at_word = match cut.rfind(' ') {
+        Some(space) if cut[..space].chars().count() * 2 >= max_chars => &cut[..space],
+        _ => cut.as_str(),
+    };
+    format!("{}…", at_word.trim_end())
+}
+
+/// Index of the `>` closing a tag, skipping `>` inside quoted attribute values.
+fn tag_end(tag: &str) -> Option<usize> {
+    let mut quote = None;
+    for (i, c) in tag.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), _) if c == q => quote = None,
+            (None, '>') => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn tag_name(tag: &str) -> String {
+    tag.trim_start_matches('/')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+/// The text after the closing tag of `name`, or nothing when it is never closed.
+fn skip_element_content<'a>(rest: &'a str, name: &str) -> &'a str {
+    let lower = rest.to_ascii_lowercase();
+    let closing = format!("</{name}");
+    match lower.find(&closing) {
+        Some(start) => {
+            let after = &rest[start..];
+            after.find('>').map_or("", |gt| &after[gt + 1..])
+        }
+        None => "",
+    }
+}
+
+/// Folds runs of ASCII white space; no-break spaces stay, as French typography needs them.
+fn collapse_whitespace(text: &str) -> String {
+    text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Appends `text` with its character references decoded; unknown references stay as written.
+fn push_decoded(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        match after.find(';').filter(|&semi| semi <= 32) {
+            Some(semi) => match decode_reference(&after[..semi]) {
+                Some(c) => {
+                    out.push(c);
+                    rest = &after[semi + 1..];
+                }
+                None => {
+                    out.push('&');
+                    rest = after;
+                }
+            },
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
+fn decode_reference(reference: &str) -> Option<char> {
+    if let Some(number) = reference.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        };
+        return match char::from_u32(code) {
+            Some('\0') | None => Some('\u{FFFD}'),
+            Some(c) => Some(c),
+        };
+    }
+    named_reference(reference)
+}
+
+/// The named references that CMS feeds actually produce (WordPress's typography, Latin-1
+/// letters of French text); numeric references cover the rest.
+fn named_reference(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{A0}',
+        "hellip" => '…',
+        "mdash" => '—',
+        "ndash" => '–',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "laquo" => '«',
+        "raquo" => '»',
+        "bull" => '•',
+        "middot" => '·',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "deg" => '°',
+        "euro" => '€',
+        "shy" => '\u{AD}',
+        "zwnj" => '\u{200C}',
+        "zwj" => '\u{200D}',
+        "lrm" => '\u{200E}',
+        "rlm" => '\u{200F}',
+        "agrave" => 'à',
+        "acirc" => 'â',
+        "ccedil" => 'ç',
+        "egrave" => 'è',
+        "eacute" => 'é',
+        "ecirc" => 'ê',
+        "euml" => 'ë',
+        "icirc" => 'î',
+        "iuml" => 'ï',
+        "ocirc" => 'ô',
+        "oelig" => 'œ',
+        "ugrave" => 'ù',
+        "ucirc" => 'û',
+        "uuml" => 'ü',
+        "Agrave" => 'À',
+        "Ccedil" => 'Ç',
+        "Eacute" => 'É',
+        "Egrave" => 'È',
+        "Ecirc" => 'Ê',
+        _ => return None,
+    })
+}

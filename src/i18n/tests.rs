@@ -1,0 +1,82 @@
+use super::*;
+
+fn sources(
+    widget: Option<&str>,
+    feed: Option<&str>,
+    page: Option<&str>,
+    browser: &[&str],
+) -> LanguageSources {
+    LanguageSources {
+        widget: widget.map(String::from),
+        feed: feed.map(String::from),
+        page: page.map(String::from),
+        browser: browser.iter().map(|tag| tag.to_string()).collect(),
+    }
+}
+
+#[test]
+fn widget_attribute_wins_then_feed_then_page_then_browser() {
+    assert_eq!(
+        sources(Some("fr"), Some("ar"), Some("en"), &["ar"]).resolve(),
+        Lang::Fr
+    );
+    assert_eq!(
+        sources(None, Some("ar-MA"), Some("en"), &["fr"]).resolve(),
+        Lang::Ar
+    );
+    assert_eq!(
+        sources(None, None, Some("fr-CA"), &["ar"]).resolve(),
+        Lang::Fr
+    );
+    assert_eq!(
+        sources(None, None, None, &["de-DE", "ar-EG", "fr"]).resolve(),
+        Lang::Ar
+    );
+}
+
+#[test]
+fn unsupported_languages_are_skipped_and_english_is_the_last_resort() {
+    assert_eq!(
+        sources(Some("de"), None, Some("ar"), &[]).resolve(),
+        Lang::Ar
+    );
+    assert_eq!(
+        sources(Some(""), Some("zz"), None, &["ja"]).resolve(),
+        Lang::En
+    );
+}
+
+#[test]
+fn direction_follows_the_language() {
+    assert_eq!(Lang::Ar.direction().as_str(), "rtl");
+    assert_eq!(Lang::En.direction().as_str(), "ltr");
+    assert_eq!(Lang::Fr.direction().as_str(), "ltr");
+    assert_eq!(Lang::from_tag("AR_sa"), Some(Lang::Ar));
+}
+
+#[test]
+fn every_catalog_fills_its_placeholders() {
+    for lang in Lang::ALL {
+        let catalog = lang.catalog();
+        let position = fill(catalog.slide_position, &[("n", "3"), ("total", "10")]);
+        assert!(
+            position.contains('3') && position.contains("10"),
+            "{lang:?}: {position}"
+        );
+        assert!(!position.contains('{'), "{lang:?}: {position}");
+        let disclaimer = fill(catalog.disclaimer_with_org, &[("org", "ICESCO")]);
+        assert!(disclaimer.contains("ICESCO"), "{lang:?}");
+        assert!(!catalog.disclaimer_without_org.contains('{'), "{lang:?}");
+        assert!(
+            !catalog
+                .carousel_label
+                .to_lowercase()
+                .contains(catalog.carousel_roledescription),
+            "{lang:?}: the region name must not repeat its role description"
+        );
+        assert!(catalog
+            .feedback_labels
+            .iter()
+            .all(|label| !label.is_empty()));
+    }
+}

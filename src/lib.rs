@@ -1,0 +1,60 @@
+//! FeedWidgets: a news carousel, a feedback rating widget and a translation-disclaimer banner
+//! that drop into any web page, all driven by one JSON feed.
+//!
+//! The pure parts (`feed`, `i18n`, the widgets' `state` modules) are plain Rust tested natively;
+//! `platform` and `embed` are the thin browser glue, tested in headless Chromium.
+
+pub mod embed;
+pub mod feed;
+pub mod i18n;
+pub mod platform;
+pub mod style;
+pub mod widgets;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+// Smaller and faster than the default dlmalloc; the bundle is single-threaded.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+/// The bundle's version, as `window.FeedWidgets.version` reports it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Starts the bundle; the loader (`embed.js`) calls it once with `<html lang>` as it was before
+/// any translation.
+#[wasm_bindgen(js_name = boot)]
+pub fn js_boot(original_language: Option<String>) {
+    embed::boot(original_language);
+}
+
+/// `FeedWidgets.mount(element, kind, options)`: mounts a widget on an element. Throws a
+/// `TypeError`-like error when the element or kind is wrong.
+#[wasm_bindgen(js_name = mount)]
+pub fn js_mount(element: JsValue, kind: &str, options: JsValue) -> Result<(), JsError> {
+    let element = element
+        .dyn_into::<web_sys::Element>()
+        .map_err(|_| JsError::new("FeedWidgets.mount: the first argument must be an element"))?;
+    let kind = embed::WidgetKind::from_name(kind).ok_or_else(|| {
+        JsError::new(
+            "FeedWidgets.mount: kind must be \"news-carousel\", \"feedback\" or \"disclaimer\"",
+        )
+    })?;
+    embed::mount(&element, kind, embed::from_js_object(&options))
+        .map_err(|reason| JsError::new(&format!("FeedWidgets.mount: {reason}")))
+}
+
+/// `FeedWidgets.unmount(element)`: removes the widget on an element; whether there was one.
+#[wasm_bindgen(js_name = unmount)]
+pub fn js_unmount(element: JsValue) -> bool {
+    element
+        .dyn_into::<web_sys::Element>()
+        .is_ok_and(|element| embed::unmount(&element))
+}
+
+/// The bundle's version.
+#[wasm_bindgen(js_name = version)]
+pub fn js_version() -> String {
+    VERSION.to_string()
+}

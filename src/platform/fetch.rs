@@ -1,0 +1,140 @@
+//! HTTP through the browser's `fetch`, with a time limit and a size limit.
+//!
+//! The time limit races each step against a timer promise with `Promise.race`, which costs far
+//! fewer bytes than a Rust future combinator.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, RequestInit, Response};
+
+use crate::feed::{FeedError, MAX_FEED_BYTES};
+
+/// Why a request gave no usable answer.
+enum Failure {
+    /// The deadline passed first.
+    Timeout,
+    /// The request failed, with the browser's reason.
+    Network(String),
+}
+
+/// GETs `url` as text; fails on a non-2xx status, on a body over [`MAX_FEED_BYTES`], or when no
+/// complete answer arrives within `timeout_ms` (the request is then aborted).
+pub async fn get_text(url: &str, timeout_ms: u32) -> Result<String, FeedError> {
+    let init = RequestInit::new();
+    init.set_method("GET");
+    let deadline = Deadline::start(timeout_ms, &init);
+    let failure = |failure| match failure {
+        Failure::Timeout => FeedError::Timeout { ms: timeout_ms },
+        Failure::Network(reason) => FeedError::Network(reason),
+    };
+    let response = deadline.response(url, &init).await.map_err(failure)?;
+    if !response.ok() {
+        return Err(FeedError::Http(response.status()));
+    }
+    let declared = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|length| length.trim().parse::<usize>().ok());
+    if let Some(bytes) = declared.filter(|&bytes| bytes > MAX_FEED_BYTES) {
+        return Err(FeedError::TooLarge { bytes });
+    }
+    let body = response
+        .text()
+        .map_err(|e| FeedError::Network(describe(&e)))?;
+    let text = deadline.within(body).await.map_err(failure)?;
+    text.as_string()
+        .ok_or_else(|| FeedError::Network("the body is not text".into()))
+}
+
+/// POSTs `body` as JSON; the answer's status, or why no answer came.
+pub async fn post_json(url: &str, body: &str, timeout_ms: u32) -> Result<u16, String> {
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&JsValue::from_str(body));
+    let headers = web_sys::Headers::new().map_err(|e| describe(&e))?;
+    headers
+        .set("content-type", "application/json")
+        .map_err(|e| describe(&e))?;
+    init.set_headers(&headers);
+    let deadline = Deadline::start(timeout_ms, &init);
+    match deadline.response(url, &init).await {
+        Ok(response) => Ok(response.status()),
+        Err(Failure::Timeout) => Err(format!("no answer within {timeout_ms} ms")),
+        Err(Failure::Network(reason)) => Err(reason),
+    }
+}
+
+/// A timer that aborts the request when it fires, and that each step of the request races.
+struct Deadline {
+    timer: js_sys::Promise,
+    controller: Option<AbortController>,
+    handle: Option<i32>,
+}
+
+impl Deadline {
+    fn start(timeout_ms: u32, init: &RequestInit) -> Self {
+        let controller = AbortController::new().ok();
+        if let Some(controller) = &controller {
+            init.set_signal(Some(&controller.signal()));
+        }
+        let mut handle = None;
+        // Resolves with `undefined`, which neither a Response nor a body text ever is.
+        let timer = js_sys::Promise::new(&mut |resolve, _reject| {
+            handle = web_sys::window().and_then(|window| {
+                window
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(
+                        &resolve,
+                        i32::try_from(timeout_ms).unwrap_or(i32::MAX),
+                    )
+                    .ok()
+            });
+        });
+        Self {
+            timer,
+            controller,
+            handle,
+        }
+    }
+
+    async fn response(&self, url: &str, init: &RequestInit) -> Result<Response, Failure> {
+        let window = web_sys::window().ok_or_else(|| Failure::Network("no window".into()))?;
+        self.within(window.fetch_with_str_and_init(url, init))
+            .await?
+            .dyn_into::<Response>()
+            .map_err(|_| Failure::Network("fetch did not answer with a Response".into()))
+    }
+
+    /// The value of `step`, unless the deadline passes first.
+    async fn within(&self, step: js_sys::Promise) -> Result<JsValue, Failure> {
+        let race = js_sys::Promise::race(&js_sys::Array::of2(&step, &self.timer));
+        let value = JsFuture::from(race)
+            .await
+            .map_err(|e| Failure::Network(describe(&e)))?;
+        if value.is_undefined() {
+            if let Some(controller) = &self.controller {
+                controller.abort();
+            }
+            return Err(Failure::Timeout);
+        }
+        Ok(value)
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let (Some(window), Some(handle)) = (web_sys::window(), self.handle) {
+            window.clear_timeout_with_handle(handle);
+        }
+    }
+}
+
+/// A readable reason from a JavaScript error value.
+fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}

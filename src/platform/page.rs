@@ -1,0 +1,60 @@
+//! Facts about the host page that the widgets need, read once and safely.
+
+use std::cell::RefCell;
+
+use web_sys::Element;
+
+thread_local! {
+    /// `<html lang>` as it was when the bundle started, before a translator could rewrite it.
+    static ORIGINAL_LANGUAGE: RefCell<Option<Option<String>>> = const { RefCell::new(None) };
+}
+
+/// Records the page's language as the loader saw it before any translation; the first record
+/// wins, so a later call (a second loader, a remount) cannot replace it with a translated one.
+pub fn record_original_language(tag: Option<String>) {
+    ORIGINAL_LANGUAGE.with(|original| {
+        let mut original = original.borrow_mut();
+        if original.is_none() {
+            *original = Some(tag.filter(|t| !t.trim().is_empty()));
+        }
+    });
+}
+
+/// The page's language before translation: the recorded one, else `<html lang>` now.
+pub fn original_language() -> Option<String> {
+    ORIGINAL_LANGUAGE
+        .with(|original| original.borrow().clone())
+        .unwrap_or_else(|| {
+            html_element()
+                .and_then(|html| html.get_attribute("lang"))
+                .filter(|t| !t.trim().is_empty())
+        })
+}
+
+/// The reader's preferred languages (`navigator.languages`, else `navigator.language`).
+pub fn browser_languages() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let mut languages: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect();
+    if languages.is_empty() {
+        languages.extend(navigator.language());
+    }
+    languages
+}
+
+/// The page's `<html>` element.
+pub fn html_element() -> Option<Element> {
+    web_sys::window()?.document()?.document_element()
+}
+
+/// The page's path, without query or fragment.
+pub fn path() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_else(|| "/".into())
+}

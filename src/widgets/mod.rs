@@ -1,0 +1,54 @@
+//! The three widgets and what they share: loading the feed, choosing the language, the root
+//! component a mount renders.
+
+pub mod carousel;
+pub mod disclaimer;
+mod feed_state;
+pub mod feedback;
+mod icons;
+mod status;
+
+use std::rc::Rc;
+
+use web_sys::Element;
+use yew::prelude::*;
+
+pub use feed_state::{use_feed, FeedSource, FeedState};
+
+use crate::embed::{WidgetKind, WidgetOptions};
+use crate::feed::Feed;
+use crate::i18n::{Lang, LanguageSources};
+use crate::platform::page;
+
+/// Default time a feed may take, in milliseconds.
+pub const DEFAULT_FEED_TIMEOUT_MS: u32 = 10_000;
+
+/// What a mount gives each widget component.
+#[derive(Properties, PartialEq, Clone)]
+pub struct WidgetProps {
+    /// Options from the page (attributes or the JS API).
+    pub options: Rc<WidgetOptions>,
+    /// The element the page gave us; events are dispatched on it.
+    pub host: Element,
+}
+
+/// The widget's feed, from its `src` and `timeout` options.
+#[hook]
+pub fn use_widget_feed(options: &WidgetOptions, kind: WidgetKind) -> FeedState {
+    let timeout = options
+        .number("timeout", 100..=120_000)
+        .unwrap_or(DEFAULT_FEED_TIMEOUT_MS);
+    use_feed(FeedSource::from_option(options.text("src")), timeout, kind)
+}
+
+/// The widget's language: its `lang` option, the feed's, the page's before translation, the
+/// reader's.
+pub fn widget_language(options: &WidgetOptions, feed: Option<&Feed>) -> Lang {
+    LanguageSources {
+        widget: options.text("lang").map(String::from),
+        feed: feed.and_then(|feed| feed.language.clone()),
+        page: page::original_language(),
+        browser: page::browser_languages(),
+    }
+    .resolve()
+}
