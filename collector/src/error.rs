@@ -1,0 +1,78 @@
+//! The JSON error body shared by every API failure, so the widget and scripts can branch on a
+//! stable `error` code instead of parsing messages.
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Serialize;
+
+/// An API failure: HTTP status plus `{ "error": code, "field"?: ..., "message": ... }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiError {
+    /// HTTP status of the response.
+    pub status: StatusCode,
+    /// Stable machine-readable code, e.g. `invalid_field`.
+    pub code: &'static str,
+    /// The payload field at fault, when there is one.
+    pub field: Option<String>,
+    /// Human-readable explanation.
+    pub message: String,
+    /// Seconds for a `Retry-After` header (rate limiting).
+    pub retry_after_secs: Option<u64>,
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    error: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<&'a str>,
+    message: &'a str,
+}
+
+impl ApiError {
+    /// An error without a field.
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            code,
+            field: None,
+            message: message.into(),
+            retry_after_secs: None,
+        }
+    }
+
+    /// A 422 about one payload field.
+    pub fn field(code: &'static str, field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: Some(field.into()),
+            ..Self::new(StatusCode::UNPROCESSABLE_ENTITY, code, message)
+        }
+    }
+
+    /// Storage failures are logged in full but answered without internals.
+    pub fn storage(err: &dyn std::fmt::Display) -> Self {
+        tracing::error!("storage failure: {err}");
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "storage_error",
+            "the submission could not be stored; retry later",
+        )
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = Body {
+            error: self.code,
+            field: self.field.as_deref(),
+            message: &self.message,
+        };
+        let mut response = (self.status, Json(body)).into_response();
+        if let Some(secs) = self.retry_after_secs {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+        response
+    }
+}
