@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything and runs every check: formatting, clippy (native and wasm32), the native
 # tests (feed, i18n, state machines, collector), the browser tests in headless Chromium, the
-# release build and its size budget.
+# release build and its size budget, and end-to-end tests of the built bundle.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -26,3 +26,6 @@ cargo test -p feedwidgets --target wasm32-unknown-unknown --locked
 
 step "release bundle and its size"
 scripts/build.sh
+
+step "end to end: the built bundle in Chromium (loader, JS API, strict CSP)"
+node --test e2e/

@@ -71,9 +71,11 @@ pub fn Carousel(props: &WidgetProps) -> Html {
         FeedState::Ready(_) => {}
     }
 
-    let label = settings
-        .and_then(|s| s.label.get(lang.tag()).cloned())
-        .or_else(|| props.options.text("label").map(String::from))
+    let label = props
+        .options
+        .text("label")
+        .map(String::from)
+        .or_else(|| settings.and_then(|s| s.label.get(lang.tag()).cloned()))
         .unwrap_or_else(|| catalog.carousel_label.to_string());
     let index = current.index();
     let total = intl::number(items.len(), lang.tag());

@@ -82,9 +82,11 @@ pub fn Feedback(props: &WidgetProps) -> Html {
         };
     }
 
-    let question = settings
-        .and_then(|s| s.question.get(lang.tag()).cloned())
-        .or_else(|| props.options.text("question").map(String::from))
+    let question = props
+        .options
+        .text("question")
+        .map(String::from)
+        .or_else(|| settings.and_then(|s| s.question.get(lang.tag()).cloned()))
         .unwrap_or_else(|| catalog.feedback_question.to_string());
     let labels: [String; 5] = settings
         .and_then(|s| s.labels.get(lang.tag()).cloned())
