@@ -22,6 +22,7 @@ use crate::widgets::{carousel::Carousel, disclaimer::Disclaimer, feedback::Feedb
 
 thread_local! {
     static BOOTED: Cell<bool> = const { Cell::new(false) };
+    static NEXT_MOUNT_ID: Cell<u64> = const { Cell::new(0) };
 }
 
 /// Starts the bundle on the page: records the page language as it was before any translation,
@@ -40,31 +41,45 @@ pub fn boot(original_language: Option<String>) {
 }
 
 /// Mounts a widget of `kind` on `host` with `options`, replacing any widget already there.
+///
+/// The shadow root is ready when this returns; the widget starts a microtask later, and only
+/// if it is still mounted then. Yew creates a component on its next scheduler run and handles
+/// destroys before creates in that run, so an app destroyed in the task that rendered it would
+/// still come to life (and fetch its feed) with no one to stop it.
 pub fn mount(host: &Element, kind: WidgetKind, options: WidgetOptions) -> Result<(), String> {
     unmount(host);
     let (shadow, container) = shadow::prepare(host, kind)?;
+    let id = NEXT_MOUNT_ID.with(|next| next.replace(next.get() + 1));
+    registry::insert(registry::Mounted {
+        id,
+        host: host.clone(),
+        kind,
+        shadow,
+        container: container.clone(),
+        app: None,
+    });
     let props = WidgetProps {
         options: Rc::new(options),
         host: host.clone(),
     };
-    let root = container.clone();
-    let app = match kind {
-        WidgetKind::Carousel => registry::App::Carousel(
-            yew::Renderer::<Carousel>::with_root_and_props(root, props).render(),
-        ),
-        WidgetKind::Feedback => registry::App::Feedback(
-            yew::Renderer::<Feedback>::with_root_and_props(root, props).render(),
-        ),
-        WidgetKind::Disclaimer => registry::App::Disclaimer(
-            yew::Renderer::<Disclaimer>::with_root_and_props(root, props).render(),
-        ),
-    };
-    registry::insert(registry::Mounted {
-        host: host.clone(),
-        kind,
-        shadow,
-        container,
-        app,
+    wasm_bindgen_futures::spawn_local(async move {
+        if !registry::contains(id) {
+            return;
+        }
+        let app = match kind {
+            WidgetKind::Carousel => registry::App::Carousel(
+                yew::Renderer::<Carousel>::with_root_and_props(container, props).render(),
+            ),
+            WidgetKind::Feedback => registry::App::Feedback(
+                yew::Renderer::<Feedback>::with_root_and_props(container, props).render(),
+            ),
+            WidgetKind::Disclaimer => registry::App::Disclaimer(
+                yew::Renderer::<Disclaimer>::with_root_and_props(container, props).render(),
+            ),
+        };
+        if let Some(orphan) = registry::attach(id, app) {
+            orphan.destroy();
+        }
     });
     Ok(())
 }
@@ -111,7 +126,9 @@ fn schedule_unmount_if_detached(host: Element) {
 }
 
 fn destroy(widget: registry::Mounted) {
-    widget.app.destroy();
+    if let Some(app) = widget.app {
+        app.destroy();
+    }
     widget.container.remove();
     shadow::clear(&widget.shadow);
 }

@@ -10,6 +10,8 @@ use crate::widgets::{carousel::Carousel, disclaimer::Disclaimer, feedback::Feedb
 
 /// One mounted widget.
 pub struct Mounted {
+    /// Tells this mount from a later one on the same host.
+    pub id: u64,
     /// The element the page gave us.
     pub host: Element,
     /// Which widget runs there.
@@ -18,8 +20,8 @@ pub struct Mounted {
     pub shadow: ShadowRoot,
     /// The element inside the shadow root that Yew owns.
     pub container: Element,
-    /// The Yew app, destroyed on unmount.
-    pub app: App,
+    /// The Yew app, destroyed on unmount; `None` until it starts (see [`super::mount`]).
+    pub app: Option<App>,
 }
 
 /// The Yew app of one widget kind.
@@ -71,6 +73,24 @@ pub fn count() -> usize {
 /// Remembers a mounted widget.
 pub fn insert(widget: Mounted) {
     MOUNTED.with(|mounted| mounted.borrow_mut().push(widget));
+}
+
+/// Whether the mount `id` is still registered.
+pub fn contains(id: u64) -> bool {
+    MOUNTED.with(|mounted| mounted.borrow().iter().any(|m| m.id == id))
+}
+
+/// Stores the started app of mount `id`; hands it back when that mount is gone.
+pub fn attach(id: u64, app: App) -> Option<App> {
+    MOUNTED.with(
+        |mounted| match mounted.borrow_mut().iter_mut().find(|m| m.id == id) {
+            Some(widget) => {
+                widget.app = Some(app);
+                None
+            }
+            None => Some(app),
+        },
+    )
 }
 
 /// Takes the widget on `host` out of the registry.

@@ -88,13 +88,79 @@ pub struct LanguageSources {
 }
 
 impl LanguageSources {
-    /// The first source naming a supported language; English when none does.
-    pub fn resolve(&self) -> Lang {
+    /// The first source naming a supported language, with its region (`ar-EG` keeps `EG`, so
+    /// `Intl` writes the digits Egypt uses); English when none does.
+    pub fn resolve(&self) -> Locale {
         [&self.widget, &self.feed, &self.page]
             .into_iter()
             .flatten()
             .chain(self.browser.iter())
-            .find_map(|tag| Lang::from_tag(tag))
-            .unwrap_or(Lang::En)
+            .find_map(|tag| Locale::from_tag(tag))
+            .unwrap_or_else(|| Locale::of(Lang::En))
+    }
+}
+
+/// A supported language and the tag to give `Intl` and the `lang` attribute: the language
+/// with the script and region the page asked for, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Locale {
+    lang: Lang,
+    tag: String,
+}
+
+impl Locale {
+    /// The bare language.
+    pub fn of(lang: Lang) -> Self {
+        Self {
+            lang,
+            tag: lang.tag().to_string(),
+        }
+    }
+
+    /// The locale of a BCP 47 tag when its language is supported. Only a script (`Arab`) and a
+    /// region (`EG`, `419`) are kept, each only when well formed, so the tag handed to `Intl`
+    /// can never make it throw.
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        let lang = Lang::from_tag(tag)?;
+        let mut canonical = lang.tag().to_string();
+        let mut subtags = tag.trim().split(['-', '_']).skip(1).peekable();
+        if let Some(script) =
+            subtags.next_if(|s| s.len() == 4 && s.chars().all(|c| c.is_ascii_alphabetic()))
+        {
+            canonical.push('-');
+            canonical.push_str(&script[..1].to_ascii_uppercase());
+            canonical.push_str(&script[1..].to_ascii_lowercase());
+        }
+        if let Some(region) = subtags.next_if(|s| {
+            (s.len() == 2 && s.chars().all(|c| c.is_ascii_alphabetic()))
+                || (s.len() == 3 && s.chars().all(|c| c.is_ascii_digit()))
+        }) {
+            canonical.push('-');
+            canonical.push_str(&region.to_ascii_uppercase());
+        }
+        Some(Self {
+            lang,
+            tag: canonical,
+        })
+    }
+
+    /// The supported language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The tag, such as `ar-EG` or `fr`.
+    pub fn tag(&self) -> &str {
+        &self.tag
+    }
+
+    /// The writing direction.
+    pub fn direction(&self) -> Direction {
+        self.lang.direction()
+    }
+
+    /// The built-in texts.
+    pub fn catalog(&self) -> &'static Catalog {
+        self.lang.catalog()
     }
 }

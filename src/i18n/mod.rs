@@ -7,7 +7,7 @@ mod catalogs;
 mod language;
 
 pub use catalog::{fill, Catalog};
-pub use language::{Direction, Lang, LanguageSources};
+pub use language::{Direction, Lang, LanguageSources, Locale};
 
 #[cfg(test)]
 mod tests;

@@ -17,19 +17,25 @@ fn sources(
 #[test]
 fn widget_attribute_wins_then_feed_then_page_then_browser() {
     assert_eq!(
-        sources(Some("fr"), Some("ar"), Some("en"), &["ar"]).resolve(),
+        sources(Some("fr"), Some("ar"), Some("en"), &["ar"])
+            .resolve()
+            .lang(),
         Lang::Fr
     );
     assert_eq!(
-        sources(None, Some("ar-MA"), Some("en"), &["fr"]).resolve(),
+        sources(None, Some("ar-MA"), Some("en"), &["fr"])
+            .resolve()
+            .lang(),
         Lang::Ar
     );
     assert_eq!(
-        sources(None, None, Some("fr-CA"), &["ar"]).resolve(),
+        sources(None, None, Some("fr-CA"), &["ar"]).resolve().lang(),
         Lang::Fr
     );
     assert_eq!(
-        sources(None, None, None, &["de-DE", "ar-EG", "fr"]).resolve(),
+        sources(None, None, None, &["de-DE", "ar-EG", "fr"])
+            .resolve()
+            .lang(),
         Lang::Ar
     );
 }
@@ -37,11 +43,13 @@ fn widget_attribute_wins_then_feed_then_page_then_browser() {
 #[test]
 fn unsupported_languages_are_skipped_and_english_is_the_last_resort() {
     assert_eq!(
-        sources(Some("de"), None, Some("ar"), &[]).resolve(),
+        sources(Some("de"), None, Some("ar"), &[]).resolve().lang(),
         Lang::Ar
     );
     assert_eq!(
-        sources(Some(""), Some("zz"), None, &["ja"]).resolve(),
+        sources(Some(""), Some("zz"), None, &["ja"])
+            .resolve()
+            .lang(),
         Lang::En
     );
 }
@@ -79,4 +87,24 @@ fn every_catalog_fills_its_placeholders() {
             .iter()
             .all(|label| !label.is_empty()));
     }
+}
+
+#[test]
+fn the_locale_keeps_a_well_formed_script_and_region_only() {
+    let tag = |t: &str| Locale::from_tag(t).map(|l| l.tag().to_string());
+    assert_eq!(tag("ar-eg"), Some("ar-EG".into()));
+    assert_eq!(tag("ar_MA"), Some("ar-MA".into()));
+    assert_eq!(tag("fr-latn-ca"), Some("fr-Latn-CA".into()));
+    assert_eq!(tag("en-419"), Some("en-419".into()));
+    assert_eq!(tag("ar-"), Some("ar".into()));
+    assert_eq!(tag("ar-EGYPT-x"), Some("ar".into()));
+    assert_eq!(
+        tag("fr-u-nu-arab"),
+        Some("fr".into()),
+        "extensions are not passed to Intl"
+    );
+    assert_eq!(tag("de-DE"), None);
+    let resolved = sources(None, Some("ar-EG"), Some("en"), &[]).resolve();
+    assert_eq!((resolved.lang(), resolved.tag()), (Lang::Ar, "ar-EG"));
+    assert_eq!(resolved.direction().as_str(), "rtl");
 }

@@ -99,6 +99,15 @@ pub fn use_feed(source: FeedSource, timeout_ms: u32, kind: WidgetKind) -> FeedSt
                     let error = FeedError::BadSource(src.clone());
                     console::error(&format!("{} widget: {error}", kind.element_name()));
                 }
+                // Only the carousel cannot work without a feed; the others fall back to their
+                // attributes and built-in texts.
+                FeedSource::None if kind == WidgetKind::Carousel => {
+                    console::error(&format!(
+                        "{} widget: {}",
+                        kind.element_name(),
+                        FeedError::NoSource
+                    ));
+                }
                 FeedSource::None => {}
             }
             move || cancelled.set(true)

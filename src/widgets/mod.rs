@@ -17,7 +17,7 @@ pub use feed_state::{use_feed, FeedSource, FeedState};
 
 use crate::embed::{WidgetKind, WidgetOptions};
 use crate::feed::Feed;
-use crate::i18n::{Lang, LanguageSources};
+use crate::i18n::{LanguageSources, Locale};
 use crate::platform::page;
 
 /// Default time a feed may take, in milliseconds.
@@ -43,7 +43,7 @@ pub fn use_widget_feed(options: &WidgetOptions, kind: WidgetKind) -> FeedState {
 
 /// The widget's language: its `lang` option, the feed's, the page's before translation, the
 /// reader's.
-pub fn widget_language(options: &WidgetOptions, feed: Option<&Feed>) -> Lang {
+pub fn widget_language(options: &WidgetOptions, feed: Option<&Feed>) -> Locale {
     LanguageSources {
         widget: options.text("lang").map(String::from),
         feed: feed.and_then(|feed| feed.language.clone()),

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::Locale;
 
 /// What kind of message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,14 +16,14 @@ pub enum Tone {
 }
 
 /// A one-line message in the widget's language, in a `status` role so it is announced.
-pub fn status(text: &'static str, lang: Lang, tone: Tone) -> Html {
+pub fn status(text: &'static str, lang: &Locale, tone: Tone) -> Html {
     let class = if tone == Tone::Error {
         "fw-status fw-status--error"
     } else {
         "fw-status"
     };
     html! {
-        <p {class} role="status" lang={lang.tag()} dir={lang.direction().as_str()}
+        <p {class} role="status" lang={lang.tag().to_string()} dir={lang.direction().as_str()}
            aria-busy={(tone == Tone::Busy).then_some("true")}>
             { text }
         </p>

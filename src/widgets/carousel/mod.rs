@@ -10,7 +10,7 @@ use super::status::{status, Tone};
 use super::{use_widget_feed, widget_language, FeedState, WidgetProps};
 use crate::embed::WidgetKind;
 use crate::feed::NewsItem;
-use crate::i18n::{fill, Catalog, Lang};
+use crate::i18n::{fill, Catalog, Lang, Locale};
 use crate::platform::{events, intl};
 
 /// Slides shown when neither the page nor the feed says.
@@ -60,13 +60,13 @@ pub fn Carousel(props: &WidgetProps) -> Html {
 
     match &feed_state {
         FeedState::Loading => {
-            return status(catalog.loading, lang, Tone::Busy);
+            return status(catalog.loading, &lang, Tone::Busy);
         }
         FeedState::Absent | FeedState::Failed(_) => {
-            return status(catalog.news_failed, lang, Tone::Error);
+            return status(catalog.news_failed, &lang, Tone::Error);
         }
         FeedState::Ready(_) if items.is_empty() => {
-            return status(catalog.no_news, lang, Tone::Info);
+            return status(catalog.no_news, &lang, Tone::Info);
         }
         FeedState::Ready(_) => {}
     }
@@ -94,7 +94,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
 
     html! {
         <section class="fw-carousel" aria-roledescription={catalog.carousel_roledescription}
-                 aria-label={label} lang={lang.tag()} dir={lang.direction().as_str()}>
+                 aria-label={label} lang={lang.tag().to_string()} dir={lang.direction().as_str()}>
             <div class="fw-carousel__controls">
                 <button type="button" class="fw-carousel__button fw-carousel__previous"
                         aria-label={catalog.previous_slide}
@@ -111,7 +111,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
                 </button>
             </div>
             <div class="fw-carousel__slides" aria-live="polite">
-                { slide(&items[index], &slide_name, catalog, lang, index == 0) }
+                { slide(&items[index], &slide_name, catalog, &lang, index == 0) }
             </div>
         </section>
     }
@@ -119,7 +119,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
 
 /// One slide. Only the current slide is in the DOM, so hidden slides can never be focused or
 /// read.
-fn slide(item: &NewsItem, name: &str, catalog: &Catalog, lang: Lang, first: bool) -> Html {
+fn slide(item: &NewsItem, name: &str, catalog: &Catalog, lang: &Locale, first: bool) -> Html {
     let item_lang = item.language.as_deref().and_then(Lang::from_tag);
     let title = match &item.url {
         Some(url) => html! { <a href={url.clone()}>{ item.title.clone() }</a> },

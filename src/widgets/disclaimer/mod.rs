@@ -38,14 +38,14 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
     };
     let visible = state.visible() && !matches!(feed_state, FeedState::Loading);
     {
-        let host = props.host.clone();
+        let (host, language) = (props.host.clone(), lang.tag().to_string());
         use_effect_with(visible, move |visible| {
             if *visible {
                 events::dispatch(
                     &host,
                     "disclaimer",
                     "shown",
-                    &events::detail(&[("language", lang.tag().into())]),
+                    &events::detail(&[("language", language.as_str().into())]),
                 );
             }
         });
@@ -79,7 +79,7 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
     };
     html! {
         <div class="fw-disclaimer" role="region" aria-label={catalog.disclaimer_label}
-             lang={lang.tag()} dir={lang.direction().as_str()} data-nosnippet="">
+             lang={lang.tag().to_string()} dir={lang.direction().as_str()} data-nosnippet="">
             <p class="fw-disclaimer__text">{ text }</p>
             <button type="button" class="fw-disclaimer__dismiss" aria-label={catalog.dismiss_disclaimer}
                     onclick={on_dismiss}>

@@ -68,15 +68,15 @@ pub fn Feedback(props: &WidgetProps) -> Html {
     });
 
     match (&feed_state, &endpoint) {
-        (FeedState::Loading, _) => return status(catalog.loading, lang, Tone::Busy),
-        (_, None) => return status(catalog.feedback_unavailable, lang, Tone::Error),
+        (FeedState::Loading, _) => return status(catalog.loading, &lang, Tone::Busy),
+        (_, None) => return status(catalog.feedback_unavailable, &lang, Tone::Error),
         _ => {}
     }
     let endpoint = endpoint.unwrap_or_default();
 
     if state.phase == Phase::Thanked {
         return html! {
-            <div class="fw-feedback" role="status" lang={lang.tag()} dir={lang.direction().as_str()}>
+            <div class="fw-feedback" role="status" lang={lang.tag().to_string()} dir={lang.direction().as_str()}>
                 <h2 class="fw-feedback__thanks" tabindex="-1" ref={thanks_ref}>{ catalog.thanks }</h2>
             </div>
         };
@@ -110,6 +110,7 @@ pub fn Feedback(props: &WidgetProps) -> Html {
         let state = state.clone();
         let host = props.host.clone();
         let shown_at = *shown_at;
+        let widget_language = lang.tag().to_string();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if *in_flight.borrow() {
@@ -126,7 +127,7 @@ pub fn Feedback(props: &WidgetProps) -> Html {
                 rating,
                 page: redacted_path(&page::path()),
                 page_language: page::original_language().unwrap_or_else(|| "und".into()),
-                widget_language: lang.tag().into(),
+                widget_language: widget_language.clone(),
                 translated: translation::is_translated(),
                 elapsed_ms: (js_sys::Date::now() - shown_at).max(0.0) as u64,
             };
@@ -154,7 +155,7 @@ pub fn Feedback(props: &WidgetProps) -> Html {
     };
 
     html! {
-        <form class="fw-feedback" lang={lang.tag()} dir={lang.direction().as_str()} novalidate=true
+        <form class="fw-feedback" lang={lang.tag().to_string()} dir={lang.direction().as_str()} novalidate=true
               onsubmit={on_submit} aria-busy={sending.then_some("true")}>
             <fieldset disabled={sending}>
                 <legend>{ question }</legend>

@@ -81,7 +81,8 @@ pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
     )
 }
 
-#[cfg(test)]
+// serde_json, which reads the JSON back, is a native-only dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -1,0 +1,717 @@
+//! The news carousel in headless Chromium: roles and names in three languages, moving between
+//! slides, the loop option, events, item languages, links, feed HTML shown as text, max items.
+
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use support::*;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+use web_sys::Element;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A carousel custom element on `url` (answered with `feed`) with extra attributes, shown.
+async fn carousel(url: &str, feed: &str, attributes: &[(&str, &str)]) -> Element {
+    respond(url, 200, feed);
+    let mut all = vec![("src", url)];
+    all.extend_from_slice(attributes);
+    let host = add("fw-news-carousel", &all);
+    wait_for(&host, "section.fw-carousel").await;
+    host
+}
+
+fn position(host: &Element) -> String {
+    text(host, ".fw-carousel__position").unwrap_or_default()
+}
+
+fn title(host: &Element) -> String {
+    text(host, ".fw-carousel__title").unwrap_or_default()
+}
+
+fn slides(host: &Element) -> Vec<Element> {
+    find_all(host, "article")
+}
+
+/// The one slide in the DOM (panics when there is not exactly one).
+fn the_slide(host: &Element) -> Element {
+    let slides = slides(host);
+    assert_eq!(slides.len(), 1, "exactly one slide is in the DOM");
+    slides[0].clone()
+}
+
+#[wasm_bindgen_test]
+async fn roles_and_names_in_english() {
+    setup();
+    let host = carousel(
+        "https://feeds.test/carousel/roles-en.json",
+        &three_items(),
+        &[],
+    )
+    .await;
+    let section = find(&host, "section.fw-carousel").unwrap();
+    assert_eq!(
+        section.get_attribute("aria-roledescription").as_deref(),
+        Some("carousel")
+    );
+    assert_eq!(section.get_attribute("aria-label").as_deref(), Some("News"));
+    assert_eq!(section.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(section.get_attribute("dir").as_deref(), Some("ltr"));
+
+    let previous = find(&host, "button.fw-carousel__previous").unwrap();
+    let next = find(&host, "button.fw-carousel__next").unwrap();
+    assert_eq!(
+        previous.get_attribute("aria-label").as_deref(),
+        Some("Previous slide")
+    );
+    assert_eq!(
+        next.get_attribute("aria-label").as_deref(),
+        Some("Next slide")
+    );
+    assert_eq!(previous.get_attribute("type").as_deref(), Some("button"));
+    assert_eq!(
+        next.get_attribute("aria-disabled"),
+        None,
+        "it wraps, so never disabled"
+    );
+    assert_eq!(position(&host), "1 of 3");
+
+    let slide = the_slide(&host);
+    assert_eq!(slide.get_attribute("role").as_deref(), Some("group"));
+    assert_eq!(
+        slide.get_attribute("aria-roledescription").as_deref(),
+        Some("slide")
+    );
+    assert_eq!(slide.get_attribute("aria-label").as_deref(), Some("1 of 3"));
+    assert!(slide.class_list().contains("fw-carousel__slide"));
+    assert_eq!(title(&host), "First");
+    assert_eq!(
+        attr(&host, ".fw-carousel__title a", "href").as_deref(),
+        Some("https://news.test/a")
+    );
+    let time = find(&host, "article time").expect("a <time> for the date");
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2024-07-26T10:00:00.000Z")
+    );
+    assert_eq!(
+        time.text_content().unwrap_or_default().trim(),
+        "July 26, 2024"
+    );
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn roles_and_names_in_french() {
+    setup();
+    let host = carousel(
+        "https://feeds.test/carousel/roles-fr.json",
+        &three_items(),
+        &[("lang", "fr")],
+    )
+    .await;
+    let section = find(&host, "section.fw-carousel").unwrap();
+    assert_eq!(
+        section.get_attribute("aria-roledescription").as_deref(),
+        Some("carrousel")
+    );
+    assert_eq!(
+        section.get_attribute("aria-label").as_deref(),
+        Some("Actualités")
+    );
+    assert_eq!(section.get_attribute("lang").as_deref(), Some("fr"));
+    assert_eq!(section.get_attribute("dir").as_deref(), Some("ltr"));
+    assert_eq!(
+        attr(&host, ".fw-carousel__previous", "aria-label").as_deref(),
+        Some("Diapositive précédente")
+    );
+    assert_eq!(
+        attr(&host, ".fw-carousel__next", "aria-label").as_deref(),
+        Some("Diapositive suivante")
+    );
+    assert_eq!(position(&host), "1 sur 3");
+    let slide = the_slide(&host);
+    assert_eq!(
+        slide.get_attribute("aria-roledescription").as_deref(),
+        Some("diapositive")
+    );
+    assert_eq!(
+        slide.get_attribute("aria-label").as_deref(),
+        Some("1 sur 3")
+    );
+    assert_eq!(
+        text(&host, "article time").as_deref(),
+        Some("26 juillet 2024")
+    );
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn roles_and_names_in_arabic() {
+    setup();
+    let host = carousel(
+        "https://feeds.test/carousel/roles-ar.json",
+        &three_items(),
+        &[("lang", "ar")],
+    )
+    .await;
+    let section = find(&host, "section.fw-carousel").unwrap();
+    assert_eq!(section.get_attribute("lang").as_deref(), Some("ar"));
+    assert_eq!(section.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(
+        section.get_attribute("aria-roledescription").as_deref(),
+        Some("عرض دوّار")
+    );
+    assert_eq!(
+        section.get_attribute("aria-label").as_deref(),
+        Some("الأخبار")
+    );
+    assert_eq!(
+        attr(&host, ".fw-carousel__previous", "aria-label").as_deref(),
+        Some("الشريحة السابقة")
+    );
+    assert_eq!(
+        attr(&host, ".fw-carousel__next", "aria-label").as_deref(),
+        Some("الشريحة التالية")
+    );
+    let slide = the_slide(&host);
+    assert_eq!(
+        slide.get_attribute("aria-roledescription").as_deref(),
+        Some("شريحة")
+    );
+    assert!(
+        position(&host).contains(" من "),
+        "Arabic wording: {}",
+        position(&host)
+    );
+    assert_eq!(slide.get_attribute("aria-label"), Some(position(&host)));
+    assert!(
+        text(&host, "article time")
+            .unwrap_or_default()
+            .contains("يوليو"),
+        "the date is written in Arabic"
+    );
+    remove(&host);
+}
+
+/// Fails on Chromium 156: its Intl now gives Latin digits for plain `ar` (CLDR's default
+/// numbering system for `ar` became `latn`), so `platform::intl` must ask for `arab` digits.
+#[wasm_bindgen_test]
+async fn arabic_positions_and_dates_use_the_digits_of_the_locale() {
+    setup();
+    // Egypt writes Arabic-Indic digits: the region is kept and handed to Intl.
+    let host = carousel(
+        "https://feeds.test/carousel/digits-ar-eg.json",
+        &three_items(),
+        &[("lang", "ar-EG")],
+    )
+    .await;
+    assert_eq!(
+        attr(&host, "section", "lang").as_deref(),
+        Some("ar-EG"),
+        "the region stays on the widget's lang"
+    );
+    assert_eq!(
+        position(&host),
+        "١ من ٣",
+        "Arabic-Indic digits in the position"
+    );
+    assert_eq!(
+        attr(&host, "article", "aria-label").as_deref(),
+        Some("١ من ٣"),
+        "and in the slide's name"
+    );
+    assert!(
+        text(&host, "article time")
+            .unwrap_or_default()
+            .contains("٢٠٢٤"),
+        "and in the date: {:?}",
+        text(&host, "article time")
+    );
+    click(&host, ".fw-carousel__next");
+    wait_for_text(&host, ".fw-carousel__position", "٢ من ٣").await;
+    remove(&host);
+
+    // Morocco writes Latin digits; the widget is still Arabic, right to left.
+    let host = carousel(
+        "https://feeds.test/carousel/digits-ar-ma.json",
+        &three_items(),
+        &[("lang", "ar-MA")],
+    )
+    .await;
+    assert_eq!(position(&host), "1 من 3");
+    assert_eq!(attr(&host, "section", "dir").as_deref(), Some("rtl"));
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn the_lang_option_beats_the_feed_language_which_beats_the_page() {
+    setup();
+    let french_feed = json_feed(r#"[{"id":"a","title":"Un"}]"#, r#""language":"fr""#);
+    let german_feed = json_feed(r#"[{"id":"a","title":"Eins"}]"#, r#""language":"de""#);
+    let from_feed = carousel(
+        "https://feeds.test/carousel/lang-feed.json",
+        &french_feed,
+        &[],
+    )
+    .await;
+    let from_option = carousel(
+        "https://feeds.test/carousel/lang-option.json",
+        &french_feed,
+        &[("lang", "ar")],
+    )
+    .await;
+    let from_page = carousel(
+        "https://feeds.test/carousel/lang-page.json",
+        &german_feed,
+        &[],
+    )
+    .await;
+
+    assert_eq!(position(&from_feed), "1 sur 1");
+    assert_eq!(attr(&from_feed, "section", "lang").as_deref(), Some("fr"));
+    assert_eq!(attr(&from_option, "section", "lang").as_deref(), Some("ar"));
+    assert_eq!(attr(&from_option, "section", "dir").as_deref(), Some("rtl"));
+    assert_eq!(
+        position(&from_page),
+        "1 of 1",
+        "an unsupported feed language falls back to the page's (en)"
+    );
+    for host in [&from_feed, &from_option, &from_page] {
+        remove(host);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn next_and_previous_move_one_slide_and_wrap_around() {
+    setup();
+    let host = carousel("https://feeds.test/carousel/wrap.json", &three_items(), &[]).await;
+    let expect = |position_text: &'static str, title_text: &'static str| {
+        let host = host.clone();
+        async move {
+            wait_for_text(&host, ".fw-carousel__position", position_text).await;
+            assert_eq!(title(&host), title_text);
+            let slide = the_slide(&host);
+            assert_eq!(
+                slide.get_attribute("aria-label").as_deref(),
+                Some(position_text)
+            );
+            assert_eq!(attr(&host, ".fw-carousel__next", "aria-disabled"), None);
+            assert_eq!(attr(&host, ".fw-carousel__previous", "aria-disabled"), None);
+        }
+    };
+    expect("1 of 3", "First").await;
+    click(&host, ".fw-carousel__next");
+    expect("2 of 3", "Second").await;
+    click(&host, ".fw-carousel__next");
+    expect("3 of 3", "Third").await;
+    click(&host, ".fw-carousel__next");
+    expect("1 of 3", "First").await;
+    click(&host, ".fw-carousel__previous");
+    expect("3 of 3", "Third").await;
+    click(&host, ".fw-carousel__previous");
+    expect("2 of 3", "Second").await;
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn loop_false_stops_at_both_ends() {
+    setup();
+    let host = carousel(
+        "https://feeds.test/carousel/no-loop.json",
+        &three_items(),
+        &[("loop", "false")],
+    )
+    .await;
+    let events = EventLog::on(&host.clone().into(), "fw:carousel:change");
+    assert_eq!(
+        attr(&host, ".fw-carousel__previous", "aria-disabled").as_deref(),
+        Some("true")
+    );
+    assert_eq!(attr(&host, ".fw-carousel__next", "aria-disabled"), None);
+
+    click(&host, ".fw-carousel__previous");
+    sleep(50).await;
+    assert_eq!(
+        position(&host),
+        "1 of 3",
+        "previous does nothing on the first slide"
+    );
+    assert_eq!(events.count(), 0, "and announces no change");
+
+    click(&host, ".fw-carousel__next");
+    wait_for_text(&host, ".fw-carousel__position", "2 of 3").await;
+    assert_eq!(attr(&host, ".fw-carousel__previous", "aria-disabled"), None);
+    click(&host, ".fw-carousel__next");
+    wait_for_text(&host, ".fw-carousel__position", "3 of 3").await;
+    assert_eq!(
+        attr(&host, ".fw-carousel__next", "aria-disabled").as_deref(),
+        Some("true")
+    );
+    assert_eq!(events.count(), 2);
+
+    click(&host, ".fw-carousel__next");
+    sleep(50).await;
+    assert_eq!(
+        position(&host),
+        "3 of 3",
+        "next does nothing on the last slide"
+    );
+    assert_eq!(title(&host), "Third");
+    assert_eq!(events.count(), 2);
+    drop(events);
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn a_single_slide_disables_both_buttons() {
+    setup();
+    let host = carousel(
+        "https://feeds.test/carousel/single.json",
+        &json_feed(r#"[{"id":"only","title":"Only news"}]"#, ""),
+        &[],
+    )
+    .await;
+    assert_eq!(position(&host), "1 of 1");
+    assert_eq!(
+        attr(&host, ".fw-carousel__previous", "aria-disabled").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        attr(&host, ".fw-carousel__next", "aria-disabled").as_deref(),
+        Some("true")
+    );
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn moving_dispatches_a_change_event_with_the_id_and_index() {
+    setup();
+    let host = carousel(
+        "https://feeds.test/carousel/events.json",
+        &three_items(),
+        &[],
+    )
+    .await;
+    let on_host = EventLog::on(&host.clone().into(), "fw:carousel:change");
+    let on_document = EventLog::on_document("fw:carousel:change");
+
+    click(&host, ".fw-carousel__next");
+    wait_for_text(&host, ".fw-carousel__position", "2 of 3").await;
+    click(&host, ".fw-carousel__previous");
+    wait_for_text(&host, ".fw-carousel__position", "1 of 3").await;
+    click(&host, ".fw-carousel__previous");
+    wait_for_text(&host, ".fw-carousel__position", "3 of 3").await;
+
+    let events = on_host.events();
+    assert_eq!(events.len(), 3);
+    let seen: Vec<(Option<String>, Option<f64>)> = events
+        .iter()
+        .map(|e| (e.field("id").as_string(), e.field("index").as_f64()))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            (Some("b".into()), Some(1.0)),
+            (Some("a".into()), Some(0.0)),
+            (Some("c".into()), Some(2.0)),
+        ]
+    );
+    for event in &events {
+        assert!(event.bubbles && event.composed);
+        assert_eq!(
+            event.target,
+            JsValue::from(host.clone()),
+            "dispatched on the host"
+        );
+    }
+    assert_eq!(on_document.count(), 3, "the events bubble to the document");
+    drop(on_host);
+    drop(on_document);
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn an_item_language_sets_lang_and_dir_on_its_slide() {
+    setup();
+    let feed = json_feed(
+        r#"[
+            {"id":"ar","title":"خبر عاجل","language":"ar"},
+            {"id":"fr","title":"Nouvelle","language":"fr-CA"},
+            {"id":"none","title":"Plain"},
+            {"id":"de","title":"Nachricht","language":"de"}
+        ]"#,
+        "",
+    );
+    let host = carousel("https://feeds.test/carousel/item-lang.json", &feed, &[]).await;
+    let slide = the_slide(&host);
+    assert_eq!(slide.get_attribute("lang").as_deref(), Some("ar"));
+    assert_eq!(slide.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(
+        attr(&host, "section", "dir").as_deref(),
+        Some("ltr"),
+        "the widget stays English"
+    );
+
+    click(&host, ".fw-carousel__next");
+    wait_for_text(&host, ".fw-carousel__title", "Nouvelle").await;
+    let slide = the_slide(&host);
+    assert_eq!(slide.get_attribute("lang").as_deref(), Some("fr-CA"));
+    assert_eq!(slide.get_attribute("dir").as_deref(), Some("ltr"));
+
+    click(&host, ".fw-carousel__next");
+    wait_for_text(&host, ".fw-carousel__title", "Plain").await;
+    let slide = the_slide(&host);
+    assert_eq!(slide.get_attribute("lang"), None);
+    assert_eq!(slide.get_attribute("dir"), None);
+
+    click(&host, ".fw-carousel__next");
+    wait_for_text(&host, ".fw-carousel__title", "Nachricht").await;
+    assert_eq!(
+        the_slide(&host).get_attribute("lang").as_deref(),
+        Some("de")
+    );
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn titles_link_only_to_http_urls() {
+    setup();
+    let feed = json_feed(
+        r#"[
+            {"id":"1","title":"Script link","url":"javascript:alert(1)"},
+            {"id":"2","title":"Relative link","url":"../news/2"},
+            {"id":"3","title":"Data link","url":"data:text/html,<b>x</b>"},
+            {"id":"4","title":"External link","external_url":"http://other.test/4"},
+            {"id":"5","title":"No link"},
+            {"id":"6","title":"FTP link","url":"ftp://files.test/6"}
+        ]"#,
+        "",
+    );
+    let host = carousel("https://feeds.test/carousel/links/feed.json", &feed, &[]).await;
+    let expected: [(&str, Option<&str>); 6] = [
+        ("Script link", None),
+        ("Relative link", Some("https://feeds.test/carousel/news/2")),
+        ("Data link", None),
+        ("External link", Some("http://other.test/4")),
+        ("No link", None),
+        ("FTP link", None),
+    ];
+    for (index, (title_text, href)) in expected.iter().enumerate() {
+        wait_for_text(&host, ".fw-carousel__title", title_text).await;
+        assert_eq!(
+            attr(&host, ".fw-carousel__title a", "href").as_deref(),
+            *href,
+            "slide {index} ({title_text})"
+        );
+        assert!(
+            find_all(&host, "article a").iter().all(|a| {
+                let href = a.get_attribute("href").unwrap_or_default();
+                href.starts_with("https://") || href.starts_with("http://")
+            }),
+            "no non-http link anywhere in the slide"
+        );
+        click(&host, ".fw-carousel__next");
+    }
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn html_in_the_feed_is_shown_as_text() {
+    setup();
+    let feed = json_feed(
+        r#"[
+            {"id":"x","title":"<img src=x onerror=\"window.__fwInjected = true\">Hello <b>world</b>",
+             "summary":"Tom &amp; Jerry &lt;script&gt;window.__fwInjected = true&lt;/script&gt; <iframe src=\"https://evil.test\"></iframe>"}
+        ]"#,
+        "",
+    );
+    let host = carousel("https://feeds.test/carousel/html.json", &feed, &[]).await;
+    sleep(100).await;
+    assert_eq!(title(&host), "Hello world");
+    let heading = find(&host, ".fw-carousel__title").unwrap();
+    assert_eq!(
+        heading.child_element_count(),
+        0,
+        "no element was injected into the title"
+    );
+    assert!(find(&host, "article img").is_none());
+    assert!(find(&host, "article b, article script, article iframe").is_none());
+    assert_eq!(
+        text(&host, ".fw-carousel__summary").as_deref(),
+        Some("Tom & Jerry <script>window.__fwInjected = true</script>"),
+        "escaped markup is shown as the characters it stands for"
+    );
+    let injected = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__fwInjected".into())
+        .unwrap_or(JsValue::UNDEFINED);
+    assert!(injected.is_undefined(), "no feed script ran");
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn max_items_limits_the_slides() {
+    setup();
+    let five = json_feed(
+        r#"[{"id":"1","title":"One"},{"id":"2","title":"Two"},{"id":"3","title":"Three"},
+            {"id":"4","title":"Four"},{"id":"5","title":"Five"}]"#,
+        r#""_widgets":{"carousel":{"max_items":3}}"#,
+    );
+    let from_option = carousel(
+        "https://feeds.test/carousel/max-option.json",
+        &five,
+        &[("max-items", "2")],
+    )
+    .await;
+    assert_eq!(position(&from_option), "1 of 2");
+    click(&from_option, ".fw-carousel__next");
+    wait_for_text(&from_option, ".fw-carousel__title", "Two").await;
+    click(&from_option, ".fw-carousel__next");
+    wait_for_text(&from_option, ".fw-carousel__title", "One").await;
+    assert_eq!(position(&from_option), "1 of 2", "wraps after the second");
+
+    let from_feed = carousel("https://feeds.test/carousel/max-feed.json", &five, &[]).await;
+    assert_eq!(
+        position(&from_feed),
+        "1 of 3",
+        "_widgets.carousel.max_items applies"
+    );
+
+    let out_of_range = carousel(
+        "https://feeds.test/carousel/max-zero.json",
+        &five,
+        &[("max-items", "0")],
+    )
+    .await;
+    assert_eq!(
+        position(&out_of_range),
+        "1 of 3",
+        "an invalid max-items is ignored"
+    );
+    for host in [&from_option, &from_feed, &out_of_range] {
+        remove(host);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn loading_then_content() {
+    setup();
+    let url = "https://feeds.test/carousel/slow.json";
+    respond_after(url, 400, 200, &three_items());
+    let host = add("fw-news-carousel", &[("src", url)]);
+    let status = wait_for(&host, "p.fw-status").await;
+    assert_eq!(status.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(status.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert_eq!(text(&host, "p.fw-status").as_deref(), Some("Loading…"));
+    assert!(!status.class_list().contains("fw-status--error"));
+    assert!(find(&host, "section").is_none());
+    wait_for_text(&host, ".fw-carousel__title", "First").await;
+    assert!(
+        find(&host, "p.fw-status").is_none(),
+        "the loading notice is gone"
+    );
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_feed_says_there_is_no_news() {
+    setup();
+    let empty = json_feed("[]", "");
+    let url = "https://feeds.test/carousel/empty.json";
+    respond(url, 200, &empty);
+    let english = add("fw-news-carousel", &[("src", url)]);
+    let french = add("fw-news-carousel", &[("src", url), ("lang", "fr")]);
+    wait_for_text(&english, "p.fw-status", "There is no news to show yet.").await;
+    wait_for_text(
+        &french,
+        "p.fw-status",
+        "Aucune actualité à afficher pour le moment.",
+    )
+    .await;
+    let status = find(&english, "p.fw-status").unwrap();
+    assert!(
+        !status.class_list().contains("fw-status--error"),
+        "empty is not an error"
+    );
+    assert_eq!(status.get_attribute("aria-busy"), None);
+    assert!(find(&english, "section, article").is_none());
+    remove(&english);
+    remove(&french);
+}
+
+#[wasm_bindgen_test]
+async fn a_wordpress_posts_array_is_read_too() {
+    setup();
+    let posts = r#"[
+        {"id":101,"date_gmt":"2024-03-01T08:00:00","link":"https://wp.test/?p=101",
+         "title":{"rendered":"Caf&eacute; &amp; news"},"excerpt":{"rendered":"<p>Short</p>"}},
+        {"id":102,"link":"https://wp.test/?p=102","title":{"rendered":"Second post"}}
+    ]"#;
+    let host = carousel(
+        "https://feeds.test/carousel/wp-json/wp/v2/posts",
+        posts,
+        &[],
+    )
+    .await;
+    assert_eq!(title(&host), "Café & news");
+    assert_eq!(position(&host), "1 of 2");
+    assert_eq!(
+        attr(&host, ".fw-carousel__title a", "href").as_deref(),
+        Some("https://wp.test/?p=101")
+    );
+    assert_eq!(
+        attr(&host, "article time", "datetime").as_deref(),
+        Some("2024-03-01T08:00:00.000Z")
+    );
+    assert_eq!(
+        text(&host, ".fw-carousel__summary").as_deref(),
+        Some("Short")
+    );
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn a_real_json_feed_1_0_with_relative_urls() {
+    setup();
+    let feed = include_str!("fixtures/real-feeds/oswin-portfolio-jsonfeed-1.0.json");
+    let host = carousel("https://oswin.test/feed.json", feed, &[]).await;
+    assert_eq!(title(&host), "BnF");
+    assert_eq!(position(&host), "1 of 2");
+    assert_eq!(
+        attr(&host, ".fw-carousel__title a", "href").as_deref(),
+        Some("https://oswin.test/bnf.html")
+    );
+    assert_eq!(
+        attr(&host, "article img", "src").as_deref(),
+        Some("https://oswin.test/media/posts/7/thumbnail-bnf.png")
+    );
+    assert_eq!(
+        attr(&host, "article time", "datetime").as_deref(),
+        Some("2019-05-29T11:35:57.000Z")
+    );
+    click(&host, ".fw-carousel__next");
+    wait_for_text(&host, ".fw-carousel__title", "Futur en Seine").await;
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn the_feed_can_name_the_carousel_per_language() {
+    setup();
+    let feed = json_feed(
+        r#"[{"id":"a","title":"A"}]"#,
+        r#""_widgets":{"carousel":{"label":{"en":"Latest from ICESCO","fr":"Dernières nouvelles"}}}"#,
+    );
+    let url = "https://feeds.test/carousel/label.json";
+    let english = carousel(url, &feed, &[]).await;
+    let french = carousel(url, &feed, &[("lang", "fr")]).await;
+    assert_eq!(
+        attr(&english, "section", "aria-label").as_deref(),
+        Some("Latest from ICESCO")
+    );
+    assert_eq!(
+        attr(&french, "section", "aria-label").as_deref(),
+        Some("Dernières nouvelles")
+    );
+    remove(&english);
+    remove(&french);
+}

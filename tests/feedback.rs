@@ -1,0 +1,594 @@
+//! The feedback widget in headless Chromium: the form in three languages, choosing and sending,
+//! the request it makes, in-flight, success, failure and retry, where the endpoint comes from.
+
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use support::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::Element;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const LABELS_EN: [&str; 5] = [
+    "Extremely dissatisfied",
+    "Dissatisfied",
+    "Neither satisfied nor dissatisfied",
+    "Satisfied",
+    "Extremely satisfied",
+];
+
+fn endpoint(name: &str) -> String {
+    format!("https://collector.test/feedback/{name}")
+}
+
+/// A feedback custom element with `attributes`, its form shown.
+async fn feedback(attributes: &[(&str, &str)]) -> Element {
+    let host = add("fw-feedback", attributes);
+    wait_for(&host, "form.fw-feedback").await;
+    host
+}
+
+fn choose(host: &Element, rating: u8) {
+    click(host, &format!("input[name=rating][value='{rating}']"));
+}
+
+fn submit(host: &Element) {
+    click(host, "button.fw-feedback__submit");
+}
+
+fn field(object: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn keys(object: &JsValue) -> Vec<String> {
+    let mut keys: Vec<String> = js_sys::Object::keys(object.unchecked_ref::<js_sys::Object>())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect();
+    keys.sort();
+    keys
+}
+
+fn is_uuid_v4(id: &str) -> bool {
+    let bytes = id.as_bytes();
+    id.len() == 36
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => *b == b'-',
+            _ => b.is_ascii_digit() || (b'a'..=b'f').contains(b),
+        })
+        && bytes[14] == b'4'
+        && matches!(bytes[19], b'8' | b'9' | b'a' | b'b')
+}
+
+fn location_href() -> String {
+    web_sys::window().unwrap().location().href().unwrap()
+}
+
+fn location_path() -> String {
+    web_sys::window().unwrap().location().pathname().unwrap()
+}
+
+/// Waits for `count` calls to `url`; returns them.
+async fn wait_for_calls(url: &str, count: usize) -> Vec<Call> {
+    wait_until(&format!("{count} request(s) to {url}"), 5_000, || {
+        calls_to(url).len() >= count
+    })
+    .await;
+    calls_to(url)
+}
+
+#[wasm_bindgen_test]
+async fn the_form_in_english() {
+    setup();
+    let host = feedback(&[("endpoint", &endpoint("form-en"))]).await;
+    let form = find(&host, "form.fw-feedback").unwrap();
+    assert_eq!(form.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(form.get_attribute("dir").as_deref(), Some("ltr"));
+    assert_eq!(
+        text(&host, "fieldset > legend").as_deref(),
+        Some("Overall, how satisfied are you with the website?")
+    );
+    let options = find_all(&host, "fieldset label.fw-feedback__option");
+    assert_eq!(options.len(), 5);
+    for (index, option) in options.iter().enumerate() {
+        let radio = option
+            .query_selector("input[type=radio][name=rating]")
+            .unwrap()
+            .expect("a radio inside each label");
+        assert_eq!(radio.get_attribute("value"), Some((index + 1).to_string()));
+        assert!(!is_checked(&radio), "nothing is chosen at first");
+        assert_eq!(
+            option.text_content().unwrap_or_default().trim(),
+            LABELS_EN[index]
+        );
+    }
+    let button = find(&host, "button.fw-feedback__submit").unwrap();
+    assert_eq!(button.get_attribute("type").as_deref(), Some("submit"));
+    assert_eq!(
+        text(&host, "button.fw-feedback__submit").as_deref(),
+        Some("Send")
+    );
+    assert!(!is_disabled(&button));
+    assert!(find(&host, ".fw-feedback__message").is_none());
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn the_form_in_french_and_arabic() {
+    setup();
+    let french = feedback(&[("endpoint", &endpoint("form-fr")), ("lang", "fr")]).await;
+    assert_eq!(
+        text(&french, "legend").as_deref(),
+        Some("Dans l’ensemble, dans quelle mesure êtes-vous satisfait du site web\u{202F}?")
+    );
+    assert_eq!(
+        text(&french, "label.fw-feedback__option").as_deref(),
+        Some("Pas du tout satisfait")
+    );
+    assert_eq!(
+        text(&french, "button.fw-feedback__submit").as_deref(),
+        Some("Envoyer")
+    );
+    assert_eq!(attr(&french, "form", "lang").as_deref(), Some("fr"));
+
+    let arabic = feedback(&[("endpoint", &endpoint("form-ar")), ("lang", "ar")]).await;
+    assert_eq!(attr(&arabic, "form", "dir").as_deref(), Some("rtl"));
+    assert_eq!(attr(&arabic, "form", "lang").as_deref(), Some("ar"));
+    assert_eq!(
+        text(&arabic, "legend").as_deref(),
+        Some("بشكل عام، ما مدى رضاك عن الموقع الإلكتروني؟")
+    );
+    assert_eq!(
+        text(&arabic, "button.fw-feedback__submit").as_deref(),
+        Some("إرسال")
+    );
+    remove(&french);
+    remove(&arabic);
+}
+
+#[wasm_bindgen_test]
+async fn the_feed_can_set_the_question_and_labels_per_language() {
+    setup();
+    let url = "https://feeds.test/feedback/texts.json";
+    respond(
+        url,
+        200,
+        &json_feed(
+            "[]",
+            &format!(
+                r#""_widgets":{{"feedback":{{"endpoint":"{}",
+                    "question":{{"en":"Was this page useful?","fr":"Cette page vous a-t-elle aidé ?"}},
+                    "labels":{{"en":["Not at all","A little","Somewhat","Very","Completely"]}}}}}}"#,
+                endpoint("texts")
+            ),
+        ),
+    );
+    let english = add("fw-feedback", &[("src", url)]);
+    let french = add("fw-feedback", &[("src", url), ("lang", "fr")]);
+    wait_for_text(&english, "legend", "Was this page useful?").await;
+    let labels: Vec<String> = find_all(&english, "label.fw-feedback__option")
+        .iter()
+        .map(|l| l.text_content().unwrap_or_default().trim().to_string())
+        .collect();
+    assert_eq!(
+        labels,
+        ["Not at all", "A little", "Somewhat", "Very", "Completely"]
+    );
+    wait_for_text(&french, "legend", "Cette page vous a-t-elle aidé ?").await;
+    assert_eq!(
+        text(&french, "label.fw-feedback__option").as_deref(),
+        Some("Pas du tout satisfait"),
+        "no French labels in the feed: the built-in ones"
+    );
+    remove(&english);
+    remove(&french);
+}
+
+#[wasm_bindgen_test]
+async fn sending_without_a_choice_asks_for_one_and_sends_nothing() {
+    setup();
+    let url = endpoint("no-choice");
+    respond(&url, 204, "");
+    let host = feedback(&[("endpoint", &url)]).await;
+    submit(&host);
+    let message = wait_for(&host, "p.fw-feedback__message").await;
+    assert_eq!(message.get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(
+        text(&host, "p.fw-feedback__message").as_deref(),
+        Some("Please choose an answer first.")
+    );
+    sleep(200).await;
+    assert!(calls_to(&url).is_empty(), "no request without a choice");
+    assert!(find(&host, "form.fw-feedback").is_some(), "the form stays");
+
+    choose(&host, 2);
+    wait_gone(&host, "p.fw-feedback__message").await;
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn a_rating_is_posted_as_json_and_thanked() {
+    setup();
+    let url = endpoint("post");
+    respond_after(&url, 300, 201, "");
+    let host = feedback(&[("endpoint", &url)]).await;
+    let submitted = EventLog::on_document("fw:feedback:submitted");
+    sleep(120).await;
+    choose(&host, 4);
+    sleep(20).await;
+    assert!(is_checked(&find(&host, "input[value='4']").unwrap()));
+    submit(&host);
+
+    // In flight.
+    wait_for_text(&host, "button.fw-feedback__submit", "Sending…").await;
+    assert!(is_disabled(
+        &find(&host, "button.fw-feedback__submit").unwrap()
+    ));
+    assert!(
+        find(&host, "fieldset[disabled]").is_some(),
+        "the choice is frozen while sending"
+    );
+
+    let sent = wait_for_calls(&url, 1).await;
+    assert_eq!(sent.len(), 1);
+    let request = &sent[0];
+    assert_eq!(request.method, "POST");
+    assert_eq!(request.content_type.as_deref(), Some("application/json"));
+    let body = request.json();
+    assert_eq!(
+        keys(&body),
+        [
+            "elapsed_ms",
+            "page",
+            "page_language",
+            "rating",
+            "submission_id",
+            "translated",
+            "widget_language"
+        ]
+    );
+    let id = field(&body, "submission_id")
+        .as_string()
+        .expect("a string id");
+    assert!(is_uuid_v4(&id), "a UUID v4: {id}");
+    assert_eq!(field(&body, "rating").as_f64(), Some(4.0));
+    assert_eq!(field(&body, "page").as_string(), Some(location_path()));
+    assert_eq!(
+        field(&body, "page_language").as_string().as_deref(),
+        Some("en")
+    );
+    assert_eq!(
+        field(&body, "widget_language").as_string().as_deref(),
+        Some("en")
+    );
+    assert_eq!(field(&body, "translated").as_bool(), Some(false));
+    let elapsed = field(&body, "elapsed_ms").as_f64().expect("a number");
+    assert!(
+        (100.0..60_000.0).contains(&elapsed),
+        "elapsed_ms counts from showing the form: {elapsed}"
+    );
+
+    // Thanked.
+    let thanks = wait_for(&host, "h2.fw-feedback__thanks").await;
+    assert_eq!(
+        thanks.text_content().unwrap_or_default().trim(),
+        "Thank you for your feedback."
+    );
+    assert!(
+        thanks.closest("[role=status]").unwrap().is_some(),
+        "the thanks is announced as a status"
+    );
+    wait_until("the thanks to take focus", 2_000, || {
+        focused(&host).is_some_and(|f| f == thanks)
+    })
+    .await;
+    assert!(find(&host, "form").is_none(), "the form is replaced");
+    wait_until("fw:feedback:submitted", 2_000, || submitted.count() == 1).await;
+    let event = &submitted.events()[0];
+    assert_eq!(event.field("submission_id").as_string(), Some(id));
+    assert_eq!(event.field("rating").as_f64(), Some(4.0));
+    assert!(event.bubbles && event.composed);
+    assert_eq!(event.target, JsValue::from(host.clone()));
+    drop(submitted);
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn a_double_click_sends_once() {
+    setup();
+    let url = endpoint("double");
+    respond_after(&url, 200, 200, "{}");
+    let host = feedback(&[("endpoint", &url)]).await;
+    choose(&host, 5);
+    sleep(20).await;
+    submit(&host);
+    submit(&host);
+    wait_for(&host, "h2.fw-feedback__thanks").await;
+    sleep(100).await;
+    assert_eq!(calls_to(&url).len(), 1, "one request for two clicks");
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_send_offers_a_retry_with_the_same_submission_id() {
+    setup();
+    let url = endpoint("retry");
+    respond(&url, 500, r#"{"error":"down"}"#);
+    let host = feedback(&[("endpoint", &url)]).await;
+    let mark = error_mark();
+    choose(&host, 3);
+    sleep(20).await;
+    submit(&host);
+
+    let message = wait_for(&host, "p.fw-feedback__message").await;
+    assert_eq!(
+        message.text_content().unwrap_or_default().trim(),
+        "Your answer could not be sent. Check your connection and try again."
+    );
+    assert_eq!(message.get_attribute("role").as_deref(), Some("alert"));
+    wait_until("the error message to take focus", 2_000, || {
+        focused(&host).is_some_and(|f| f == message)
+    })
+    .await;
+    wait_for_text(&host, "button.fw-feedback__submit", "Try again").await;
+    assert!(!is_disabled(
+        &find(&host, "button.fw-feedback__submit").unwrap()
+    ));
+    assert!(
+        is_checked(&find(&host, "input[value='3']").unwrap()),
+        "the choice is kept"
+    );
+    wait_for_error(mark).await;
+
+    respond(&url, 200, "{}");
+    submit(&host);
+    wait_for(&host, "h2.fw-feedback__thanks").await;
+    let sent = calls_to(&url);
+    assert_eq!(sent.len(), 2);
+    let first = field(&sent[0].json(), "submission_id").as_string();
+    let second = field(&sent[1].json(), "submission_id").as_string();
+    assert!(first.is_some());
+    assert_eq!(first, second, "a retry is the same submission");
+    assert_eq!(field(&sent[1].json(), "rating").as_f64(), Some(3.0));
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn a_network_error_is_a_failure_too() {
+    setup();
+    let url = endpoint("offline");
+    network_error(&url, 50);
+    let host = feedback(&[("endpoint", &url), ("lang", "fr")]).await;
+    choose(&host, 1);
+    sleep(20).await;
+    submit(&host);
+    wait_for_text(
+        &host,
+        "p.fw-feedback__message",
+        "Votre réponse n’a pas pu être envoyée. Vérifiez votre connexion et réessayez.",
+    )
+    .await;
+    wait_for_text(&host, "button.fw-feedback__submit", "Réessayer").await;
+    assert!(find(&host, "h2.fw-feedback__thanks").is_none());
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn the_endpoint_attribute_beats_the_feeds() {
+    setup();
+    let feed_url = "https://feeds.test/feedback/endpoint.json";
+    let from_feed = endpoint("from-feed");
+    let from_attribute = endpoint("from-attribute");
+    respond(
+        feed_url,
+        200,
+        &json_feed(
+            "[]",
+            &format!(r#""_widgets":{{"feedback":{{"endpoint":"{from_feed}"}}}}"#),
+        ),
+    );
+    respond(&from_feed, 200, "{}");
+    respond(&from_attribute, 200, "{}");
+
+    let with_attribute = add(
+        "fw-feedback",
+        &[("src", feed_url), ("endpoint", &from_attribute)],
+    );
+    wait_for(&with_attribute, "form").await;
+    choose(&with_attribute, 2);
+    sleep(20).await;
+    submit(&with_attribute);
+    wait_for(&with_attribute, "h2.fw-feedback__thanks").await;
+    assert_eq!(calls_to(&from_attribute).len(), 1);
+    assert!(
+        calls_to(&from_feed).is_empty(),
+        "the feed's endpoint is not used"
+    );
+
+    let feed_only = add(
+        "div",
+        &[("data-fw-widget", "feedback"), ("data-src", feed_url)],
+    );
+    wait_for(&feed_only, "form").await;
+    choose(&feed_only, 5);
+    sleep(20).await;
+    submit(&feed_only);
+    wait_for(&feed_only, "h2.fw-feedback__thanks").await;
+    assert_eq!(
+        calls_to(&from_feed).len(),
+        1,
+        "without the attribute, the feed's endpoint"
+    );
+    assert_eq!(calls_to(feed_url).len(), 1, "the feed was fetched once");
+    remove(&with_attribute);
+    remove(&feed_only);
+}
+
+#[wasm_bindgen_test]
+async fn a_relative_endpoint_is_resolved_against_the_page() {
+    setup();
+    let url = "/fw-tests/feedback/relative-collector";
+    respond(url, 204, "");
+    let host = feedback(&[("endpoint", url)]).await;
+    choose(&host, 4);
+    sleep(20).await;
+    submit(&host);
+    wait_for(&host, "h2.fw-feedback__thanks").await;
+    assert_eq!(calls_to(url).len(), 1);
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn without_an_endpoint_feedback_cannot_be_collected() {
+    setup();
+    let mark = error_mark();
+    let bare = add("fw-feedback", &[]);
+    wait_for_text(
+        &bare,
+        "p.fw-status",
+        "Feedback cannot be collected on this page right now.",
+    )
+    .await;
+    let status = find(&bare, "p.fw-status").unwrap();
+    assert!(status.class_list().contains("fw-status--error"));
+    assert!(find(&bare, "form").is_none());
+    wait_for_error(mark).await;
+
+    let url = "https://feeds.test/feedback/no-endpoint.json";
+    respond(url, 200, &json_feed("[]", r#""_widgets":{"feedback":{}}"#));
+    let with_feed = add("fw-feedback", &[("src", url), ("lang", "ar")]);
+    wait_for_text(
+        &with_feed,
+        "p.fw-status.fw-status--error",
+        "لا يمكن جمع الملاحظات في هذه الصفحة حاليًا.",
+    )
+    .await;
+    let bad = add("fw-feedback", &[("endpoint", "javascript:alert(1)")]);
+    wait_for_text(
+        &bad,
+        "p.fw-status.fw-status--error",
+        "Feedback cannot be collected on this page right now.",
+    )
+    .await;
+    for host in [&bare, &with_feed, &bad] {
+        remove(host);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_page_is_sent_without_query_fragment_or_email() {
+    setup();
+    let original = location_href();
+    let url = endpoint("page");
+    respond(&url, 200, "{}");
+    let host = feedback(&[("endpoint", &url)]).await;
+
+    replace_url("/fw-tests/people/jane.doe@example.org/profile?token=secret#details");
+    choose(&host, 2);
+    sleep(20).await;
+    submit(&host);
+    let sent = wait_for_calls(&url, 1).await;
+    replace_url(&original);
+    assert_eq!(
+        field(&sent[0].json(), "page").as_string().as_deref(),
+        Some("/fw-tests/people/[email]/profile")
+    );
+    assert!(!sent[0]
+        .body
+        .as_deref()
+        .unwrap_or_default()
+        .contains("secret"));
+    wait_for(&host, "h2.fw-feedback__thanks").await;
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn languages_and_translation_are_reported() {
+    setup();
+    // A translator rewrites <html lang> and marks <html>; a second boot call (a second loader)
+    // cannot replace the language recorded at the first.
+    let html = html();
+    let original_lang = html.get_attribute("lang");
+    feedwidgets::embed::boot(Some("fr".into()));
+    html.set_attribute("lang", "ar").unwrap();
+    set_html_class("translated-rtl", true);
+
+    let url = endpoint("languages");
+    respond(&url, 200, "{}");
+    let plain = feedback(&[("endpoint", &url)]).await;
+    let arabic = feedback(&[("endpoint", &url), ("lang", "ar")]).await;
+    assert_eq!(
+        attr(&plain, "form", "lang").as_deref(),
+        Some("en"),
+        "the page's language from before the translation"
+    );
+    for (host, rating) in [(&plain, 1), (&arabic, 5)] {
+        choose(host, rating);
+        sleep(20).await;
+        submit(host);
+        wait_for(host, "h2.fw-feedback__thanks").await;
+    }
+    set_html_class("translated-rtl", false);
+    match original_lang {
+        Some(lang) => html.set_attribute("lang", &lang).unwrap(),
+        None => html.remove_attribute("lang").unwrap(),
+    }
+
+    let sent = calls_to(&url);
+    assert_eq!(sent.len(), 2);
+    let plain_body = sent[0].json();
+    let arabic_body = sent[1].json();
+    assert_eq!(
+        field(&plain_body, "page_language").as_string().as_deref(),
+        Some("en")
+    );
+    assert_eq!(
+        field(&plain_body, "widget_language").as_string().as_deref(),
+        Some("en")
+    );
+    assert_eq!(field(&plain_body, "translated").as_bool(), Some(true));
+    assert_eq!(
+        field(&arabic_body, "page_language").as_string().as_deref(),
+        Some("en")
+    );
+    assert_eq!(
+        field(&arabic_body, "widget_language")
+            .as_string()
+            .as_deref(),
+        Some("ar")
+    );
+    assert_eq!(field(&arabic_body, "rating").as_f64(), Some(5.0));
+    assert_eq!(
+        text(&arabic, "h2.fw-feedback__thanks").as_deref(),
+        Some("شكرًا لك على ملاحظاتك.")
+    );
+    remove(&plain);
+    remove(&arabic);
+}
+
+#[wasm_bindgen_test]
+async fn two_widgets_make_two_submissions() {
+    setup();
+    let url = endpoint("two");
+    respond(&url, 200, "{}");
+    let first = feedback(&[("endpoint", &url)]).await;
+    let second = feedback(&[("endpoint", &url)]).await;
+    for host in [&first, &second] {
+        choose(host, 3);
+        sleep(20).await;
+        submit(host);
+        wait_for(host, "h2.fw-feedback__thanks").await;
+    }
+    let sent = calls_to(&url);
+    assert_eq!(sent.len(), 2);
+    assert_ne!(
+        field(&sent[0].json(), "submission_id").as_string(),
+        field(&sent[1].json(), "submission_id").as_string(),
+        "each widget has its own submission id"
+    );
+    remove(&first);
+    remove(&second);
+}
