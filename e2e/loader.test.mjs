@@ -1,85 +1,18 @@
 // End-to-end checks of the built bundle (dist/) in Debian's Chromium: the loader's promise that
 // a page without widgets pays for no Wasm, late widgets, the JS API, and a strict CSP.
-// Run: node --test e2e/ (after scripts/build.sh). Uses playwright-core from tools/.
+// Run: node --test e2e/ (after scripts/build.sh).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
-import { extname, join, normalize } from "node:path";
-import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
+import { join } from "node:path";
+import { start, open, shadowText, waitInShadow, root } from "./harness.mjs";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
-const require = createRequire(join(root, "tools", "package.json"));
-const { chromium } = require("playwright-core");
-
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json", ".wasm": "application/wasm" };
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
-
-let server;
-let base;
-let browser;
-const posts = [];
-
-before(async () => {
-  server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
-    if (path === "/api/feedback" && request.method === "POST") {
-      let body = "";
-      for await (const chunk of request) body += chunk;
-      posts.push(JSON.parse(body));
-      response.writeHead(201, { "content-type": "application/json" }).end('{"status":"accepted"}');
-      return;
-    }
-    if (path === "/favicon.ico") {
-      response.writeHead(204).end();
-      return;
-    }
-    const file = normalize(join(root, path));
-    const allowed = ["dist", "demo", join("e2e", "pages")].some((dir) => file.startsWith(join(root, dir)));
-    try {
-      if (!allowed) throw new Error("not served");
-      const body = await readFile(file);
-      const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
-      if (path.endsWith("csp.html")) headers["content-security-policy"] = CSP;
-      response.writeHead(200, headers).end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-/** Opens a page and records every request URL and console error. */
-async function open(path) {
-  const page = await browser.newPage();
-  const requests = [];
-  const errors = [];
-  page.on("request", (request) => requests.push(new URL(request.url()).pathname));
-  page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
-  page.on("pageerror", (error) => errors.push(String(error)));
-  await page.goto(base + path, { waitUntil: "load" });
-  return { page, requests, errors };
-}
-
-/** Text inside a widget's shadow root. */
-function shadowText(page, selector) {
-  return page.evaluate((s) => document.querySelector(s)?.shadowRoot?.textContent ?? null, selector);
-}
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.stop(); });
 
 test("a page without widgets loads the loader and no Wasm", async () => {
-  const { page, requests, errors } = await open("/e2e/pages/no-widget.html");
+  const { page, requests, errors } = await open(env, "/e2e/pages/no-widget.html");
   await page.waitForTimeout(500);
   assert.ok(requests.includes("/dist/embed.js"));
   assert.deepEqual(requests.filter((r) => r.endsWith(".wasm") || r.endsWith("feedwidgets.js")), []);
@@ -91,7 +24,7 @@ test("a page without widgets loads the loader and no Wasm", async () => {
 });
 
 test("a widget added after load starts the bundle and renders", async () => {
-  const { page, requests, errors } = await open("/e2e/pages/late-widget.html");
+  const { page, requests, errors } = await open(env, "/e2e/pages/late-widget.html");
   await page.waitForTimeout(300);
   assert.equal(requests.filter((r) => r.endsWith(".wasm")).length, 0, "no Wasm before a widget");
   await page.evaluate(() => {
@@ -99,8 +32,7 @@ test("a widget added after load starts the bundle and renders", async () => {
     carousel.setAttribute("src", "/demo/feed.json");
     document.getElementById("slot").append(carousel);
   });
-  await page.waitForFunction(() =>
-    document.querySelector("fw-news-carousel")?.shadowRoot?.querySelector(".fw-carousel__title"));
+  await waitInShadow(page, "fw-news-carousel", ".fw-carousel__title");
   assert.match(await shadowText(page, "fw-news-carousel"), /ICESCO Director-General receives/);
   assert.equal(requests.filter((r) => r.endsWith(".wasm")).length, 1, "the Wasm is fetched once");
   assert.deepEqual(errors, []);
@@ -108,14 +40,14 @@ test("a widget added after load starts the bundle and renders", async () => {
 });
 
 test("FeedWidgets.mount and unmount work on a page that had no widget", async () => {
-  const { page, errors } = await open("/e2e/pages/no-widget.html");
+  const { page, errors } = await open(env, "/e2e/pages/no-widget.html");
   await page.evaluate(async () => {
     const host = document.createElement("section");
     host.id = "api-host";
     document.body.append(host);
     await window.FeedWidgets.mount(host, "feedback", { src: "/demo/feed.json", lang: "fr" });
   });
-  await page.waitForFunction(() => document.getElementById("api-host")?.shadowRoot?.querySelector("legend"));
+  await waitInShadow(page, "#api-host", "legend");
   assert.match(await shadowText(page, "#api-host"), /Dans l’ensemble/);
   const removed = await page.evaluate(() => window.FeedWidgets.unmount(document.getElementById("api-host")));
   assert.equal(removed, true);
@@ -125,10 +57,9 @@ test("FeedWidgets.mount and unmount work on a page that had no widget", async ()
 });
 
 test("the widgets work under a strict Content-Security-Policy, in Arabic", async () => {
-  const { page, errors } = await open("/e2e/pages/csp.html");
-  await page.waitForFunction(() =>
-    document.querySelector("fw-news-carousel")?.shadowRoot?.querySelector(".fw-carousel__title")
-    && document.querySelector("[data-fw-widget]")?.shadowRoot?.querySelector("legend"));
+  const { page, errors } = await open(env, "/e2e/pages/csp.html");
+  await waitInShadow(page, "fw-news-carousel", ".fw-carousel__title");
+  await waitInShadow(page, "[data-fw-widget]", "legend");
   const dir = await page.evaluate(() =>
     document.querySelector("fw-news-carousel").shadowRoot.querySelector("section").getAttribute("dir"));
   assert.equal(dir, "rtl");
@@ -138,9 +69,9 @@ test("the widgets work under a strict Content-Security-Policy, in Arabic", async
     form.querySelector('input[value="4"]').click();
     form.querySelector("button[type=submit]").click();
   });
-  await page.waitForFunction(() => document.querySelector("[data-fw-widget]").shadowRoot.querySelector("h2"));
-  assert.equal(posts.at(-1)?.rating, 4);
-  assert.equal(posts.at(-1)?.widget_language, "ar");
+  await waitInShadow(page, "[data-fw-widget]", "h2");
+  assert.equal(env.posts.at(-1)?.rating, 4);
+  assert.equal(env.posts.at(-1)?.widget_language, "ar");
   assert.deepEqual(errors, [], "no CSP violation or other error");
   await page.close();
 });

@@ -44,9 +44,9 @@ if ! command -v npm >/dev/null; then
   as_root apt-get install -y -qq nodejs npm
 fi
 if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -x tools/node_modules/.bin/terser ] \
-  || [ ! -d tools/node_modules/playwright-core ] \
+  || [ ! -d tools/node_modules/playwright-core ] || [ ! -d tools/node_modules/axe-core ] \
   || [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
-  say "installing wasm-opt (binaryen), terser and playwright-core from npm"
+  say "installing wasm-opt (binaryen), terser, playwright-core and axe-core from npm"
   (cd tools && npm ci --no-audit --no-fund --loglevel=error)
 fi
 

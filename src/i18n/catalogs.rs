@@ -1,100 +1,28 @@
-//! The built-in catalogs. French typography uses a narrow no-break space (U+202F) before
-//! `?`, `!`, `:` and `;`, so a line never starts with that sign.
+//! The built-in catalogs, assembled from each widget's texts. French typography uses a narrow
+//! no-break space (U+202F) before `?`, `!`, `:` and `;`, so a line never starts with that sign.
 
-use super::Catalog;
+use super::{carousel_texts, disclaimer_texts, feedback_texts, Catalog};
 
 /// English.
 pub(super) static EN: Catalog = Catalog {
     loading: "Loading…",
-    carousel_label: "News",
-    carousel_roledescription: "carousel",
-    slide_roledescription: "slide",
-    slide_position: "{n} of {total}",
-    previous_slide: "Previous slide",
-    next_slide: "Next slide",
-    no_news: "There is no news to show yet.",
-    news_failed: "The news could not be loaded.",
-    feedback_question: "Overall, how satisfied are you with the website?",
-    feedback_labels: [
-        "Extremely dissatisfied",
-        "Dissatisfied",
-        "Neither satisfied nor dissatisfied",
-        "Satisfied",
-        "Extremely satisfied",
-    ],
-    submit: "Send",
-    sending: "Sending…",
-    choose_rating: "Please choose an answer first.",
-    send_failed: "Your answer could not be sent. Check your connection and try again.",
-    retry: "Try again",
-    thanks: "Thank you for your feedback.",
-    feedback_unavailable: "Feedback cannot be collected on this page right now.",
-    disclaimer_label: "Translation disclaimer",
-    disclaimer_with_org: "Disclaimer: You are using Google Translate. {org} is not responsible for the accuracy of the information in the translated language.",
-    disclaimer_without_org: "Disclaimer: You are using Google Translate. The publisher of this website is not responsible for the accuracy of the information in the translated language.",
-    dismiss_disclaimer: "Dismiss the translation disclaimer",
+    carousel: carousel_texts::EN,
+    feedback: feedback_texts::EN,
+    disclaimer: disclaimer_texts::EN,
 };
 
 /// French.
 pub(super) static FR: Catalog = Catalog {
     loading: "Chargement…",
-    carousel_label: "Actualités",
-    carousel_roledescription: "carrousel",
-    slide_roledescription: "diapositive",
-    slide_position: "{n} sur {total}",
-    previous_slide: "Diapositive précédente",
-    next_slide: "Diapositive suivante",
-    no_news: "Aucune actualité à afficher pour le moment.",
-    news_failed: "Les actualités n’ont pas pu être chargées.",
-    feedback_question: "Dans l’ensemble, dans quelle mesure êtes-vous satisfait du site web\u{202F}?",
-    feedback_labels: [
-        "Pas du tout satisfait",
-        "Insatisfait",
-        "Ni satisfait ni insatisfait",
-        "Satisfait",
-        "Très satisfait",
-    ],
-    submit: "Envoyer",
-    sending: "Envoi en cours…",
-    choose_rating: "Veuillez d’abord choisir une réponse.",
-    send_failed: "Votre réponse n’a pas pu être envoyée. Vérifiez votre connexion et réessayez.",
-    retry: "Réessayer",
-    thanks: "Merci pour votre avis.",
-    feedback_unavailable: "Les avis ne peuvent pas être recueillis sur cette page pour le moment.",
-    disclaimer_label: "Avertissement sur la traduction",
-    disclaimer_with_org: "Avertissement\u{202F}: vous utilisez Google Traduction. {org} n’est pas responsable de l’exactitude des informations dans la langue traduite.",
-    disclaimer_without_org: "Avertissement\u{202F}: vous utilisez Google Traduction. L’éditeur de ce site n’est pas responsable de l’exactitude des informations dans la langue traduite.",
-    dismiss_disclaimer: "Fermer l’avertissement sur la traduction",
+    carousel: carousel_texts::FR,
+    feedback: feedback_texts::FR,
+    disclaimer: disclaimer_texts::FR,
 };
 
 /// Arabic.
 pub(super) static AR: Catalog = Catalog {
     loading: "جارٍ التحميل…",
-    carousel_label: "الأخبار",
-    carousel_roledescription: "عرض دوّار",
-    slide_roledescription: "شريحة",
-    slide_position: "{n} من {total}",
-    previous_slide: "الشريحة السابقة",
-    next_slide: "الشريحة التالية",
-    no_news: "لا توجد أخبار لعرضها حاليًا.",
-    news_failed: "تعذّر تحميل الأخبار.",
-    feedback_question: "بشكل عام، ما مدى رضاك عن الموقع الإلكتروني؟",
-    feedback_labels: [
-        "غير راضٍ إطلاقًا",
-        "غير راضٍ",
-        "محايد",
-        "راضٍ",
-        "راضٍ جدًا",
-    ],
-    submit: "إرسال",
-    sending: "جارٍ الإرسال…",
-    choose_rating: "يُرجى اختيار إجابة أولًا.",
-    send_failed: "تعذّر إرسال إجابتك. تحقّق من اتصالك وأعد المحاولة.",
-    retry: "إعادة المحاولة",
-    thanks: "شكرًا لك على ملاحظاتك.",
-    feedback_unavailable: "لا يمكن جمع الملاحظات في هذه الصفحة حاليًا.",
-    disclaimer_label: "تنبيه بشأن الترجمة",
-    disclaimer_with_org: "إخلاء مسؤولية: أنت تستخدم ترجمة Google. لا تتحمّل {org} مسؤولية دقة المعلومات في اللغة المترجَم إليها.",
-    disclaimer_without_org: "إخلاء مسؤولية: أنت تستخدم ترجمة Google. لا يتحمّل ناشر هذا الموقع مسؤولية دقة المعلومات في اللغة المترجَم إليها.",
-    dismiss_disclaimer: "إغلاق تنبيه الترجمة",
+    carousel: carousel_texts::AR,
+    feedback: feedback_texts::AR,
+    disclaimer: disclaimer_texts::AR,
 };

@@ -2,11 +2,14 @@
 //!
 //! Pure Rust: the browser only supplies the candidate language tags.
 
+mod carousel_texts;
 mod catalog;
 mod catalogs;
+mod disclaimer_texts;
+mod feedback_texts;
 mod language;
 
-pub use catalog::{fill, Catalog};
+pub use catalog::{fill, CarouselTexts, Catalog, DisclaimerTexts, FeedbackTexts};
 pub use language::{Direction, Lang, LanguageSources, Locale};
 
 #[cfg(test)]

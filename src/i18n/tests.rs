@@ -66,24 +66,29 @@ fn direction_follows_the_language() {
 fn every_catalog_fills_its_placeholders() {
     for lang in Lang::ALL {
         let catalog = lang.catalog();
-        let position = fill(catalog.slide_position, &[("n", "3"), ("total", "10")]);
+        let position = fill(
+            catalog.carousel.slide_position,
+            &[("n", "3"), ("total", "10")],
+        );
         assert!(
             position.contains('3') && position.contains("10"),
             "{lang:?}: {position}"
         );
         assert!(!position.contains('{'), "{lang:?}: {position}");
-        let disclaimer = fill(catalog.disclaimer_with_org, &[("org", "ICESCO")]);
+        let disclaimer = fill(catalog.disclaimer.with_org, &[("org", "ICESCO")]);
         assert!(disclaimer.contains("ICESCO"), "{lang:?}");
-        assert!(!catalog.disclaimer_without_org.contains('{'), "{lang:?}");
+        assert!(!catalog.disclaimer.without_org.contains('{'), "{lang:?}");
         assert!(
             !catalog
-                .carousel_label
+                .carousel
+                .label
                 .to_lowercase()
-                .contains(catalog.carousel_roledescription),
+                .contains(catalog.carousel.roledescription),
             "{lang:?}: the region name must not repeat its role description"
         );
         assert!(catalog
-            .feedback_labels
+            .feedback
+            .labels
             .iter()
             .all(|label| !label.is_empty()));
     }

@@ -10,5 +10,6 @@ pub mod fetch;
 pub mod intl;
 pub mod page;
 pub mod random;
+pub mod storage;
 pub mod translation;
 pub mod url;

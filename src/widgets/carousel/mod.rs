@@ -63,10 +63,10 @@ pub fn Carousel(props: &WidgetProps) -> Html {
             return status(catalog.loading, &lang, Tone::Busy);
         }
         FeedState::Absent | FeedState::Failed(_) => {
-            return status(catalog.news_failed, &lang, Tone::Error);
+            return status(catalog.carousel.news_failed, &lang, Tone::Error);
         }
         FeedState::Ready(_) if items.is_empty() => {
-            return status(catalog.no_news, &lang, Tone::Info);
+            return status(catalog.carousel.no_news, &lang, Tone::Info);
         }
         FeedState::Ready(_) => {}
     }
@@ -76,11 +76,11 @@ pub fn Carousel(props: &WidgetProps) -> Html {
         .text("label")
         .map(String::from)
         .or_else(|| settings.and_then(|s| s.label.get(lang.tag()).cloned()))
-        .unwrap_or_else(|| catalog.carousel_label.to_string());
+        .unwrap_or_else(|| catalog.carousel.label.to_string());
     let index = current.index();
     let total = intl::number(items.len(), lang.tag());
     let slide_name = fill(
-        catalog.slide_position,
+        catalog.carousel.slide_position,
         &[
             ("n", &intl::number(index + 1, lang.tag())),
             ("total", &total),
@@ -93,18 +93,18 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     let on_next = Callback::from(move |_: MouseEvent| go(Move::Next));
 
     html! {
-        <section class="fw-carousel" aria-roledescription={catalog.carousel_roledescription}
+        <section class="fw-carousel" aria-roledescription={catalog.carousel.roledescription}
                  aria-label={label} lang={lang.tag().to_string()} dir={lang.direction().as_str()}>
             <div class="fw-carousel__controls">
                 <button type="button" class="fw-carousel__button fw-carousel__previous"
-                        aria-label={catalog.previous_slide}
+                        aria-label={catalog.carousel.previous_slide}
                         aria-disabled={(!current.has_previous()).then_some("true")}
                         onclick={on_previous}>
                     { chevron_previous() }
                 </button>
                 <p class="fw-carousel__position" aria-hidden="true">{ slide_name.clone() }</p>
                 <button type="button" class="fw-carousel__button fw-carousel__next"
-                        aria-label={catalog.next_slide}
+                        aria-label={catalog.carousel.next_slide}
                         aria-disabled={(!current.has_next()).then_some("true")}
                         onclick={on_next}>
                     { chevron_next() }
@@ -143,7 +143,7 @@ fn slide(item: &NewsItem, name: &str, catalog: &Catalog, lang: &Locale, first: b
     });
     html! {
         <article key={item.id.clone()} class="fw-carousel__slide" role="group"
-                 aria-roledescription={catalog.slide_roledescription} aria-label={name.to_string()}
+                 aria-roledescription={catalog.carousel.slide_roledescription} aria-label={name.to_string()}
                  lang={item.language.clone()}
                  dir={item_lang.map(|l| l.direction().as_str())}>
             { image }

@@ -62,8 +62,8 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
     let text = settings
         .and_then(|s| s.text.get(lang.tag()).cloned())
         .unwrap_or_else(|| match &organization {
-            Some(org) => fill(catalog.disclaimer_with_org, &[("org", org)]),
-            None => catalog.disclaimer_without_org.to_string(),
+            Some(org) => fill(catalog.disclaimer.with_org, &[("org", org)]),
+            None => catalog.disclaimer.without_org.to_string(),
         });
     let on_dismiss = {
         let (dismissed, host) = (dismissed.clone(), props.host.clone());
@@ -78,10 +78,10 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
         })
     };
     html! {
-        <div class="fw-disclaimer" role="region" aria-label={catalog.disclaimer_label}
+        <div class="fw-disclaimer" role="region" aria-label={catalog.disclaimer.label}
              lang={lang.tag().to_string()} dir={lang.direction().as_str()} data-nosnippet="">
             <p class="fw-disclaimer__text">{ text }</p>
-            <button type="button" class="fw-disclaimer__dismiss" aria-label={catalog.dismiss_disclaimer}
+            <button type="button" class="fw-disclaimer__dismiss" aria-label={catalog.disclaimer.dismiss}
                     onclick={on_dismiss}>
                 { close() }
             </button>

@@ -69,7 +69,7 @@ pub fn Feedback(props: &WidgetProps) -> Html {
 
     match (&feed_state, &endpoint) {
         (FeedState::Loading, _) => return status(catalog.loading, &lang, Tone::Busy),
-        (_, None) => return status(catalog.feedback_unavailable, &lang, Tone::Error),
+        (_, None) => return status(catalog.feedback.unavailable, &lang, Tone::Error),
         _ => {}
     }
     let endpoint = endpoint.unwrap_or_default();
@@ -77,7 +77,7 @@ pub fn Feedback(props: &WidgetProps) -> Html {
     if state.phase == Phase::Thanked {
         return html! {
             <div class="fw-feedback" role="status" lang={lang.tag().to_string()} dir={lang.direction().as_str()}>
-                <h2 class="fw-feedback__thanks" tabindex="-1" ref={thanks_ref}>{ catalog.thanks }</h2>
+                <h2 class="fw-feedback__thanks" tabindex="-1" ref={thanks_ref}>{ catalog.feedback.thanks }</h2>
             </div>
         };
     }
@@ -87,10 +87,10 @@ pub fn Feedback(props: &WidgetProps) -> Html {
         .text("question")
         .map(String::from)
         .or_else(|| settings.and_then(|s| s.question.get(lang.tag()).cloned()))
-        .unwrap_or_else(|| catalog.feedback_question.to_string());
+        .unwrap_or_else(|| catalog.feedback.question.to_string());
     let labels: [String; 5] = settings
         .and_then(|s| s.labels.get(lang.tag()).cloned())
-        .unwrap_or_else(|| catalog.feedback_labels.map(String::from));
+        .unwrap_or_else(|| catalog.feedback.labels.map(String::from));
     let sending = state.phase == Phase::Sending;
 
     let on_change = {
@@ -142,14 +142,14 @@ pub fn Feedback(props: &WidgetProps) -> Html {
     };
 
     let button_text = match state.phase {
-        Phase::Sending => catalog.sending,
-        Phase::Failed => catalog.retry,
-        _ => catalog.submit,
+        Phase::Sending => catalog.feedback.sending,
+        Phase::Failed => catalog.feedback.retry,
+        _ => catalog.feedback.submit,
     };
     let message = if state.phase == Phase::Failed {
-        Some(catalog.send_failed)
+        Some(catalog.feedback.send_failed)
     } else if state.needs_choice {
-        Some(catalog.choose_rating)
+        Some(catalog.feedback.choose_rating)
     } else {
         None
     };

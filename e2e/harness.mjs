@@ -1,0 +1,110 @@
+// Shared by the end-to-end tests: a static server for the built dist/, the demo feed and the
+// test pages (with a stand-in feedback endpoint that records what it receives), Debian's
+// Chromium through playwright-core, and an axe-core audit.
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+
+export const root = fileURLToPath(new URL("..", import.meta.url));
+const require = createRequire(join(root, "tools", "package.json"));
+const { chromium } = require("playwright-core");
+const axePath = require.resolve("axe-core/axe.min.js");
+
+const TYPES = {
+  ".html": "text/html", ".js": "text/javascript", ".json": "application/json",
+  ".wasm": "application/wasm", ".css": "text/css",
+};
+/** The policy pages named csp*.html are served with. */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
+/** The WCAG 2.2 A and AA rules. */
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+/**
+ * Starts the server and the browser. `posts` collects the JSON bodies POSTed to
+ * /api/feedback; set `env.feedbackStatus` to make the endpoint answer with another status.
+ */
+export async function start() {
+  const env = { posts: [], feedbackStatus: 201 };
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+    if (path === "/api/feedback" && request.method === "POST") {
+      let body = "";
+      for await (const chunk of request) body += chunk;
+      env.posts.push(JSON.parse(body));
+      response.writeHead(env.feedbackStatus, { "content-type": "application/json" })
+        .end('{"status":"accepted"}');
+      return;
+    }
+    if (path === "/favicon.ico") {
+      response.writeHead(204).end();
+      return;
+    }
+    const file = normalize(join(root, path));
+    const allowed = ["dist", "demo", join("e2e", "pages")].some((dir) => file.startsWith(join(root, dir)));
+    try {
+      if (!allowed) throw new Error("not served");
+      const body = await readFile(file);
+      const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
+      if (/\/csp[^/]*\.html$/.test(path)) headers["content-security-policy"] = CSP;
+      response.writeHead(200, headers).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  env.base = `http://127.0.0.1:${server.address().port}`;
+  env.browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  env.stop = async () => {
+    await env.browser.close();
+    server.close();
+  };
+  return env;
+}
+
+/**
+ * Opens `path` in a new page (CSP bypassed when `audit` is wanted, since axe is injected),
+ * recording request paths and console errors.
+ */
+export async function open(env, path, { bypassCSP = false, reducedMotion = "no-preference" } = {}) {
+  const context = await env.browser.newContext({ bypassCSP, reducedMotion });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on("request", (request) => requests.push(new URL(request.url()).pathname));
+  page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
+  page.on("pageerror", (error) => errors.push(String(error)));
+  await page.goto(env.base + path, { waitUntil: "load" });
+  page.close = ((close) => async () => { await close.call(page); await context.close(); })(page.close);
+  return { page, requests, errors };
+}
+
+/** Text inside the shadow root of the element `selector` names. */
+export function shadowText(page, selector) {
+  return page.evaluate((s) => document.querySelector(s)?.shadowRoot?.textContent ?? null, selector);
+}
+
+/** Waits until `inner` matches inside the shadow root of `host`. */
+export function waitInShadow(page, host, inner) {
+  return page.waitForFunction(([h, i]) => document.querySelector(h)?.shadowRoot?.querySelector(i), [host, inner]);
+}
+
+/**
+ * Runs axe-core's WCAG 2.2 A/AA rules on the element `selector` names (its shadow tree
+ * included) and returns the violations as readable lines.
+ */
+export async function audit(page, selector) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) {
+    await page.addScriptTag({ path: axePath });
+  }
+  const violations = await page.evaluate(async ([s, tags]) => {
+    const result = await window.axe.run(document.querySelector(s), { runOnly: { type: "tag", values: tags } });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  }, [selector, WCAG]);
+  return violations;
+}
