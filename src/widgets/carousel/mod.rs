@@ -1,5 +1,8 @@
 //! The news carousel: one slide at a time, previous and next buttons, a position indicator.
 
+pub mod input;
+pub mod refresh;
+pub mod rotation;
 pub mod state;
 
 use yew::prelude::*;

@@ -1,0 +1,106 @@
+//! Merging a refreshed feed without moving the reader: the slide they are on stays on screen,
+//! wherever the new feed puts it.
+
+use std::collections::HashSet;
+
+use crate::feed::NewsItem;
+
+/// The outcome of a refresh.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merged {
+    /// The new list, in the new feed's order.
+    pub items: Vec<NewsItem>,
+    /// Where the slide the reader was on now is (clamped when it is gone).
+    pub index: usize,
+    /// How many items were not there before, for one polite announcement.
+    pub added: usize,
+}
+
+/// Merges `fresh` into `current`, keeping the reader on the item at `index` in `current`.
+pub fn merge(current: &[NewsItem], index: usize, fresh: Vec<NewsItem>) -> Merged {
+    let known: HashSet<&str> = current.iter().map(|item| item.id.as_str()).collect();
+    let added = fresh
+        .iter()
+        .filter(|item| !known.contains(item.id.as_str()))
+        .count();
+    let on = current.get(index).map(|item| item.id.as_str());
+    let new_index = on
+        .and_then(|id| fresh.iter().position(|item| item.id == id))
+        .unwrap_or_else(|| index.min(fresh.len().saturating_sub(1)));
+    Merged {
+        items: fresh,
+        index: new_index,
+        added,
+    }
+}
+
+/// The slides kept in the DOM around `index`: the current one and `radius` on each side
+/// (wrapping when the carousel loops), so the node count stays bounded whatever the feed size.
+pub fn window(index: usize, count: usize, radius: usize, wrap: bool) -> Vec<usize> {
+    if count == 0 {
+        return Vec::new();
+    }
+    if 2 * radius + 1 >= count {
+        return (0..count).collect();
+    }
+    let mut slides = Vec::with_capacity(2 * radius + 1);
+    for offset in 0..=2 * radius {
+        let shifted = index as isize + offset as isize - radius as isize;
+        if wrap {
+            slides.push(shifted.rem_euclid(count as isize) as usize);
+        } else if (0..count as isize).contains(&shifted) {
+            slides.push(shifted as usize);
+        }
+    }
+    slides
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(ids: &[&str]) -> Vec<NewsItem> {
+        ids.iter()
+            .map(|id| NewsItem {
+                id: id.to_string(),
+                title: id.to_string(),
+                url: None,
+                summary: None,
+                image: None,
+                published: None,
+                language: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_reader_stays_on_their_slide_when_news_arrives() {
+        let merged = merge(
+            &items(&["b", "c", "d"]),
+            1,
+            items(&["x", "y", "b", "c", "d"]),
+        );
+        assert_eq!(merged.items[merged.index].id, "c");
+        assert_eq!(merged.added, 2);
+    }
+
+    #[test]
+    fn a_vanished_slide_clamps_and_nothing_new_announces_nothing() {
+        let merged = merge(&items(&["a", "b", "c"]), 2, items(&["a", "b"]));
+        assert_eq!((merged.index, merged.added), (1, 0));
+        let empty = merge(&items(&["a"]), 0, Vec::new());
+        assert_eq!((empty.index, empty.added), (0, 0));
+    }
+
+    #[test]
+    fn the_window_is_bounded_and_wraps() {
+        assert_eq!(window(0, 10_000, 1, true), vec![9_999, 0, 1]);
+        assert_eq!(
+            window(5_000, 10_000, 2, true),
+            vec![4_998, 4_999, 5_000, 5_001, 5_002]
+        );
+        assert_eq!(window(0, 10_000, 1, false), vec![0, 1]);
+        assert_eq!(window(2, 3, 1, true), vec![0, 1, 2]);
+        assert!(window(0, 0, 1, true).is_empty());
+    }
+}
