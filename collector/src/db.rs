@@ -33,7 +33,16 @@ CREATE TABLE IF NOT EXISTS feedback (
     updated_at      TEXT NOT NULL
 ) STRICT;
 CREATE INDEX IF NOT EXISTS feedback_received_at ON feedback (received_at);
+-- Covers the summary's GROUP BY: an index scan in group order instead of a table scan plus a
+-- temporary sort, several times faster at 10,000 records (see README, Benchmark).
+CREATE INDEX IF NOT EXISTS feedback_summary
+    ON feedback (spam, page, widget_language, translated, rating);
 ";
+
+/// The summary's only query; `feedback_summary` covers it.
+const RATING_GROUPS: &str = "SELECT page, widget_language, translated, rating, COUNT(*)
+     FROM feedback WHERE spam = 0
+     GROUP BY page, widget_language, translated, rating";
 
 /// ISO 8601 UTC with milliseconds, computed by SQLite so no date crate is needed.
 const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
@@ -228,11 +237,7 @@ impl Db {
     /// Non-spam ratings grouped by page × widget language × translated × rating.
     pub async fn rating_groups(&self) -> Result<Vec<RatingGroup>, DbError> {
         self.with_conn(|conn| {
-            let mut stmt = conn.prepare(
-                "SELECT page, widget_language, translated, rating, COUNT(*)
-                 FROM feedback WHERE spam = 0
-                 GROUP BY page, widget_language, translated, rating",
-            )?;
+            let mut stmt = conn.prepare(RATING_GROUPS)?;
             let rows = stmt.query_map([], |r| {
                 Ok(RatingGroup {
                     page: r.get(0)?,
@@ -282,5 +287,28 @@ impl Db {
             Ok(u64::try_from(n).unwrap_or(0))
         })
         .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_query_uses_the_covering_index_without_sorting() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = Db::open(&dir.path().join("f.sqlite3")).expect("open");
+        let conn = db.conn.lock().expect("lock");
+        let mut stmt = conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {RATING_GROUPS}"))
+            .expect("prepare");
+        let plan = stmt
+            .query_map([], |r| r.get::<_, String>(3))
+            .expect("query")
+            .collect::<Result<Vec<_>, _>>()
+            .expect("plan")
+            .join("; ");
+        assert!(plan.contains("COVERING INDEX feedback_summary"), "{plan}");
+        assert!(!plan.contains("TEMP B-TREE"), "{plan}");
     }
 }

@@ -18,6 +18,11 @@ use crate::error::ApiError;
 /// How long browsers may cache a preflight answer, in seconds.
 const PREFLIGHT_MAX_AGE: u32 = 600;
 
+/// The only route that answers cross-origin requests. The read endpoints (summary, report,
+/// CSV with free-text comments) never get CORS headers: embedding sites need to submit, not
+/// to read everyone's feedback from their pages' scripts.
+pub const CORS_PATH: &str = "/api/feedback";
+
 /// The configured allow-list, in canonical form.
 #[derive(Debug, Clone, Default)]
 pub struct OriginPolicy {
@@ -77,7 +82,7 @@ pub async fn guard(State(policy): State<Arc<OriginPolicy>>, req: Request, next: 
         return response;
     };
     let origin = origin_header.to_str().unwrap_or_default();
-    let allowed = policy.is_allowed(origin);
+    let allowed = req.uri().path() == CORS_PATH && policy.is_allowed(origin);
     let same = is_same_origin(origin, host(headers, &req).as_deref());
 
     let is_preflight = req.method() == Method::OPTIONS
@@ -119,6 +124,11 @@ pub async fn guard(State(policy): State<Arc<OriginPolicy>>, req: Request, next: 
     let h = response.headers_mut();
     if allowed {
         h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin_header);
+        // Not CORS-safelisted: without this the widget could not read a 429's Retry-After.
+        h.insert(
+            header::ACCESS_CONTROL_EXPOSE_HEADERS,
+            HeaderValue::from_static("retry-after"),
+        );
     }
     add_vary_origin(h);
     response

@@ -11,7 +11,7 @@ use axum::handler::HandlerWithoutStateExt;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{from_fn_with_state, map_response};
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{any, get, post};
 use axum::{Json, Router};
 use serde::Serialize;
 use tower_http::services::ServeDir;
@@ -62,6 +62,8 @@ pub fn router(parts: RouterParts) -> Router {
         .route("/api/feedback.csv", get(get_csv))
         .route("/report", get(get_report))
         .route("/healthz", get(get_health))
+        .route("/api/{*rest}", any(api_not_found))
+        .method_not_allowed_fallback(method_not_allowed)
         .layer(from_fn_with_state(parts.origins, origin::guard))
         .with_state(parts.state);
     let bundle = ServeDir::new(&parts.bundle_dir)
@@ -104,6 +106,24 @@ pub fn warn_missing_bundle(dir: &Path) {
         "bundle directory {} does not exist: build the widget bundle into it (see the repository README); /dist/* answers 404 until then",
         dir.display()
     );
+}
+
+/// JSON 405 for the API routes (axum adds the `Allow` header).
+async fn method_not_allowed() -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "this method is not supported here; see the Allow header",
+    )
+}
+
+/// JSON 404 for unknown paths under `/api/`, instead of the static site's empty 404.
+async fn api_not_found() -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "not_found",
+        "no such API endpoint; submissions go to POST /api/feedback",
+    )
 }
 
 #[derive(Serialize)]

@@ -544,6 +544,113 @@ async fn allowed_origin_gets_cors_headers() {
 }
 
 #[tokio::test]
+async fn cross_origin_429_exposes_retry_after() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut c = config(dir.path());
+    c.rate_limit_per_minute = NonZeroU32::new(1).expect("non-zero");
+    c.rate_limit_burst = NonZeroU32::new(1).expect("non-zero");
+    let s = start(c).await;
+    let origin = [("origin", ALLOWED)];
+    assert_eq!(
+        s.post_with(&payload(&id(1), 4), &origin).await.status(),
+        StatusCode::CREATED
+    );
+    let r = s.post_with(&payload(&id(2), 4), &origin).await;
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    let h = r.headers();
+    assert_eq!(h[header::ACCESS_CONTROL_ALLOW_ORIGIN], ALLOWED);
+    assert!(h.contains_key(header::RETRY_AFTER));
+    // Retry-After is not CORS-safelisted: the widget can read it only when it is exposed.
+    assert!(h[header::ACCESS_CONTROL_EXPOSE_HEADERS]
+        .to_str()
+        .is_ok_and(|v| v.to_ascii_lowercase().contains("retry-after")));
+}
+
+#[tokio::test]
+async fn read_endpoints_get_no_cors_headers() {
+    let (_dir, s) = start_default().await;
+    assert_eq!(
+        s.post(&payload(&id(1), 4)).await.status(),
+        StatusCode::CREATED
+    );
+    for path in [
+        "/api/feedback/summary",
+        "/api/feedback.csv",
+        "/report",
+        "/healthz",
+    ] {
+        let r = s
+            .client
+            .get(s.url(path))
+            .header("origin", ALLOWED)
+            .send()
+            .await
+            .expect("send");
+        assert_eq!(r.status(), StatusCode::OK, "{path}");
+        assert!(
+            r.headers()
+                .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
+                .is_none(),
+            "{path}: an embedding site must not read the feedback cross-origin"
+        );
+        let r = s
+            .client
+            .request(reqwest::Method::OPTIONS, s.url(path))
+            .header("origin", ALLOWED)
+            .header("access-control-request-method", "GET")
+            .send()
+            .await
+            .expect("send");
+        assert_eq!(r.status(), StatusCode::FORBIDDEN, "{path} preflight");
+    }
+}
+
+#[tokio::test]
+async fn wrong_method_and_unknown_api_path_are_json_errors() {
+    let (_dir, s) = start_default().await;
+    let r = s.get("/api/feedback").await;
+    assert!(r.headers()[header::ALLOW]
+        .to_str()
+        .is_ok_and(|a| a.contains("POST")));
+    assert_error(
+        r,
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        None,
+    )
+    .await;
+    let r = s
+        .client
+        .delete(s.url("/api/feedback/summary"))
+        .send()
+        .await
+        .expect("send");
+    assert_error(
+        r,
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        None,
+    )
+    .await;
+    assert_error(
+        s.get("/api/feedbacks").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+        None,
+    )
+    .await;
+    let r = s
+        .client
+        .post(s.url("/api/v2/feedback"))
+        .json(&payload(&id(1), 4))
+        .send()
+        .await
+        .expect("send");
+    assert_error(r, StatusCode::NOT_FOUND, "not_found", None).await;
+    assert!(db_rows(&s.db).is_empty());
+}
+
+#[tokio::test]
 async fn unknown_origin_is_403_and_not_stored() {
     let (_dir, s) = start_default().await;
     for origin in ["https://evil.example", "null", "https://news.example.evil"] {
