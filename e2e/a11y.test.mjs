@@ -73,3 +73,27 @@ test("the audit does find violations (inside a shadow root too)", async () => {
   assert.ok(violations.some((v) => v.startsWith("image-alt")), violations.join("\n"));
   await page.close();
 });
+
+for (const lang of ["en", "ar"]) {
+  test(`no WCAG 2.2 AA violation on a rotating and a stopped carousel (${lang})`, async () => {
+    const { page, errors } = await open(env, "/e2e/pages/no-widget.html", { bypassCSP: true });
+    await page.evaluate(async (l) => {
+      const host = document.createElement("div");
+      host.id = "rotating";
+      document.body.append(host);
+      await window.FeedWidgets.mount(host, "news-carousel", { src: "/demo/feed.json", lang: l, autoplay: true });
+    }, lang);
+    await waitInShadow(page, "#rotating", ".fw-carousel__rotation");
+    const rotating = await audit(page, "#rotating");
+    const live = await page.evaluate(() =>
+      document.querySelector("#rotating").shadowRoot.querySelector(".fw-carousel__slides").getAttribute("aria-live"));
+    assert.equal(live, "off", "audited while rotating");
+    await page.evaluate(() => document.querySelector("#rotating").shadowRoot.querySelector(".fw-carousel__rotation").click());
+    await page.waitForFunction(() =>
+      document.querySelector("#rotating").shadowRoot.querySelector(".fw-carousel__slides").getAttribute("aria-live") === "polite");
+    const stopped = await audit(page, "#rotating");
+    assert.deepEqual({ rotating, stopped }, { rotating: [], stopped: [] });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}

@@ -27,18 +27,30 @@ fn position(host: &Element) -> String {
 }
 
 fn title(host: &Element) -> String {
-    text(host, ".fw-carousel__title").unwrap_or_default()
+    text(host, "article:not([hidden]) .fw-carousel__title").unwrap_or_default()
 }
 
 fn slides(host: &Element) -> Vec<Element> {
     find_all(host, "article")
 }
 
-/// The one slide in the DOM (panics when there is not exactly one).
+/// The one slide shown (panics unless exactly one is shown and every other slide in the DOM
+/// is hidden and inert).
 fn the_slide(host: &Element) -> Element {
     let slides = slides(host);
-    assert_eq!(slides.len(), 1, "exactly one slide is in the DOM");
-    slides[0].clone()
+    assert!(
+        slides.len() <= 3,
+        "the current slide and its neighbours at most, not {}",
+        slides.len()
+    );
+    let (shown, kept): (Vec<Element>, Vec<Element>) = slides
+        .into_iter()
+        .partition(|slide| !slide.has_attribute("hidden"));
+    assert_eq!(shown.len(), 1, "exactly one slide is shown");
+    for slide in &kept {
+        assert!(slide.has_attribute("inert"), "a hidden slide is inert too");
+    }
+    shown[0].clone()
 }
 
 #[wasm_bindgen_test]
@@ -87,10 +99,10 @@ async fn roles_and_names_in_english() {
     assert!(slide.class_list().contains("fw-carousel__slide"));
     assert_eq!(title(&host), "First");
     assert_eq!(
-        attr(&host, ".fw-carousel__title a", "href").as_deref(),
+        attr(&host, "article:not([hidden]) .fw-carousel__title a", "href").as_deref(),
         Some("https://news.test/a")
     );
-    let time = find(&host, "article time").expect("a <time> for the date");
+    let time = find(&host, "article:not([hidden]) time").expect("a <time> for the date");
     assert_eq!(
         time.get_attribute("datetime").as_deref(),
         Some("2024-07-26T10:00:00.000Z")
@@ -141,7 +153,7 @@ async fn roles_and_names_in_french() {
         Some("1 sur 3")
     );
     assert_eq!(
-        text(&host, "article time").as_deref(),
+        text(&host, "article:not([hidden]) time").as_deref(),
         Some("26 juillet 2024")
     );
     remove(&host);
@@ -187,7 +199,7 @@ async fn roles_and_names_in_arabic() {
     );
     assert_eq!(slide.get_attribute("aria-label"), Some(position(&host)));
     assert!(
-        text(&host, "article time")
+        text(&host, "article:not([hidden]) time")
             .unwrap_or_default()
             .contains("يوليو"),
         "the date is written in Arabic"
@@ -218,16 +230,16 @@ async fn arabic_positions_and_dates_use_the_digits_of_the_locale() {
         "Arabic-Indic digits in the position"
     );
     assert_eq!(
-        attr(&host, "article", "aria-label").as_deref(),
+        attr(&host, "article:not([hidden])", "aria-label").as_deref(),
         Some("١ من ٣"),
         "and in the slide's name"
     );
     assert!(
-        text(&host, "article time")
+        text(&host, "article:not([hidden]) time")
             .unwrap_or_default()
             .contains("٢٠٢٤"),
         "and in the date: {:?}",
-        text(&host, "article time")
+        text(&host, "article:not([hidden]) time")
     );
     click(&host, ".fw-carousel__next");
     wait_for_text(&host, ".fw-carousel__position", "٢ من ٣").await;
@@ -455,19 +467,29 @@ async fn an_item_language_sets_lang_and_dir_on_its_slide() {
     );
 
     click(&host, ".fw-carousel__next");
-    wait_for_text(&host, ".fw-carousel__title", "Nouvelle").await;
+    wait_for_text(
+        &host,
+        "article:not([hidden]) .fw-carousel__title",
+        "Nouvelle",
+    )
+    .await;
     let slide = the_slide(&host);
     assert_eq!(slide.get_attribute("lang").as_deref(), Some("fr-CA"));
     assert_eq!(slide.get_attribute("dir").as_deref(), Some("ltr"));
 
     click(&host, ".fw-carousel__next");
-    wait_for_text(&host, ".fw-carousel__title", "Plain").await;
+    wait_for_text(&host, "article:not([hidden]) .fw-carousel__title", "Plain").await;
     let slide = the_slide(&host);
     assert_eq!(slide.get_attribute("lang"), None);
     assert_eq!(slide.get_attribute("dir"), None);
 
     click(&host, ".fw-carousel__next");
-    wait_for_text(&host, ".fw-carousel__title", "Nachricht").await;
+    wait_for_text(
+        &host,
+        "article:not([hidden]) .fw-carousel__title",
+        "Nachricht",
+    )
+    .await;
     assert_eq!(
         the_slide(&host).get_attribute("lang").as_deref(),
         Some("de")
@@ -499,9 +521,14 @@ async fn titles_link_only_to_http_urls() {
         ("FTP link", None),
     ];
     for (index, (title_text, href)) in expected.iter().enumerate() {
-        wait_for_text(&host, ".fw-carousel__title", title_text).await;
+        wait_for_text(
+            &host,
+            "article:not([hidden]) .fw-carousel__title",
+            title_text,
+        )
+        .await;
         assert_eq!(
-            attr(&host, ".fw-carousel__title a", "href").as_deref(),
+            attr(&host, "article:not([hidden]) .fw-carousel__title a", "href").as_deref(),
             *href,
             "slide {index} ({title_text})"
         );
@@ -530,7 +557,7 @@ async fn html_in_the_feed_is_shown_as_text() {
     let host = carousel("https://feeds.test/carousel/html.json", &feed, &[]).await;
     sleep(100).await;
     assert_eq!(title(&host), "Hello world");
-    let heading = find(&host, ".fw-carousel__title").unwrap();
+    let heading = find(&host, "article:not([hidden]) .fw-carousel__title").unwrap();
     assert_eq!(
         heading.child_element_count(),
         0,
@@ -565,9 +592,19 @@ async fn max_items_limits_the_slides() {
     .await;
     assert_eq!(position(&from_option), "1 of 2");
     click(&from_option, ".fw-carousel__next");
-    wait_for_text(&from_option, ".fw-carousel__title", "Two").await;
+    wait_for_text(
+        &from_option,
+        "article:not([hidden]) .fw-carousel__title",
+        "Two",
+    )
+    .await;
     click(&from_option, ".fw-carousel__next");
-    wait_for_text(&from_option, ".fw-carousel__title", "One").await;
+    wait_for_text(
+        &from_option,
+        "article:not([hidden]) .fw-carousel__title",
+        "One",
+    )
+    .await;
     assert_eq!(position(&from_option), "1 of 2", "wraps after the second");
 
     let from_feed = carousel("https://feeds.test/carousel/max-feed.json", &five, &[]).await;
@@ -605,7 +642,7 @@ async fn loading_then_content() {
     assert_eq!(text(&host, "p.fw-status").as_deref(), Some("Loading…"));
     assert!(!status.class_list().contains("fw-status--error"));
     assert!(find(&host, "section").is_none());
-    wait_for_text(&host, ".fw-carousel__title", "First").await;
+    wait_for_text(&host, "article:not([hidden]) .fw-carousel__title", "First").await;
     assert!(
         find(&host, "p.fw-status").is_none(),
         "the loading notice is gone"
@@ -656,11 +693,11 @@ async fn a_wordpress_posts_array_is_read_too() {
     assert_eq!(title(&host), "Café & news");
     assert_eq!(position(&host), "1 of 2");
     assert_eq!(
-        attr(&host, ".fw-carousel__title a", "href").as_deref(),
+        attr(&host, "article:not([hidden]) .fw-carousel__title a", "href").as_deref(),
         Some("https://wp.test/?p=101")
     );
     assert_eq!(
-        attr(&host, "article time", "datetime").as_deref(),
+        attr(&host, "article:not([hidden]) time", "datetime").as_deref(),
         Some("2024-03-01T08:00:00.000Z")
     );
     assert_eq!(
@@ -678,19 +715,24 @@ async fn a_real_json_feed_1_0_with_relative_urls() {
     assert_eq!(title(&host), "BnF");
     assert_eq!(position(&host), "1 of 2");
     assert_eq!(
-        attr(&host, ".fw-carousel__title a", "href").as_deref(),
+        attr(&host, "article:not([hidden]) .fw-carousel__title a", "href").as_deref(),
         Some("https://oswin.test/bnf.html")
     );
     assert_eq!(
-        attr(&host, "article img", "src").as_deref(),
+        attr(&host, "article:not([hidden]) img", "src").as_deref(),
         Some("https://oswin.test/media/posts/7/thumbnail-bnf.png")
     );
     assert_eq!(
-        attr(&host, "article time", "datetime").as_deref(),
+        attr(&host, "article:not([hidden]) time", "datetime").as_deref(),
         Some("2019-05-29T11:35:57.000Z")
     );
     click(&host, ".fw-carousel__next");
-    wait_for_text(&host, ".fw-carousel__title", "Futur en Seine").await;
+    wait_for_text(
+        &host,
+        "article:not([hidden]) .fw-carousel__title",
+        "Futur en Seine",
+    )
+    .await;
     remove(&host);
 }
 

@@ -186,7 +186,7 @@ async fn an_out_of_range_timeout_falls_back_to_the_default() {
     let url = "https://feeds.test/failures/timeout-50.json";
     respond_after(url, 400, 200, &three_items());
     let host = add("fw-news-carousel", &[("src", url), ("timeout", "50")]);
-    wait_for_text(&host, ".fw-carousel__title", "First").await;
+    wait_for_text(&host, "article:not([hidden]) .fw-carousel__title", "First").await;
     remove(&host);
 }
 
@@ -263,7 +263,12 @@ async fn a_failed_feed_is_fetched_again_by_a_widget_mounted_later() {
 
     respond(url, 200, &three_items());
     let second = add("fw-news-carousel", &[("src", url)]);
-    wait_for_text(&second, ".fw-carousel__title", "First").await;
+    wait_for_text(
+        &second,
+        "article:not([hidden]) .fw-carousel__title",
+        "First",
+    )
+    .await;
     assert_eq!(calls_to(url).len(), 2, "the failure is not cached");
     assert!(
         find(&first, "p.fw-status--error").is_some(),
@@ -327,9 +332,19 @@ async fn a_failing_carousel_does_not_stop_the_other_widgets() {
     let good = "https://feeds.test/failures/good-neighbour.json";
     respond(good, 200, &three_items());
     let working = add("fw-news-carousel", &[("src", good)]);
-    wait_for_text(&working, ".fw-carousel__title", "First").await;
+    wait_for_text(
+        &working,
+        "article:not([hidden]) .fw-carousel__title",
+        "First",
+    )
+    .await;
     click(&working, ".fw-carousel__next");
-    wait_for_text(&working, ".fw-carousel__title", "Second").await;
+    wait_for_text(
+        &working,
+        "article:not([hidden]) .fw-carousel__title",
+        "Second",
+    )
+    .await;
 
     set_html_class("translated-ltr", false);
     for host in [

@@ -90,7 +90,10 @@ async fn data_attribute_container_mounts_with_its_data_options() {
     wait_for_text(&host, ".fw-carousel__position", "1 of 2").await;
 
     assert_eq!(embed::mounted_kind(&host), Some(WidgetKind::Carousel));
-    assert_eq!(text(&host, ".fw-carousel__title").as_deref(), Some("First"));
+    assert_eq!(
+        text(&host, "article:not([hidden]) .fw-carousel__title").as_deref(),
+        Some("First")
+    );
     assert_eq!(
         host.get_attribute("class").as_deref(),
         Some("cms-block"),
@@ -399,7 +402,10 @@ async fn moving_a_widget_keeps_it_mounted_with_its_state() {
             Some("2 of 3"),
             "the moved widget keeps its slide"
         );
-        assert_eq!(text(host, ".fw-carousel__title").as_deref(), Some("Second"));
+        assert_eq!(
+            text(host, "article:not([hidden]) .fw-carousel__title").as_deref(),
+            Some("Second")
+        );
     }
     assert_eq!(calls_to(url).len(), 1, "a move does not fetch again");
     remove(&first);
@@ -436,15 +442,21 @@ async fn several_instances_are_independent() {
 
     wait_for_text(&a1, ".fw-carousel__position", "1 of 3").await;
     wait_for_text(&a2, ".fw-carousel__position", "1 sur 3").await;
-    wait_for_text(&b, ".fw-carousel__title", "Other 1").await;
+    wait_for_text(&b, "article:not([hidden]) .fw-carousel__title", "Other 1").await;
     wait_for(&f1, "form[lang=en]").await;
     wait_for(&f2, "form[lang=ar]").await;
 
     click(&a1, ".fw-carousel__next");
-    wait_for_text(&a1, ".fw-carousel__title", "Second").await;
+    wait_for_text(&a1, "article:not([hidden]) .fw-carousel__title", "Second").await;
     sleep(50).await;
-    assert_eq!(text(&a2, ".fw-carousel__title").as_deref(), Some("First"));
-    assert_eq!(text(&b, ".fw-carousel__title").as_deref(), Some("Other 1"));
+    assert_eq!(
+        text(&a2, "article:not([hidden]) .fw-carousel__title").as_deref(),
+        Some("First")
+    );
+    assert_eq!(
+        text(&b, "article:not([hidden]) .fw-carousel__title").as_deref(),
+        Some("Other 1")
+    );
 
     click(&f1, "input[value='4']");
     sleep(50).await;
@@ -489,7 +501,12 @@ async fn widgets_sharing_a_feed_fetch_it_once() {
     )
     .unwrap();
 
-    wait_for_text(&carousel, ".fw-carousel__title", "Shared news").await;
+    wait_for_text(
+        &carousel,
+        "article:not([hidden]) .fw-carousel__title",
+        "Shared news",
+    )
+    .await;
     wait_for_text(&feedback, "legend", "Did this page help?").await;
     wait_for(&disclaimer, ".fw-disclaimer__text").await;
     assert!(text(&disclaimer, ".fw-disclaimer__text")
@@ -512,12 +529,12 @@ async fn a_widget_mounted_after_its_feed_arrived_uses_it_without_fetching_again(
     let url = "https://feeds.test/mounting/cached.json";
     respond(url, 200, &three_items());
     let first = add("fw-news-carousel", &[("src", url)]);
-    wait_for_text(&first, ".fw-carousel__title", "First").await;
+    wait_for_text(&first, "article:not([hidden]) .fw-carousel__title", "First").await;
 
     let later = add("fw-news-carousel", &[("src", url), ("lang", "fr")]);
     wait_for_text(&later, ".fw-carousel__position", "1 sur 3").await;
     assert_eq!(
-        text(&later, ".fw-carousel__title").as_deref(),
+        text(&later, "article:not([hidden]) .fw-carousel__title").as_deref(),
         Some("First")
     );
     assert_eq!(calls_to(url).len(), 1, "the loaded feed is reused");
@@ -531,7 +548,7 @@ async fn a_relative_src_is_resolved_against_the_page() {
     let url = "/fw-tests/mounting/relative-feed.json";
     respond(url, 200, &three_items());
     let host = add("fw-news-carousel", &[("src", url)]);
-    wait_for_text(&host, ".fw-carousel__title", "First").await;
+    wait_for_text(&host, "article:not([hidden]) .fw-carousel__title", "First").await;
     let fetched = calls_to(url);
     assert_eq!(fetched.len(), 1);
     assert!(
@@ -628,7 +645,7 @@ async fn remounting_in_the_same_task_leaves_only_the_new_widget() {
     let host = add("div", &[("id", "m-remount")]);
     embed::mount(&host, WidgetKind::Carousel, options(&[("src", first_url)])).unwrap();
     embed::mount(&host, WidgetKind::Carousel, options(&[("src", second_url)])).unwrap();
-    wait_for_text(&host, ".fw-carousel__title", "First").await;
+    wait_for_text(&host, "article:not([hidden]) .fw-carousel__title", "First").await;
     sleep(100).await;
     assert_eq!(calls_to(second_url).len(), 1);
     assert!(
@@ -648,8 +665,18 @@ async fn a_relative_and_an_absolute_src_of_one_feed_share_the_fetch() {
     respond_after(relative, 100, 200, &three_items());
     let by_path = add("fw-news-carousel", &[("src", relative)]);
     let by_url = add("fw-news-carousel", &[("src", &absolute_url)]);
-    wait_for_text(&by_path, ".fw-carousel__title", "First").await;
-    wait_for_text(&by_url, ".fw-carousel__title", "First").await;
+    wait_for_text(
+        &by_path,
+        "article:not([hidden]) .fw-carousel__title",
+        "First",
+    )
+    .await;
+    wait_for_text(
+        &by_url,
+        "article:not([hidden]) .fw-carousel__title",
+        "First",
+    )
+    .await;
     assert_eq!(calls_to(&absolute_url).len(), 1);
     remove(&by_path);
     remove(&by_url);

@@ -19,6 +19,14 @@ pub struct CarouselTexts {
     pub no_news: &'static str,
     /// Shown when the news feed cannot be used.
     pub news_failed: &'static str,
+    /// Name of the rotation button while slides rotate (it names the action it takes).
+    pub stop_rotation: &'static str,
+    /// Name of the rotation button while rotation is stopped.
+    pub start_rotation: &'static str,
+    /// Name of the group of slide-picker buttons.
+    pub picker_label: &'static str,
+    /// Name of one picker button: slide `{n}`.
+    pub picker_slide: &'static str,
 }
 
 /// English.
@@ -31,6 +39,10 @@ pub(super) const EN: CarouselTexts = CarouselTexts {
     next_slide: "Next slide",
     no_news: "There is no news to show yet.",
     news_failed: "The news could not be loaded.",
+    stop_rotation: "Stop automatic slide show",
+    start_rotation: "Start automatic slide show",
+    picker_label: "Choose a slide",
+    picker_slide: "Slide {n}",
 };
 
 /// French.
@@ -43,6 +55,10 @@ pub(super) const FR: CarouselTexts = CarouselTexts {
     next_slide: "Diapositive suivante",
     no_news: "Aucune actualité à afficher pour le moment.",
     news_failed: "Les actualités n’ont pas pu être chargées.",
+    stop_rotation: "Arrêter le défilement automatique",
+    start_rotation: "Lancer le défilement automatique",
+    picker_label: "Choisir une diapositive",
+    picker_slide: "Diapositive {n}",
 };
 
 /// Arabic.
@@ -55,4 +71,8 @@ pub(super) const AR: CarouselTexts = CarouselTexts {
     next_slide: "الشريحة التالية",
     no_news: "لا توجد أخبار لعرضها حاليًا.",
     news_failed: "تعذّر تحميل الأخبار.",
+    stop_rotation: "إيقاف العرض التلقائي للشرائح",
+    start_rotation: "تشغيل العرض التلقائي للشرائح",
+    picker_label: "اختر شريحة",
+    picker_slide: "الشريحة {n}",
 };

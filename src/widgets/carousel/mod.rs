@@ -1,52 +1,101 @@
-//! The news carousel: one slide at a time, previous and next buttons, a position indicator.
+//! The news carousel, after the WAI-ARIA APG carousel pattern: one slide shown at a time, a
+//! rotation button when rotation is configured, previous and next buttons, a position
+//! indicator and, for short lists, a picker; keys, swipes and RTL mirroring.
 
 pub mod input;
 pub mod refresh;
 pub mod rotation;
 pub mod state;
 
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node};
 use yew::prelude::*;
 
+use self::input::{move_for_key, move_for_swipe};
+use self::refresh::window;
+use self::rotation::{Event as RotationEvent, Rotation};
 use self::state::{Move, Position};
 use super::icons::{chevron_next, chevron_previous};
 use super::status::{status, Tone};
 use super::{use_widget_feed, widget_language, FeedState, WidgetProps};
 use crate::embed::WidgetKind;
 use crate::feed::NewsItem;
-use crate::i18n::{fill, Catalog, Lang, Locale};
+use crate::i18n::{fill, CarouselTexts, Lang, Locale};
 use crate::platform::{events, intl};
 
 /// Slides shown when neither the page nor the feed says.
 const DEFAULT_MAX_ITEMS: usize = 20;
+/// Time per slide while rotating, when neither the page nor the feed says.
+const DEFAULT_INTERVAL_MS: u32 = 6_000;
+/// Faster rotation than this cannot be read (WCAG 2.2.2 asks for control, readers for time).
+const MIN_INTERVAL_MS: u32 = 2_000;
+/// A picker button per slide only for short lists; beyond that the position text serves.
+const MAX_PICKER_ITEMS: usize = 12;
+/// Slides kept in the DOM on each side of the current one (hidden and inert), so the node
+/// count stays bounded whatever the feed size.
+const WINDOW_RADIUS: usize = 1;
 
-/// Renders the news carousel.
+/// [`Rotation`] behind a reducer, so timers and listeners always act on the latest state.
+#[derive(PartialEq)]
+struct RotationState(Rotation);
+
+impl Reducible for RotationState {
+    type Action = RotationEvent;
+
+    fn reduce(self: Rc<Self>, event: RotationEvent) -> Rc<Self> {
+        Rc::new(Self(self.0.apply(event)))
+    }
+}
+
+/// Renders the news carousel (WAI-ARIA APG carousel pattern).
 #[component]
 pub fn Carousel(props: &WidgetProps) -> Html {
     let feed_state = use_widget_feed(&props.options, WidgetKind::Carousel);
     let feed = feed_state.feed();
     let lang = widget_language(&props.options, feed);
     let catalog = lang.catalog();
+    let texts = &catalog.carousel;
     let settings = feed.and_then(|feed| feed.widgets.carousel.as_ref());
-    let max_items = props
-        .options
-        .number("max-items", 1..=1_000)
+    let options = &props.options;
+    let max_items = options
+        .number("max-items", 1..=10_000)
         .map(|n| n as usize)
         .or(settings.and_then(|s| s.max_items))
         .unwrap_or(DEFAULT_MAX_ITEMS);
-    let wrap = props.options.flag("loop").unwrap_or(true);
+    let wrap = options.flag("loop").unwrap_or(true);
+    let autoplay = options
+        .flag("autoplay")
+        .or(settings.and_then(|s| s.autoplay))
+        .unwrap_or(false);
+    let interval = options
+        .number("interval", MIN_INTERVAL_MS..=600_000)
+        .or(settings
+            .and_then(|s| s.interval_ms)
+            .filter(|&ms| ms >= MIN_INTERVAL_MS))
+        .unwrap_or(DEFAULT_INTERVAL_MS);
+    let heading_level = options.number("heading-level", 2..=6).unwrap_or(3);
     let items: &[NewsItem] =
         feed.map_or(&[], |feed| &feed.items[..feed.items.len().min(max_items)]);
+
     let position = use_state(|| Position::new(items.len(), wrap));
     let current = if position.count() == items.len() {
         *position
     } else {
         position.resized(items.len())
     };
+    let rotation = use_reducer(|| RotationState(Rotation::new(autoplay, prefers_reduced_motion())));
+    let broken_images = use_state(Vec::<String>::new);
+    let section_ref = use_node_ref();
+    let swipe_from = use_mut_ref(|| None::<f64>);
 
-    let go = {
+    let go: Rc<dyn Fn(Move)> = {
         let (position, host) = (position.clone(), props.host.clone());
         let ids: Vec<String> = items.iter().map(|item| item.id.clone()).collect();
-        move |step: Move| {
+        Rc::new(move |step: Move| {
             let next = current.apply(step);
             if next != current {
                 position.set(next);
@@ -58,103 +107,292 @@ pub fn Carousel(props: &WidgetProps) -> Html {
                     &events::detail(&[("id", id.into()), ("index", (next.index() as u32).into())]),
                 );
             }
-        }
+        })
     };
 
+    // Rotation: one timer per shown slide, so a manual move restarts the count.
+    {
+        let go = go.clone();
+        let rotating = rotation.0.is_rotating() && items.len() > 1;
+        use_effect_with(
+            (rotating, current.index(), interval),
+            move |(rotating, _, interval)| {
+                let timer = rotating.then(|| Timeout::new(*interval, move || go(Move::Next)));
+                move || drop(timer)
+            },
+        );
+    }
+    // A hidden page pauses rotation (and resumes it when shown again).
+    {
+        let rotation = rotation.dispatcher();
+        use_effect_with((), move |_| {
+            let document = web_sys::window().and_then(|w| w.document());
+            let listener = document.map(|document| {
+                let target = document.clone();
+                EventListener::new(&target, "visibilitychange", move |_| {
+                    rotation.dispatch(RotationEvent::PageHidden(document.hidden()));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
     match &feed_state {
-        FeedState::Loading => {
-            return status(catalog.loading, &lang, Tone::Busy);
-        }
+        FeedState::Loading => return status(catalog.loading, &lang, Tone::Busy),
         FeedState::Absent | FeedState::Failed(_) => {
-            return status(catalog.carousel.news_failed, &lang, Tone::Error);
+            return status(texts.news_failed, &lang, Tone::Error)
         }
-        FeedState::Ready(_) if items.is_empty() => {
-            return status(catalog.carousel.no_news, &lang, Tone::Info);
-        }
+        FeedState::Ready(_) if items.is_empty() => return status(texts.no_news, &lang, Tone::Info),
         FeedState::Ready(_) => {}
     }
 
-    let label = props
-        .options
+    let label = options
         .text("label")
         .map(String::from)
         .or_else(|| settings.and_then(|s| s.label.get(lang.tag()).cloned()))
-        .unwrap_or_else(|| catalog.carousel.label.to_string());
+        .unwrap_or_else(|| texts.label.to_string());
     let index = current.index();
     let total = intl::number(items.len(), lang.tag());
-    let slide_name = fill(
-        catalog.carousel.slide_position,
-        &[
-            ("n", &intl::number(index + 1, lang.tag())),
-            ("total", &total),
-        ],
-    );
+    let name_of = |i: usize| {
+        fill(
+            texts.slide_position,
+            &[("n", &intl::number(i + 1, lang.tag())), ("total", &total)],
+        )
+    };
+
     let on_previous = {
         let go = go.clone();
         Callback::from(move |_: MouseEvent| go(Move::Previous))
     };
-    let on_next = Callback::from(move |_: MouseEvent| go(Move::Next));
+    let on_next = {
+        let go = go.clone();
+        Callback::from(move |_: MouseEvent| go(Move::Next))
+    };
+    let on_keydown = {
+        let (go, direction, last) = (go.clone(), lang.direction(), items.len() - 1);
+        Callback::from(move |event: KeyboardEvent| {
+            if let Some(step) = move_for_key(&event.key(), direction, last) {
+                event.prevent_default();
+                go(step);
+            }
+        })
+    };
+    let on_focusin = {
+        let (rotation, section_ref) = (rotation.dispatcher(), section_ref.clone());
+        Callback::from(move |event: FocusEvent| {
+            // Only focus arriving from outside stops rotation; moving between the carousel's
+            // own controls (after the reader started it) does not.
+            let section = section_ref.cast::<Element>();
+            let from_inside = event
+                .related_target()
+                .and_then(|target| target.dyn_into::<Node>().ok())
+                .zip(section)
+                .is_some_and(|(from, section)| section.contains(Some(&from)));
+            if !from_inside {
+                rotation.dispatch(RotationEvent::FocusEntered);
+            }
+        })
+    };
+    let on_mouseenter = {
+        let rotation = rotation.dispatcher();
+        Callback::from(move |_: MouseEvent| rotation.dispatch(RotationEvent::Hover(true)))
+    };
+    let on_mouseleave = {
+        let rotation = rotation.dispatcher();
+        Callback::from(move |_: MouseEvent| rotation.dispatch(RotationEvent::Hover(false)))
+    };
+    let on_pointerdown = {
+        let swipe_from = swipe_from.clone();
+        Callback::from(move |event: PointerEvent| {
+            *swipe_from.borrow_mut() = Some(f64::from(event.client_x()));
+        })
+    };
+    let on_pointerup = {
+        let (go, direction, swipe_from) = (go.clone(), lang.direction(), swipe_from.clone());
+        Callback::from(move |event: PointerEvent| {
+            let start = swipe_from.borrow_mut().take();
+            if let Some(step) =
+                start.and_then(|x| move_for_swipe(f64::from(event.client_x()) - x, direction))
+            {
+                go(step);
+            }
+        })
+    };
+    let on_pointercancel = Callback::from(move |_: PointerEvent| *swipe_from.borrow_mut() = None);
+
+    let rotation_button = rotation.0.has_control().then(|| {
+        let offers_stop = rotation.0.offers_stop();
+        let dispatcher = rotation.dispatcher();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            dispatcher.dispatch(if offers_stop {
+                RotationEvent::StopRequested
+            } else {
+                RotationEvent::StartRequested
+            })
+        });
+        let (name, icon) = if offers_stop {
+            (texts.stop_rotation, "fw-icon fw-icon--pause")
+        } else {
+            (
+                texts.start_rotation,
+                "fw-icon fw-icon--play fw-icon--directional",
+            )
+        };
+        html! {
+            <button type="button" class="fw-carousel__button fw-carousel__rotation"
+                    aria-label={name} {onclick}>
+                <span class={icon} aria-hidden="true"></span>
+            </button>
+        }
+    });
+
+    let picker = (items.len() > 1 && items.len() <= MAX_PICKER_ITEMS).then(|| {
+        html! {
+            <div class="fw-carousel__picker" role="group" aria-label={texts.picker_label}>
+                { for (0..items.len()).map(|i| {
+                    let go = go.clone();
+                    let is_current = i == index;
+                    html! {
+                        <button type="button" class="fw-carousel__dot"
+                                aria-label={fill(texts.picker_slide, &[("n", &intl::number(i + 1, lang.tag()))])}
+                                aria-disabled={is_current.then_some("true")}
+                                aria-current={is_current.then_some("true")}
+                                onclick={Callback::from(move |_: MouseEvent| go(Move::To(i)))}>
+                        </button>
+                    }
+                }) }
+            </div>
+        }
+    });
+
+    let on_image_error = {
+        let broken_images = broken_images.clone();
+        Callback::from(move |id: String| {
+            if !broken_images.contains(&id) {
+                let mut next = (*broken_images).clone();
+                next.push(id);
+                broken_images.set(next);
+            }
+        })
+    };
+    let slides = window(index, items.len(), WINDOW_RADIUS, wrap)
+        .into_iter()
+        .map(|i| {
+            let slide = Slide {
+                item: &items[i],
+                name: name_of(i),
+                texts,
+                lang: &lang,
+                current: i == index,
+                heading_level,
+                image_broken: broken_images.contains(&items[i].id),
+            };
+            slide.render(&on_image_error)
+        });
 
     html! {
-        <section class="fw-carousel" aria-roledescription={catalog.carousel.roledescription}
-                 aria-label={label} lang={lang.tag().to_string()} dir={lang.direction().as_str()}>
+        <section class="fw-carousel" aria-roledescription={texts.roledescription}
+                 aria-label={label} lang={lang.tag().to_string()} dir={lang.direction().as_str()}
+                 ref={section_ref} onkeydown={on_keydown} onfocusin={on_focusin}
+                 onmouseenter={on_mouseenter} onmouseleave={on_mouseleave}>
             <div class="fw-carousel__controls">
+                { for rotation_button }
                 <button type="button" class="fw-carousel__button fw-carousel__previous"
-                        aria-label={catalog.carousel.previous_slide}
+                        aria-label={texts.previous_slide}
                         aria-disabled={(!current.has_previous()).then_some("true")}
                         onclick={on_previous}>
                     { chevron_previous() }
                 </button>
-                <p class="fw-carousel__position" aria-hidden="true">{ slide_name.clone() }</p>
+                // Keyed, so each position is a new node: a translator that ignores
+                // translate="no" replaces text nodes, and Yew would update the detached one.
+                <p class="fw-carousel__position" aria-hidden="true"><span key={index}>{ name_of(index) }</span></p>
                 <button type="button" class="fw-carousel__button fw-carousel__next"
-                        aria-label={catalog.carousel.next_slide}
+                        aria-label={texts.next_slide}
                         aria-disabled={(!current.has_next()).then_some("true")}
                         onclick={on_next}>
                     { chevron_next() }
                 </button>
             </div>
-            <div class="fw-carousel__slides" aria-live="polite">
-                { slide(&items[index], &slide_name, catalog, &lang, index == 0) }
+            <div class="fw-carousel__slides" aria-live={rotation.0.live_region()}
+                 onpointerdown={on_pointerdown} onpointerup={on_pointerup}
+                 onpointercancel={on_pointercancel}>
+                { for slides }
             </div>
+            { for picker }
         </section>
     }
 }
 
-/// One slide. Only the current slide is in the DOM, so hidden slides can never be focused or
-/// read.
-fn slide(item: &NewsItem, name: &str, catalog: &Catalog, lang: &Locale, first: bool) -> Html {
-    let item_lang = item.language.as_deref().and_then(Lang::from_tag);
-    let title = match &item.url {
-        Some(url) => html! { <a href={url.clone()}>{ item.title.clone() }</a> },
-        None => html! { { item.title.clone() } },
-    };
-    let image = item.image.as_ref().map(|image| {
-        html! {
-            <img class="fw-carousel__image" src={image.url.clone()} alt={image.alt.clone()}
-                 width={image.width.map(|w| w.to_string())} height={image.height.map(|h| h.to_string())}
-                 loading={if first { "eager" } else { "lazy" }} decoding="async" />
-        }
-    });
-    let date = item.published.map(|published| {
-        html! {
-            <p class="fw-carousel__date">
-                <time datetime={intl::iso_date(published.epoch_ms)}>
-                    { intl::long_date(published.epoch_ms, lang.tag()) }
-                </time>
-            </p>
-        }
-    });
-    html! {
-        <article key={item.id.clone()} class="fw-carousel__slide" role="group"
-                 aria-roledescription={catalog.carousel.slide_roledescription} aria-label={name.to_string()}
-                 lang={item.language.clone()}
-                 dir={item_lang.map(|l| l.direction().as_str())}>
-            { image }
-            <h3 class="fw-carousel__title">{ title }</h3>
-            { date }
-            if let Some(summary) = &item.summary {
-                <p class="fw-carousel__summary">{ summary.clone() }</p>
+/// Whether the reader asked the system for less motion.
+fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|window| {
+            window
+                .match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|query| query.matches())
+}
+
+/// What one slide shows.
+struct Slide<'a> {
+    item: &'a NewsItem,
+    name: String,
+    texts: &'a CarouselTexts,
+    lang: &'a Locale,
+    current: bool,
+    heading_level: u32,
+    image_broken: bool,
+}
+
+impl Slide<'_> {
+    /// The slide. Slides other than the current one stay hidden and inert: out of the
+    /// accessibility tree, the tab order and the find-in-page, never read twice.
+    fn render(&self, on_image_error: &Callback<String>) -> Html {
+        let item = self.item;
+        let item_lang = item.language.as_deref().and_then(Lang::from_tag);
+        let title = match &item.url {
+            Some(url) => html! { <a href={url.clone()}>{ item.title.clone() }</a> },
+            None => html! { { item.title.clone() } },
+        };
+        let image = item
+            .image
+            .as_ref()
+            .filter(|_| !self.image_broken)
+            .map(|image| {
+                let (id, on_error) = (item.id.clone(), on_image_error.clone());
+                html! {
+                    <img class="fw-carousel__image" src={image.url.clone()} alt={image.alt.clone()}
+                         width={image.width.map(|w| w.to_string())}
+                         height={image.height.map(|h| h.to_string())}
+                         loading={if self.current { "eager" } else { "lazy" }} decoding="async"
+                         onerror={Callback::from(move |_: Event| on_error.emit(id.clone()))} />
+                }
+            });
+        let date = item.published.map(|published| {
+            html! {
+                <p class="fw-carousel__date">
+                    <time datetime={intl::iso_date(published.epoch_ms)}>
+                        { intl::long_date(published.epoch_ms, self.lang.tag()) }
+                    </time>
+                </p>
             }
-        </article>
+        });
+        html! {
+            <article key={item.id.clone()} class="fw-carousel__slide" role="group"
+                     aria-roledescription={self.texts.slide_roledescription}
+                     aria-label={self.name.clone()}
+                     hidden={!self.current} inert={!self.current}
+                     lang={item.language.clone()}
+                     dir={item_lang.map(|l| l.direction().as_str())}>
+                { image }
+                <@{format!("h{}", self.heading_level)} class="fw-carousel__title">{ title }</@>
+                { date }
+                if let Some(summary) = &item.summary {
+                    <p class="fw-carousel__summary">{ summary.clone() }</p>
+                }
+            </article>
+        }
     }
 }

@@ -4,12 +4,18 @@
 //! Two kinds of halt: a *stop* lasts until the reader asks for rotation again (they pressed the
 //! rotation button, moved focus into the carousel, or prefer reduced motion); a *pause* lasts
 //! only while its cause does (the pointer is over the carousel, the page is hidden).
+//!
+//! The rotation button asks for what its label said when it was pressed (`Start` or `Stop`),
+//! not for a toggle: a mouse click focuses the button first, which already stops rotation, and
+//! a toggle would then start it again.
 
 /// What happened to the carousel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Event {
-    /// The rotation button was pressed.
-    ToggleRequested,
+    /// The rotation button was pressed while it offered to start.
+    StartRequested,
+    /// The rotation button was pressed while it offered to stop.
+    StopRequested,
     /// Keyboard focus entered the carousel.
     FocusEntered,
     /// A pointer moved over the carousel, or left it.
@@ -70,11 +76,11 @@ impl Rotation {
     /// The state after `event`.
     pub fn apply(self, event: Event) -> Self {
         match event {
-            Event::ToggleRequested => Self {
-                stopped: !self.stopped,
+            Event::StartRequested => Self {
+                stopped: false,
                 ..self
             },
-            Event::FocusEntered => Self {
+            Event::StopRequested | Event::FocusEntered => Self {
                 stopped: true,
                 ..self
             },
@@ -98,7 +104,7 @@ mod tests {
     fn off_by_default_and_never_rotates_without_autoplay() {
         let off = Rotation::new(false, false);
         assert!(!off.is_rotating() && !off.has_control());
-        assert!(!after(off, &[Event::ToggleRequested]).is_rotating());
+        assert!(!after(off, &[Event::StartRequested]).is_rotating());
         assert_eq!(off.live_region(), "polite");
     }
 
@@ -121,7 +127,7 @@ mod tests {
             &[Event::Hover(true), Event::Hover(false), Event::FocusEntered],
         );
         assert!(!still.is_rotating());
-        assert!(still.apply(Event::ToggleRequested).is_rotating());
+        assert!(still.apply(Event::StartRequested).is_rotating());
     }
 
     #[test]
@@ -134,7 +140,7 @@ mod tests {
         let hidden = on.apply(Event::PageHidden(true));
         assert!(!hidden.is_rotating());
         assert!(hidden.apply(Event::PageHidden(false)).is_rotating());
-        let stopped = on.apply(Event::ToggleRequested);
+        let stopped = on.apply(Event::StopRequested);
         assert!(!after(
             stopped,
             &[Event::PageHidden(true), Event::PageHidden(false)]
@@ -143,9 +149,18 @@ mod tests {
     }
 
     #[test]
+    fn a_click_on_stop_stops_although_the_click_focused_the_button_first() {
+        let on = Rotation::new(true, false);
+        let clicked = after(on, &[Event::FocusEntered, Event::StopRequested]);
+        assert!(!clicked.is_rotating());
+        let restarted = after(clicked, &[Event::FocusEntered, Event::StartRequested]);
+        assert!(restarted.is_rotating());
+    }
+
+    #[test]
     fn reduced_motion_starts_stopped_but_can_be_started() {
         let calm = Rotation::new(true, true);
         assert!(!calm.is_rotating() && calm.has_control() && !calm.offers_stop());
-        assert!(calm.apply(Event::ToggleRequested).is_rotating());
+        assert!(calm.apply(Event::StartRequested).is_rotating());
     }
 }

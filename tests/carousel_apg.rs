@@ -1,0 +1,418 @@
+//! The carousel's WAI-ARIA APG behaviour in headless Chromium: the rotation button and every
+//! rule that stops or pauses rotation, the live region, keys and swipes (mirrored in Arabic),
+//! the slide picker, hidden slides, broken images, and a bounded DOM for a 10,000-item feed.
+
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use support::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+use web_sys::Element;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen(inline_js = r#"
+export function apg_key(target, key) {
+  target.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, composed: true, cancelable: true }));
+}
+export function apg_mouse(target, type) {
+  target.dispatchEvent(new MouseEvent(type, { bubbles: false, composed: true }));
+}
+export function apg_swipe(target, from, to) {
+  const options = (x) => ({ clientX: x, clientY: 10, pointerId: 1, pointerType: "touch", bubbles: true, composed: true });
+  target.dispatchEvent(new PointerEvent("pointerdown", options(from)));
+  target.dispatchEvent(new PointerEvent("pointerup", options(to)));
+}
+const realMatchMedia = window.matchMedia.bind(window);
+export function apg_reduce_motion(on) {
+  window.matchMedia = on
+    ? (query) => query.includes("prefers-reduced-motion: reduce")
+        ? { matches: true, media: query, addEventListener() {}, removeEventListener() {} }
+        : realMatchMedia(query)
+    : realMatchMedia;
+}
+export function apg_page_hidden(hidden) {
+  if (hidden === null) { delete document.hidden; }
+  else { Object.defineProperty(document, "hidden", { configurable: true, get: () => hidden }); }
+  document.dispatchEvent(new Event("visibilitychange"));
+}
+export function apg_node_count(root) {
+  return root.querySelectorAll("*").length;
+}
+"#)]
+extern "C" {
+    fn apg_key(target: &Element, key: &str);
+    fn apg_mouse(target: &Element, kind: &str);
+    fn apg_swipe(target: &Element, from: f64, to: f64);
+    fn apg_reduce_motion(on: bool);
+    fn apg_page_hidden(hidden: JsValue);
+    fn apg_node_count(root: &web_sys::ShadowRoot) -> u32;
+}
+
+/// Shortest rotation interval the widget accepts.
+const INTERVAL: u32 = 2_000;
+
+async fn carousel(url: &str, feed: &str, attributes: &[(&str, &str)]) -> Element {
+    respond(url, 200, feed);
+    let mut all = vec![("src", url)];
+    all.extend_from_slice(attributes);
+    let host = add("fw-news-carousel", &all);
+    wait_for(&host, "section.fw-carousel").await;
+    host
+}
+
+fn section(host: &Element) -> Element {
+    find(host, "section.fw-carousel").expect("the carousel region")
+}
+
+fn position(host: &Element) -> String {
+    text(host, ".fw-carousel__position").unwrap_or_default()
+}
+
+fn live(host: &Element) -> Option<String> {
+    attr(host, ".fw-carousel__slides", "aria-live")
+}
+
+fn rotation_label(host: &Element) -> Option<String> {
+    attr(host, ".fw-carousel__rotation", "aria-label")
+}
+
+fn items(count: usize) -> String {
+    let items: Vec<String> = (1..=count)
+        .map(|i| format!(r#"{{"id":"n{i}","title":"News {i}","summary":"Text {i}"}}"#))
+        .collect();
+    json_feed(&format!("[{}]", items.join(",")), "")
+}
+
+#[wasm_bindgen_test]
+async fn rotation_button_comes_first_and_names_its_action() {
+    setup();
+    let host = carousel(
+        "https://feeds.test/apg/rotation-first.json",
+        &three_items(),
+        &[("autoplay", "")],
+    )
+    .await;
+    let first = find(&host, "section button").expect("a button");
+    assert!(
+        first.class_list().contains("fw-carousel__rotation"),
+        "the rotation button is first in tab order"
+    );
+    assert_eq!(
+        rotation_label(&host).as_deref(),
+        Some("Stop automatic slide show")
+    );
+    assert_eq!(
+        first.get_attribute("aria-pressed"),
+        None,
+        "the label carries the state, not aria-pressed"
+    );
+    assert_eq!(live(&host).as_deref(), Some("off"), "silent while rotating");
+    remove(&host);
+
+    let still = carousel(
+        "https://feeds.test/apg/rotation-none.json",
+        &three_items(),
+        &[],
+    )
+    .await;
+    assert!(
+        find(&still, ".fw-carousel__rotation").is_none(),
+        "no rotation, no button"
+    );
+    assert_eq!(live(&still).as_deref(), Some("polite"));
+    remove(&still);
+}
+
+#[wasm_bindgen_test]
+async fn slides_rotate_on_their_own_and_the_button_stops_and_starts_them() {
+    setup();
+    let host = carousel(
+        "https://feeds.test/apg/rotation-runs.json",
+        &three_items(),
+        &[("autoplay", ""), ("interval", &INTERVAL.to_string())],
+    )
+    .await;
+    assert_eq!(position(&host), "1 of 3");
+    wait_until(
+        "the second slide comes on its own",
+        INTERVAL + 2_000,
+        || position(&host) == "2 of 3",
+    )
+    .await;
+    click(&host, ".fw-carousel__rotation");
+    wait_until("the button offers to start", 1_000, || {
+        rotation_label(&host).as_deref() == Some("Start automatic slide show")
+    })
+    .await;
+    assert_eq!(live(&host).as_deref(), Some("polite"));
+    sleep(INTERVAL + 500).await;
+    assert_eq!(position(&host), "2 of 3", "stopped means stopped");
+    click(&host, ".fw-carousel__rotation");
+    wait_until("rotation again", INTERVAL + 2_000, || {
+        position(&host) == "3 of 3"
+    })
+    .await;
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn focus_entering_stops_rotation_until_asked_and_hover_only_pauses() {
+    setup();
+    let host = carousel(
+        "https://feeds.test/apg/rotation-focus.json",
+        &three_items(),
+        &[("autoplay", ""), ("interval", &INTERVAL.to_string())],
+    )
+    .await;
+    apg_mouse(&section(&host), "mouseenter");
+    wait_until("hover pauses", 1_000, || {
+        live(&host).as_deref() == Some("polite")
+    })
+    .await;
+    assert_eq!(
+        rotation_label(&host).as_deref(),
+        Some("Stop automatic slide show"),
+        "a pause does not change the reader's choice"
+    );
+    apg_mouse(&section(&host), "mouseleave");
+    wait_until("leaving resumes", 1_000, || {
+        live(&host).as_deref() == Some("off")
+    })
+    .await;
+
+    let next = find(&host, ".fw-carousel__next").expect("next button");
+    next.unchecked_ref::<web_sys::HtmlElement>()
+        .focus()
+        .expect("focusable");
+    wait_until("focus stops rotation", 1_000, || {
+        rotation_label(&host).as_deref() == Some("Start automatic slide show")
+    })
+    .await;
+    apg_mouse(&section(&host), "mouseenter");
+    apg_mouse(&section(&host), "mouseleave");
+    sleep(INTERVAL + 500).await;
+    assert_eq!(
+        position(&host),
+        "1 of 3",
+        "leaving hover does not restart a stopped carousel"
+    );
+    assert_eq!(live(&host).as_deref(), Some("polite"));
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn reduced_motion_starts_stopped() {
+    setup();
+    apg_reduce_motion(true);
+    let host = carousel(
+        "https://feeds.test/apg/reduced.json",
+        &three_items(),
+        &[("autoplay", "")],
+    )
+    .await;
+    apg_reduce_motion(false);
+    assert_eq!(
+        rotation_label(&host).as_deref(),
+        Some("Start automatic slide show")
+    );
+    assert_eq!(live(&host).as_deref(), Some("polite"));
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn a_hidden_page_pauses_rotation() {
+    setup();
+    let host = carousel(
+        "https://feeds.test/apg/hidden.json",
+        &three_items(),
+        &[("autoplay", "")],
+    )
+    .await;
+    apg_page_hidden(JsValue::TRUE);
+    wait_until("paused while hidden", 1_000, || {
+        live(&host).as_deref() == Some("polite")
+    })
+    .await;
+    apg_page_hidden(JsValue::FALSE);
+    wait_until("rotating when shown", 1_000, || {
+        live(&host).as_deref() == Some("off")
+    })
+    .await;
+    apg_page_hidden(JsValue::NULL);
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_follow_the_reading_direction() {
+    setup();
+    let english = carousel("https://feeds.test/apg/keys-en.json", &three_items(), &[]).await;
+    apg_key(&section(&english), "ArrowRight");
+    wait_until("ArrowRight is next in English", 1_000, || {
+        position(&english) == "2 of 3"
+    })
+    .await;
+    apg_key(&section(&english), "End");
+    wait_until("End", 1_000, || position(&english) == "3 of 3").await;
+    apg_key(&section(&english), "Home");
+    wait_until("Home", 1_000, || position(&english) == "1 of 3").await;
+    remove(&english);
+
+    let arabic = carousel(
+        "https://feeds.test/apg/keys-ar.json",
+        &three_items(),
+        &[("lang", "ar-MA")],
+    )
+    .await;
+    apg_key(&section(&arabic), "ArrowLeft");
+    wait_until("ArrowLeft is next in Arabic", 1_000, || {
+        position(&arabic) == "2 من 3"
+    })
+    .await;
+    apg_key(&section(&arabic), "ArrowRight");
+    wait_until("ArrowRight is previous in Arabic", 1_000, || {
+        position(&arabic) == "1 من 3"
+    })
+    .await;
+    remove(&arabic);
+}
+
+#[wasm_bindgen_test]
+async fn swipes_move_and_mirror_in_rtl_and_taps_do_not() {
+    setup();
+    let english = carousel("https://feeds.test/apg/swipe-en.json", &three_items(), &[]).await;
+    let slides = find(&english, ".fw-carousel__slides").expect("slides");
+    apg_swipe(&slides, 300.0, 290.0);
+    sleep(50).await;
+    assert_eq!(position(&english), "1 of 3", "a tap is not a swipe");
+    apg_swipe(&slides, 300.0, 100.0);
+    wait_until("a swipe to the left shows the next slide", 1_000, || {
+        position(&english) == "2 of 3"
+    })
+    .await;
+    remove(&english);
+
+    let arabic = carousel(
+        "https://feeds.test/apg/swipe-ar.json",
+        &three_items(),
+        &[("lang", "ar-MA")],
+    )
+    .await;
+    let slides = find(&arabic, ".fw-carousel__slides").expect("slides");
+    apg_swipe(&slides, 100.0, 300.0);
+    wait_until("a swipe to the right is next in Arabic", 1_000, || {
+        position(&arabic) == "2 من 3"
+    })
+    .await;
+    remove(&arabic);
+}
+
+#[wasm_bindgen_test]
+async fn the_picker_marks_the_current_slide_and_jumps() {
+    setup();
+    let host = carousel("https://feeds.test/apg/picker.json", &three_items(), &[]).await;
+    let dots = find_all(&host, ".fw-carousel__picker button");
+    assert_eq!(dots.len(), 3);
+    assert_eq!(
+        attr(&host, ".fw-carousel__picker", "role").as_deref(),
+        Some("group")
+    );
+    assert_eq!(
+        dots[0].get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        dots[0].get_attribute("aria-current").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        dots[2].get_attribute("aria-label").as_deref(),
+        Some("Slide 3")
+    );
+    dots[2].unchecked_ref::<web_sys::HtmlElement>().click();
+    wait_until("the picker jumps", 1_000, || position(&host) == "3 of 3").await;
+    let dots = find_all(&host, ".fw-carousel__picker button");
+    assert_eq!(
+        dots[2].get_attribute("aria-current").as_deref(),
+        Some("true")
+    );
+    assert_eq!(dots[0].get_attribute("aria-current"), None);
+    remove(&host);
+
+    let long = carousel("https://feeds.test/apg/picker-long.json", &items(13), &[]).await;
+    assert!(
+        find(&long, ".fw-carousel__picker").is_none(),
+        "no row of 13 buttons"
+    );
+    remove(&long);
+}
+
+#[wasm_bindgen_test]
+async fn hidden_neighbours_are_inert_and_only_the_current_slide_is_shown() {
+    setup();
+    let host = carousel("https://feeds.test/apg/inert.json", &items(5), &[]).await;
+    let slides = find_all(&host, "article");
+    assert!(slides.len() <= 3, "{} slides in the DOM", slides.len());
+    let shown: Vec<&Element> = slides
+        .iter()
+        .filter(|s| !s.has_attribute("hidden"))
+        .collect();
+    assert_eq!(shown.len(), 1);
+    assert_eq!(
+        shown[0].get_attribute("aria-label").as_deref(),
+        Some("1 of 5")
+    );
+    for slide in slides.iter().filter(|s| s.has_attribute("hidden")) {
+        assert!(slide.has_attribute("inert"));
+    }
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_image_falls_back_to_a_plain_slide() {
+    setup();
+    let feed = json_feed(
+        r#"[{"id":"img","title":"With a broken picture","image":"http://127.0.0.1:9/missing.png"}]"#,
+        "",
+    );
+    let host = carousel("https://feeds.test/apg/broken-image.json", &feed, &[]).await;
+    wait_gone(&host, "article img").await;
+    assert_eq!(
+        text(&host, "article:not([hidden]) .fw-carousel__title").as_deref(),
+        Some("With a broken picture")
+    );
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn the_heading_level_is_an_option() {
+    setup();
+    let host = carousel(
+        "https://feeds.test/apg/heading.json",
+        &three_items(),
+        &[("heading-level", "2")],
+    )
+    .await;
+    assert!(find(&host, "article:not([hidden]) h2.fw-carousel__title").is_some());
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn ten_thousand_items_keep_the_dom_small() {
+    setup();
+    let host = carousel(
+        "https://feeds.test/apg/ten-thousand.json",
+        &items(10_000),
+        &[("max-items", "10000")],
+    )
+    .await;
+    wait_for_text(&host, ".fw-carousel__position", "1 of 10,000").await;
+    let nodes = apg_node_count(&shadow(&host));
+    assert!(nodes < 300, "{nodes} elements in the shadow root");
+    click(&host, ".fw-carousel__previous");
+    wait_for_text(&host, ".fw-carousel__position", "10,000 of 10,000").await;
+    assert!(apg_node_count(&shadow(&host)) < 300);
+    remove(&host);
+}
