@@ -24,8 +24,15 @@ fn endpoint(name: &str) -> String {
     format!("https://collector.test/feedback/{name}")
 }
 
-/// A feedback custom element with `attributes`, its form shown.
+/// Forgets that this visitor rated and empties the outbox: every test is a new visitor.
+fn forget() {
+    feedwidgets::platform::storage::remove("feedback:rated");
+    feedwidgets::platform::storage::remove("feedback:outbox");
+}
+
+/// A feedback custom element with `attributes`, its form shown (as to a new visitor).
 async fn feedback(attributes: &[(&str, &str)]) -> Element {
+    forget();
     let host = add("fw-feedback", attributes);
     wait_for(&host, "form.fw-feedback").await;
     host
@@ -166,6 +173,7 @@ async fn the_feed_can_set_the_question_and_labels_per_language() {
             ),
         ),
     );
+    forget();
     let english = add("fw-feedback", &[("src", url)]);
     let french = add("fw-feedback", &[("src", url), ("lang", "fr")]);
     wait_for_text(&english, "legend", "Was this page useful?").await;
@@ -242,6 +250,7 @@ async fn a_rating_is_posted_as_json_and_thanked() {
         keys(&body),
         [
             "elapsed_ms",
+            "honeypot",
             "page",
             "page_language",
             "rating",
@@ -265,6 +274,7 @@ async fn a_rating_is_posted_as_json_and_thanked() {
         Some("en")
     );
     assert_eq!(field(&body, "translated").as_bool(), Some(false));
+    assert_eq!(field(&body, "honeypot").as_string().as_deref(), Some(""));
     let elapsed = field(&body, "elapsed_ms").as_f64().expect("a number");
     assert!(
         (100.0..60_000.0).contains(&elapsed),
@@ -313,7 +323,7 @@ async fn a_double_click_sends_once() {
 }
 
 #[wasm_bindgen_test]
-async fn a_failed_send_offers_a_retry_with_the_same_submission_id() {
+async fn a_collector_error_queues_the_rating_and_offers_a_retry_with_the_same_id() {
     setup();
     let url = endpoint("retry");
     respond(&url, 500, r#"{"error":"down"}"#);
@@ -326,7 +336,7 @@ async fn a_failed_send_offers_a_retry_with_the_same_submission_id() {
     let message = wait_for(&host, "p.fw-feedback__message").await;
     assert_eq!(
         message.text_content().unwrap_or_default().trim(),
-        "Your answer could not be sent. Check your connection and try again."
+        "Not sent yet: your answer is saved on this device and will be sent when the connection is back."
     );
     assert_eq!(message.get_attribute("role").as_deref(), Some("alert"));
     wait_until("the error message to take focus", 2_000, || {
@@ -368,7 +378,7 @@ async fn a_network_error_is_a_failure_too() {
     wait_for_text(
         &host,
         "p.fw-feedback__message",
-        "Votre réponse n’a pas pu être envoyée. Vérifiez votre connexion et réessayez.",
+        "Pas encore envoyée\u{202F}: votre réponse est enregistrée sur cet appareil et sera envoyée au retour de la connexion.",
     )
     .await;
     wait_for_text(&host, "button.fw-feedback__submit", "Réessayer").await;
@@ -393,6 +403,7 @@ async fn the_endpoint_attribute_beats_the_feeds() {
     respond(&from_feed, 200, "{}");
     respond(&from_attribute, 200, "{}");
 
+    forget();
     let with_attribute = add(
         "fw-feedback",
         &[("src", feed_url), ("endpoint", &from_attribute)],
@@ -402,6 +413,7 @@ async fn the_endpoint_attribute_beats_the_feeds() {
     sleep(20).await;
     submit(&with_attribute);
     wait_for(&with_attribute, "h2.fw-feedback__thanks").await;
+    forget();
     assert_eq!(calls_to(&from_attribute).len(), 1);
     assert!(
         calls_to(&from_feed).is_empty(),
@@ -445,6 +457,7 @@ async fn a_relative_endpoint_is_resolved_against_the_page() {
 async fn without_an_endpoint_feedback_cannot_be_collected() {
     setup();
     let mark = error_mark();
+    forget();
     let bare = add("fw-feedback", &[]);
     wait_for_text(
         &bare,
@@ -520,6 +533,7 @@ async fn languages_and_translation_are_reported() {
     respond(&url, 200, "{}");
     let plain = feedback(&[("endpoint", &url)]).await;
     let arabic = feedback(&[("endpoint", &url), ("lang", "ar")]).await;
+    forget();
     assert_eq!(
         attr(&plain, "form", "lang").as_deref(),
         Some("en"),
@@ -591,4 +605,480 @@ async fn two_widgets_make_two_submissions() {
     );
     remove(&first);
     remove(&second);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue #4: the comment step, compact, the outbox, remembering, the honeypot, RTL.
+
+#[wasm_bindgen(inline_js = r#"
+const saved = {};
+export function fwfb_block_storage(blocked) {
+  for (const name of ["localStorage", "sessionStorage"]) {
+    if (blocked) {
+      saved[name] = Object.getOwnPropertyDescriptor(window, name);
+      Object.defineProperty(window, name, {
+        configurable: true,
+        get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
+      });
+    } else if (saved[name]) {
+      Object.defineProperty(window, name, saved[name]);
+    } else {
+      delete window[name];
+    }
+  }
+}
+export function fwfb_type(element, text) {
+  element.value = text;
+  element.dispatchEvent(new Event("input", { bubbles: true }));
+}
+export function fwfb_online() { window.dispatchEvent(new Event("online")); }
+export function fwfb_local(key) { return localStorage.getItem(key); }
+export function fwfb_rect(element) { const r = element.getBoundingClientRect(); return [r.left, r.right, r.width]; }
+"#)]
+extern "C" {
+    fn fwfb_block_storage(blocked: bool);
+    fn fwfb_type(element: &Element, text: &str);
+    fn fwfb_online();
+    fn fwfb_local(key: &str) -> Option<String>;
+    fn fwfb_rect(element: &Element) -> Vec<f64>;
+}
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+const QUEUED_EN: &str =
+    "Not sent yet: your answer is saved on this device and will be sent when the connection is back.";
+
+fn outbox() -> Option<String> {
+    feedwidgets::platform::storage::get("feedback:outbox")
+}
+
+fn id_of(call: &Call) -> Option<String> {
+    field(&call.json(), "submission_id").as_string()
+}
+
+#[wasm_bindgen_test]
+async fn the_comment_step_updates_the_same_submission() {
+    setup();
+    let url = endpoint("comment");
+    respond_after(&url, 100, 201, "{}");
+    let host = feedback(&[("endpoint", &url), ("comment", "")]).await;
+    let submitted = EventLog::on_document("fw:feedback:submitted");
+    choose(&host, 4);
+    sleep(20).await;
+    submit(&host);
+
+    let heading = wait_for(&host, "h2.fw-feedback__thanks").await;
+    assert_eq!(
+        heading.text_content().unwrap_or_default(),
+        "Thank you, your answer is saved."
+    );
+    assert!(heading.closest("[role=status]").unwrap().is_some());
+    wait_until("the comment step's heading to take focus", 2_000, || {
+        focused(&host).is_some_and(|f| f == heading)
+    })
+    .await;
+    assert_eq!(
+        calls_to(&url).len(),
+        1,
+        "the rating is saved before the comment"
+    );
+    assert_eq!(
+        field(&calls_to(&url)[0].json(), "comment"),
+        JsValue::UNDEFINED
+    );
+
+    let area = find(&host, "textarea#fw-comment").expect("a comment field");
+    assert_eq!(area.get_attribute("maxlength").as_deref(), Some("1000"));
+    assert_eq!(
+        text(&host, "label[for=fw-comment]").as_deref(),
+        Some("Anything to add? (optional)")
+    );
+    assert_eq!(
+        area.get_attribute("aria-describedby").as_deref(),
+        Some("fw-comment-hint fw-comment-count")
+    );
+    assert!(text(&host, "#fw-comment-hint")
+        .unwrap_or_default()
+        .contains("personal information"));
+    assert_eq!(
+        text(&host, "#fw-comment-count").as_deref(),
+        Some("0 / 1000")
+    );
+    assert_eq!(
+        text(&host, "button.fw-feedback__skip").as_deref(),
+        Some("Skip")
+    );
+    fwfb_type(&area, "Très utile, merci.");
+    wait_for_text(&host, "#fw-comment-count", "18 / 1000").await;
+    submit(&host);
+
+    wait_for_text(
+        &host,
+        "h2.fw-feedback__thanks",
+        "Thank you for your feedback.",
+    )
+    .await;
+    let sent = calls_to(&url);
+    assert_eq!(sent.len(), 2, "two POSTs: the rating, then the comment");
+    assert_eq!(id_of(&sent[0]), id_of(&sent[1]), "the same submission_id");
+    let second = sent[1].json();
+    assert_eq!(
+        field(&second, "comment").as_string().as_deref(),
+        Some("Très utile, merci.")
+    );
+    assert_eq!(field(&second, "rating").as_f64(), Some(4.0));
+    assert_eq!(submitted.count(), 2);
+    assert!(find(&host, "textarea").is_none());
+    drop(submitted);
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn the_comment_step_comes_from_the_feed_and_can_be_skipped() {
+    setup();
+    let url = endpoint("skip");
+    let feed = "https://feeds.test/feedback/comment.json";
+    respond(
+        feed,
+        200,
+        &json_feed(
+            "[]",
+            &format!(r#""_widgets":{{"feedback":{{"endpoint":"{url}","comment":true}}}}"#),
+        ),
+    );
+    respond(&url, 201, "{}");
+    forget();
+    let host = add("fw-feedback", &[("src", feed), ("lang", "ar")]);
+    wait_for(&host, "form legend").await;
+    choose(&host, 2);
+    sleep(20).await;
+    submit(&host);
+    wait_for_text(&host, "h2.fw-feedback__thanks", "شكرًا لك، حُفظت إجابتك.").await;
+    assert_eq!(attr(&host, "form", "dir").as_deref(), Some("rtl"));
+    click(&host, "button.fw-feedback__skip");
+    wait_for_text(&host, "h2.fw-feedback__thanks", "شكرًا لك على ملاحظاتك.").await;
+    sleep(100).await;
+    assert_eq!(calls_to(&url).len(), 1, "skipping sends nothing more");
+
+    // Without the option, no comment step.
+    let plain_url = endpoint("no-comment");
+    respond(&plain_url, 201, "{}");
+    let plain = feedback(&[("endpoint", &plain_url), ("comment", "false")]).await;
+    choose(&plain, 5);
+    sleep(20).await;
+    submit(&plain);
+    wait_for_text(
+        &plain,
+        "h2.fw-feedback__thanks",
+        "Thank you for your feedback.",
+    )
+    .await;
+    assert!(find(&plain, "textarea").is_none());
+    remove(&host);
+    remove(&plain);
+}
+
+#[wasm_bindgen_test]
+async fn a_choice_and_a_submit_in_the_same_task_send_that_choice() {
+    setup();
+    let url = endpoint("same-task");
+    respond(&url, 201, "{}");
+    let host = feedback(&[("endpoint", &url)]).await;
+    // No render between the two: a script, or two events in one task.
+    choose(&host, 4);
+    submit(&host);
+    wait_for(&host, "h2.fw-feedback__thanks").await;
+    let sent = calls_to(&url);
+    assert_eq!(sent.len(), 1, "one POST");
+    assert_eq!(field(&sent[0].json(), "rating").as_f64(), Some(4.0));
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn compact_sends_on_choice_once() {
+    setup();
+    let url = endpoint("compact");
+    respond_after(&url, 200, 201, "{}");
+    let host = feedback(&[("endpoint", &url), ("compact", "")]).await;
+    let rated = EventLog::on_document("fw:feedback:rated");
+    assert!(
+        find(&host, "button.fw-feedback__submit").is_none(),
+        "no send button: choosing sends"
+    );
+    choose(&host, 5);
+    wait_for(&host, "fieldset[disabled]").await;
+    choose(&host, 1);
+    wait_for(&host, "h2.fw-feedback__thanks").await;
+    sleep(100).await;
+    let sent = calls_to(&url);
+    assert_eq!(sent.len(), 1, "one POST");
+    assert_eq!(field(&sent[0].json(), "rating").as_f64(), Some(5.0));
+    assert_eq!(rated.count(), 1);
+    assert_eq!(rated.events()[0].field("rating").as_f64(), Some(5.0));
+    assert_eq!(
+        rated.events()[0].field("submission_id").as_string(),
+        id_of(&sent[0])
+    );
+    drop(rated);
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn collector_down_then_up_delivers_once_after_online() {
+    setup();
+    let url = endpoint("down-up");
+    network_error(&url, 20);
+    let host = feedback(&[("endpoint", &url)]).await;
+    let errors = EventLog::on_document("fw:feedback:error");
+    let submitted = EventLog::on_document("fw:feedback:submitted");
+    choose(&host, 2);
+    sleep(20).await;
+    submit(&host);
+
+    wait_for_text(&host, "p.fw-feedback__message", QUEUED_EN).await;
+    let message = find(&host, "p.fw-feedback__message").unwrap();
+    assert_eq!(message.get_attribute("role").as_deref(), Some("alert"));
+    assert!(
+        message
+            .class_list()
+            .contains("fw-feedback__message--queued"),
+        "shown as saved, not as an error"
+    );
+    wait_until("the message to take focus", 2_000, || {
+        focused(&host).is_some_and(|f| f == message)
+    })
+    .await;
+    wait_for_text(&host, "button.fw-feedback__submit", "Try again").await;
+    let id = id_of(&calls_to(&url)[0]).expect("an id");
+    let stored = outbox().expect("the rating waits in the outbox");
+    assert!(stored.contains(&id), "{stored}");
+    assert_eq!(
+        fwfb_local("feedwidgets:feedback:outbox").as_deref(),
+        Some(stored.as_str()),
+        "in localStorage"
+    );
+    wait_until("fw:feedback:error", 2_000, || errors.count() == 1).await;
+    assert_eq!(errors.events()[0].field("queued").as_bool(), Some(true));
+
+    respond(&url, 201, "{}");
+    fwfb_online();
+    wait_for_text(
+        &host,
+        "h2.fw-feedback__thanks",
+        "Thank you for your feedback.",
+    )
+    .await;
+    sleep(300).await;
+    let sent = calls_to(&url);
+    assert_eq!(sent.len(), 2, "the failed POST and exactly one delivery");
+    assert!(sent
+        .iter()
+        .all(|call| id_of(call).as_deref() == Some(id.as_str())));
+    assert_eq!(outbox(), None, "the outbox is empty after delivery");
+    assert_eq!(submitted.count(), 1);
+    drop(errors);
+    drop(submitted);
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn the_outbox_is_sent_on_the_next_page_load() {
+    setup();
+    let url = endpoint("next-load");
+    respond(&url, 503, "{}");
+    let host = feedback(&[("endpoint", &url)]).await;
+    choose(&host, 3);
+    sleep(20).await;
+    submit(&host);
+    wait_for_text(&host, "p.fw-feedback__message", QUEUED_EN).await;
+    let id = id_of(&calls_to(&url)[0]).expect("an id");
+    remove(&host);
+    sleep(50).await;
+    assert!(
+        outbox().is_some_and(|o| o.contains(&id)),
+        "kept after the widget is gone"
+    );
+
+    respond(&url, 200, "{}");
+    // A new page load: a feedback widget mounts. The visitor rated (queued counts), so it
+    // shows the short thanks, and it sends what waits.
+    let next = add("fw-feedback", &[("endpoint", &url)]);
+    wait_for_text(
+        &next,
+        "p.fw-status",
+        "Thanks, you already gave your feedback.",
+    )
+    .await;
+    wait_until("the queued rating to be sent", 5_000, || {
+        calls_to(&url).len() == 2
+    })
+    .await;
+    wait_until("the outbox to empty", 2_000, || outbox().is_none()).await;
+    assert_eq!(id_of(&calls_to(&url)[1]).as_deref(), Some(id.as_str()));
+    assert_eq!(
+        field(&calls_to(&url)[1].json(), "rating").as_f64(),
+        Some(3.0)
+    );
+    remove(&next);
+}
+
+#[wasm_bindgen_test]
+async fn a_refusal_is_final_and_not_kept() {
+    setup();
+    let url = endpoint("refused");
+    respond(&url, 422, r#"{"error":"invalid_field"}"#);
+    let host = feedback(&[("endpoint", &url)]).await;
+    let errors = EventLog::on_document("fw:feedback:error");
+    let mark = error_mark();
+    choose(&host, 1);
+    sleep(20).await;
+    submit(&host);
+    wait_for_text(
+        &host,
+        "p.fw-feedback__message",
+        "Your answer could not be sent. Check your connection and try again.",
+    )
+    .await;
+    wait_for_text(&host, "button.fw-feedback__submit", "Try again").await;
+    wait_for_error(mark).await;
+    assert_eq!(outbox(), None, "a 4xx other than 429 is not kept");
+    assert!(find(&host, ".fw-feedback__message--queued").is_none());
+    assert_eq!(errors.events()[0].field("queued").as_bool(), Some(false));
+    drop(errors);
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn a_remembered_rating_shows_the_short_thanks() {
+    setup();
+    let url = endpoint("remembered");
+    respond(&url, 201, "{}");
+    let host = feedback(&[("endpoint", &url)]).await;
+    choose(&host, 5);
+    sleep(20).await;
+    submit(&host);
+    wait_for(&host, "h2.fw-feedback__thanks").await;
+    assert!(
+        fwfb_local("feedwidgets:feedback:rated").is_some(),
+        "remembered in localStorage"
+    );
+
+    let again = add("fw-feedback", &[("endpoint", &url), ("lang", "fr")]);
+    wait_for_text(
+        &again,
+        "p.fw-status",
+        "Merci, vous avez déjà donné votre avis.",
+    )
+    .await;
+    assert_eq!(
+        attr(&again, "p.fw-status", "role").as_deref(),
+        Some("status")
+    );
+    assert!(find(&again, "form").is_none());
+
+    // Per page: a rating on another page does not count here.
+    let per_page = add(
+        "fw-feedback",
+        &[("endpoint", &url), ("remember-scope", "page")],
+    );
+    wait_for(&per_page, "form legend").await;
+    // Zero days: never remembered.
+    let never = add("fw-feedback", &[("endpoint", &url), ("remember-days", "0")]);
+    wait_for(&never, "form legend").await;
+    // An old rating no longer counts.
+    feedwidgets::platform::storage::set("feedback:rated", "1000");
+    let old = add("fw-feedback", &[("endpoint", &url)]);
+    wait_for(&old, "form legend").await;
+    for host in [&host, &again, &per_page, &never, &old] {
+        remove(host);
+    }
+    forget();
+}
+
+#[wasm_bindgen_test]
+async fn with_storage_blocked_it_works_and_remembers_for_the_page() {
+    setup();
+    let url = endpoint("blocked");
+    respond(&url, 201, "{}");
+    forget();
+    fwfb_block_storage(true);
+    let window: JsValue = web_sys::window().unwrap().into();
+    assert!(
+        js_sys::Reflect::get(&window, &"localStorage".into()).is_err(),
+        "the stub throws as a blocking browser does"
+    );
+    let host = add("fw-feedback", &[("endpoint", &url)]);
+    wait_for(&host, "form legend").await;
+    choose(&host, 4);
+    sleep(20).await;
+    submit(&host);
+    wait_for(&host, "h2.fw-feedback__thanks").await;
+    assert_eq!(calls_to(&url).len(), 1);
+    let again = add("fw-feedback", &[("endpoint", &url)]);
+    wait_for_text(
+        &again,
+        "p.fw-status",
+        "Thanks, you already gave your feedback.",
+    )
+    .await;
+    fwfb_block_storage(false);
+    assert_eq!(
+        fwfb_local("feedwidgets:feedback:rated"),
+        None,
+        "nothing reached localStorage"
+    );
+    remove(&host);
+    remove(&again);
+    forget();
+}
+
+#[wasm_bindgen_test]
+async fn the_honeypot_is_hidden_from_people_and_sent() {
+    setup();
+    let url = endpoint("honeypot");
+    respond(&url, 202, "{}");
+    let host = feedback(&[("endpoint", &url)]).await;
+    let trap = find(&host, "input[name=website]").expect("a honeypot field");
+    assert_eq!(trap.get_attribute("tabindex").as_deref(), Some("-1"));
+    assert_eq!(trap.get_attribute("autocomplete").as_deref(), Some("off"));
+    assert!(trap.closest("[aria-hidden=true]").unwrap().is_some());
+    let rect = fwfb_rect(&trap);
+    assert!(rect[1] <= 0.0, "off-screen: {rect:?}");
+    assert_ne!(
+        computed(&trap, "display"),
+        "none",
+        "hidden by position, not display:none only"
+    );
+    trap.unchecked_ref::<web_sys::HtmlInputElement>()
+        .set_value("https://spam.example");
+    choose(&host, 5);
+    sleep(20).await;
+    submit(&host);
+    let sent = wait_for_calls(&url, 1).await;
+    assert_eq!(
+        field(&sent[0].json(), "honeypot").as_string().as_deref(),
+        Some("https://spam.example")
+    );
+    wait_for(&host, "h2.fw-feedback__thanks").await;
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn in_arabic_the_scale_is_a_native_rtl_radio_group() {
+    setup();
+    let host = feedback(&[("endpoint", &endpoint("rtl")), ("lang", "ar")]).await;
+    let form = find(&host, "form").unwrap();
+    assert_eq!(form.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(form.get_attribute("lang").as_deref(), Some("ar"));
+    // Arrow keys move the choice because the group is the browser's own: five native radios
+    // sharing one name in one fieldset, none taken out of the tab order or re-scripted.
+    let radios = find_all(&host, "fieldset input[type=radio][name=rating]");
+    assert_eq!(radios.len(), 5);
+    assert!(radios.iter().all(|r| !r.has_attribute("tabindex")));
+    let (first, second) = (fwfb_rect(&radios[0])[0], fwfb_rect(&radios[1])[0]);
+    assert!(
+        first > second,
+        "right to left: the first answer is on the right"
+    );
+    remove(&host);
 }

@@ -21,7 +21,7 @@ mod wordpress;
 
 pub use date::{parse_rfc3339, Timestamp};
 pub use error::FeedError;
-pub use json::{quoted, Json};
+pub use json::{parse_text, quoted, Json};
 pub use limits::{MAX_FEED_BYTES, MAX_ITEMS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
 pub use localized::{Localized, LocalizedText};
 pub use model::{

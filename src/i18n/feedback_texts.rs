@@ -21,6 +21,18 @@ pub struct FeedbackTexts {
     pub thanks: &'static str,
     /// Shown when the feedback widget has nowhere to send ratings.
     pub unavailable: &'static str,
+    /// Shown while a submission waits on this device to be sent again.
+    pub queued: &'static str,
+    /// Shown instead of the form to a visitor who already rated.
+    pub already: &'static str,
+    /// The heading of the optional comment step (the rating is saved by then).
+    pub comment_heading: &'static str,
+    /// The comment field's label.
+    pub comment_label: &'static str,
+    /// The hint under the comment field.
+    pub comment_hint: &'static str,
+    /// The button that ends without a comment.
+    pub skip: &'static str,
 }
 
 /// English.
@@ -40,6 +52,12 @@ pub(super) const EN: FeedbackTexts = FeedbackTexts {
     retry: "Try again",
     thanks: "Thank you for your feedback.",
     unavailable: "Feedback cannot be collected on this page right now.",
+    queued: "Not sent yet: your answer is saved on this device and will be sent when the connection is back.",
+    already: "Thanks, you already gave your feedback.",
+    comment_heading: "Thank you, your answer is saved.",
+    comment_label: "Anything to add? (optional)",
+    comment_hint: "Do not include personal information such as your name, e-mail address or phone number.",
+    skip: "Skip",
 };
 
 /// French.
@@ -59,6 +77,12 @@ pub(super) const FR: FeedbackTexts = FeedbackTexts {
     retry: "Réessayer",
     thanks: "Merci pour votre avis.",
     unavailable: "Les avis ne peuvent pas être recueillis sur cette page pour le moment.",
+    queued: "Pas encore envoyée\u{202F}: votre réponse est enregistrée sur cet appareil et sera envoyée au retour de la connexion.",
+    already: "Merci, vous avez déjà donné votre avis.",
+    comment_heading: "Merci, votre réponse est enregistrée.",
+    comment_label: "Autre chose à ajouter\u{202F}? (facultatif)",
+    comment_hint: "N’indiquez pas d’informations personnelles comme votre nom, votre adresse e-mail ou votre numéro de téléphone.",
+    skip: "Passer",
 };
 
 /// Arabic.
@@ -72,4 +96,10 @@ pub(super) const AR: FeedbackTexts = FeedbackTexts {
     retry: "إعادة المحاولة",
     thanks: "شكرًا لك على ملاحظاتك.",
     unavailable: "لا يمكن جمع الملاحظات في هذه الصفحة حاليًا.",
+    queued: "لم تُرسل بعد: حُفظت إجابتك على هذا الجهاز وسترسل عند عودة الاتصال.",
+    already: "شكرًا، لقد سبق أن قدّمت ملاحظاتك.",
+    comment_heading: "شكرًا لك، حُفظت إجابتك.",
+    comment_label: "هل لديك ما تضيفه؟ (اختياري)",
+    comment_hint: "لا تذكر معلومات شخصية مثل اسمك أو بريدك الإلكتروني أو رقم هاتفك.",
+    skip: "تخطٍّ",
 };

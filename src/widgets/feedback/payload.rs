@@ -19,13 +19,17 @@ pub struct Payload {
     pub translated: bool,
     /// Milliseconds from showing the form to sending.
     pub elapsed_ms: u64,
+    /// The reader's comment, sent on the comment step only (absent before).
+    pub comment: Option<String>,
+    /// The hidden field only robots fill in; the collector keeps non-empty ones as spam.
+    pub honeypot: String,
 }
 
 impl Payload {
     /// The JSON body.
     pub fn to_json(&self) -> String {
         format!(
-            r#"{{"submission_id":{},"rating":{},"page":{},"page_language":{},"widget_language":{},"translated":{},"elapsed_ms":{}}}"#,
+            r#"{{"submission_id":{},"rating":{},"page":{},"page_language":{},"widget_language":{},"translated":{},"elapsed_ms":{},"honeypot":{}{}}}"#,
             quoted(&self.submission_id),
             self.rating,
             quoted(&self.page),
@@ -33,6 +37,11 @@ impl Payload {
             quoted(&self.widget_language),
             self.translated,
             self.elapsed_ms,
+            quoted(&self.honeypot),
+            self.comment
+                .as_deref()
+                .map(|comment| format!(r#","comment":{}"#, quoted(comment)))
+                .unwrap_or_default(),
         )
     }
 }
@@ -121,6 +130,8 @@ mod tests {
             widget_language: "ar".into(),
             translated: true,
             elapsed_ms: 1234,
+            comment: None,
+            honeypot: String::new(),
         };
         let value: serde_json::Value = serde_json::from_str(&payload.to_json()).expect("JSON");
         assert_eq!(value["rating"], 4);
@@ -128,6 +139,22 @@ mod tests {
         assert_eq!(value["translated"], true);
         assert_eq!(value["elapsed_ms"], 1234);
         assert_eq!(value["page"], "/a\"b\\c\u{1}\u{2028}");
-        assert_eq!(value.as_object().map(|o| o.len()), Some(7));
+        assert_eq!(value["honeypot"], "");
+        assert_eq!(
+            value.get("comment"),
+            None,
+            "no comment key before the comment step"
+        );
+        assert_eq!(value.as_object().map(|o| o.len()), Some(8));
+
+        let with_comment = Payload {
+            comment: Some("Très \"bien\"\nmerci".into()),
+            honeypot: "http://spam.example".into(),
+            ..payload
+        };
+        let value: serde_json::Value = serde_json::from_str(&with_comment.to_json()).expect("JSON");
+        assert_eq!(value["comment"], "Très \"bien\"\nmerci");
+        assert_eq!(value["honeypot"], "http://spam.example");
+        assert_eq!(value.as_object().map(|o| o.len()), Some(9));
     }
 }

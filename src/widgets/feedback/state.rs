@@ -1,17 +1,26 @@
-//! The feedback form's states: choosing, sending, failed, thanked. Pure, so every rule (no
-//! double submission, retry keeps the choice) is tested natively.
+//! The feedback form's states: choosing, sending, failed, queued, the optional comment step,
+//! thanked. Pure, so every rule (no double submission, retry keeps the choice, the rating is
+//! saved before the comment) is tested natively.
 
 /// Where the form is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
     /// Waiting for a choice and a press on send.
     Choosing,
-    /// A rating is on its way; sending again is not possible.
+    /// A rating (or, after the rating was saved, the comment) is on its way; sending again is
+    /// not possible.
     Sending,
-    /// The last send failed; the choice is kept for a retry.
+    /// The collector refused the submission for good; a retry is still offered.
     Failed,
-    /// The collector accepted the rating.
+    /// The network or the collector is down: the submission waits in the outbox on this device
+    /// and is sent later; a retry is offered.
+    Queued,
+    /// The rating is saved; an optional comment may follow.
+    Comment,
+    /// Done.
     Thanked,
+    /// This visitor already rated (remembered): a short thanks instead of the form.
+    Already,
 }
 
 /// What happens to the form.
@@ -19,12 +28,18 @@ pub enum Phase {
 pub enum Action {
     /// The reader picked a rating, 1 (worst) to 5 (best).
     Choose(u8),
-    /// The reader pressed send (or retry).
+    /// The reader pressed send (or retry, or send on the comment step).
     Submit,
+    /// The reader skipped the comment.
+    Skip,
     /// The collector accepted.
     Sent,
-    /// The request failed.
+    /// The collector refused for good (a 4xx other than 429).
     SendFailed,
+    /// The submission could not be delivered now and waits in the outbox.
+    Queued,
+    /// The comment now has this many characters (for the counter).
+    Typed(u16),
 }
 
 /// The form's state.
@@ -36,41 +51,84 @@ pub struct FeedbackState {
     pub phase: Phase,
     /// Send was pressed with nothing chosen.
     pub needs_choice: bool,
+    /// The collector has the rating; what is sent now is the comment.
+    pub rated: bool,
+    /// Whether the comment step follows the rating.
+    pub with_comment: bool,
+    /// Whether choosing sends at once (the `compact` variant, no send button).
+    pub compact: bool,
+    /// The comment's length, for the counter.
+    pub comment_len: u16,
 }
 
 impl Default for FeedbackState {
     fn default() -> Self {
-        Self {
-            rating: None,
-            phase: Phase::Choosing,
-            needs_choice: false,
-        }
+        Self::new(false, false)
     }
 }
 
 impl FeedbackState {
+    /// A fresh form; `with_comment` adds the comment step, `compact` sends on choice.
+    pub fn new(with_comment: bool, compact: bool) -> Self {
+        Self {
+            rating: None,
+            phase: Phase::Choosing,
+            needs_choice: false,
+            rated: false,
+            with_comment,
+            compact,
+            comment_len: 0,
+        }
+    }
+
     /// The state after `action`; actions that make no sense where the form is are ignored.
     pub fn apply(self, action: Action) -> Self {
+        let retryable = !self.rated && matches!(self.phase, Phase::Failed | Phase::Queued);
         match (self.phase, action) {
-            (Phase::Choosing | Phase::Failed, Action::Choose(rating))
-                if (1..=5).contains(&rating) =>
+            // The choice is open until the rating is on its way; it stays open after a failure.
+            (_, Action::Choose(rating))
+                if (self.phase == Phase::Choosing || retryable) && (1..=5).contains(&rating) =>
             {
-                Self {
+                let chosen = Self {
                     rating: Some(rating),
                     needs_choice: false,
                     ..self
+                };
+                if self.compact {
+                    chosen.apply(Action::Submit)
+                } else {
+                    chosen
                 }
             }
-            (Phase::Choosing | Phase::Failed, Action::Submit) => match self.rating {
-                Some(_) => Self {
-                    phase: Phase::Sending,
-                    needs_choice: false,
+            (Phase::Choosing | Phase::Failed | Phase::Queued | Phase::Comment, Action::Submit) => {
+                match self.rating {
+                    Some(_) => Self {
+                        phase: Phase::Sending,
+                        needs_choice: false,
+                        ..self
+                    },
+                    None => Self {
+                        needs_choice: true,
+                        ..self
+                    },
+                }
+            }
+            (Phase::Comment | Phase::Queued | Phase::Failed, Action::Typed(comment_len))
+                if self.rated =>
+            {
+                Self {
+                    comment_len,
                     ..self
-                },
-                None => Self {
-                    needs_choice: true,
-                    ..self
-                },
+                }
+            }
+            (Phase::Comment, Action::Skip) => Self {
+                phase: Phase::Thanked,
+                ..self
+            },
+            (Phase::Sending, Action::Sent) if self.with_comment && !self.rated => Self {
+                phase: Phase::Comment,
+                rated: true,
+                ..self
             },
             (Phase::Sending, Action::Sent) => Self {
                 phase: Phase::Thanked,
@@ -78,6 +136,10 @@ impl FeedbackState {
             },
             (Phase::Sending, Action::SendFailed) => Self {
                 phase: Phase::Failed,
+                ..self
+            },
+            (Phase::Sending, Action::Queued) => Self {
+                phase: Phase::Queued,
                 ..self
             },
             _ => self,
@@ -89,12 +151,14 @@ impl FeedbackState {
 mod tests {
     use super::*;
 
-    fn run(actions: &[Action]) -> FeedbackState {
+    fn run_from(start: FeedbackState, actions: &[Action]) -> FeedbackState {
         actions
             .iter()
-            .fold(FeedbackState::default(), |state, &action| {
-                state.apply(action)
-            })
+            .fold(start, |state, &action| state.apply(action))
+    }
+
+    fn run(actions: &[Action]) -> FeedbackState {
+        run_from(FeedbackState::default(), actions)
     }
 
     #[test]
@@ -132,5 +196,102 @@ mod tests {
         let thanked = run(&[Action::Choose(3), Action::Submit, Action::Sent]);
         assert_eq!(thanked.apply(Action::SendFailed), thanked);
         assert_eq!(thanked.apply(Action::Submit), thanked);
+        assert_eq!(thanked.apply(Action::Queued), thanked);
+    }
+
+    #[test]
+    fn a_queued_rating_keeps_the_choice_and_can_be_retried() {
+        let queued = run(&[Action::Choose(2), Action::Submit, Action::Queued]);
+        assert_eq!((queued.phase, queued.rating), (Phase::Queued, Some(2)));
+        let changed = queued.apply(Action::Choose(3));
+        assert_eq!(changed.rating, Some(3), "the reader may change their mind");
+        let retried = changed.apply(Action::Submit);
+        assert_eq!(retried.phase, Phase::Sending);
+        assert_eq!(retried.apply(Action::Sent).phase, Phase::Thanked);
+    }
+
+    #[test]
+    fn the_comment_step_follows_a_saved_rating() {
+        let start = FeedbackState::new(true, false);
+        let comment = run_from(start, &[Action::Choose(4), Action::Submit, Action::Sent]);
+        assert_eq!(comment.phase, Phase::Comment);
+        assert!(comment.rated);
+        assert_eq!(
+            comment.apply(Action::Choose(1)),
+            comment,
+            "the saved rating is not changed on the comment step"
+        );
+        let sending = comment.apply(Action::Submit);
+        assert_eq!(sending.phase, Phase::Sending);
+        assert_eq!(sending.apply(Action::Sent).phase, Phase::Thanked);
+        let queued = sending.apply(Action::Queued);
+        assert_eq!(queued.phase, Phase::Queued);
+        assert_eq!(queued.apply(Action::Choose(2)).rating, Some(4));
+        assert_eq!(
+            queued.apply(Action::Submit).apply(Action::Sent).phase,
+            Phase::Thanked,
+            "a retried comment ends with thanks, not a second comment step"
+        );
+        assert_eq!(comment.apply(Action::Skip).phase, Phase::Thanked);
+        assert_eq!(
+            run_from(start, &[Action::Choose(4), Action::Submit, Action::Queued]).phase,
+            Phase::Queued,
+            "no comment step before the rating is saved"
+        );
+    }
+
+    #[test]
+    fn the_counter_follows_the_comment_only_on_the_comment_step() {
+        assert_eq!(run(&[Action::Typed(3)]).comment_len, 0);
+        let comment = run_from(
+            FeedbackState::new(true, false),
+            &[
+                Action::Choose(4),
+                Action::Submit,
+                Action::Sent,
+                Action::Typed(12),
+            ],
+        );
+        assert_eq!(comment.comment_len, 12);
+        let sending = comment.apply(Action::Submit);
+        assert_eq!(
+            sending.apply(Action::Typed(1)),
+            sending,
+            "frozen while sending"
+        );
+    }
+
+    #[test]
+    fn a_visitor_who_already_rated_cannot_rate_again() {
+        let already = FeedbackState {
+            phase: Phase::Already,
+            ..FeedbackState::default()
+        };
+        for action in [
+            Action::Choose(3),
+            Action::Submit,
+            Action::Sent,
+            Action::Skip,
+        ] {
+            assert_eq!(already.apply(action), already);
+        }
+    }
+
+    #[test]
+    fn skip_only_means_something_on_the_comment_step() {
+        let chosen = run(&[Action::Choose(3)]);
+        assert_eq!(chosen.apply(Action::Skip), chosen);
+    }
+
+    #[test]
+    fn compact_sends_on_choice() {
+        let start = FeedbackState::new(false, true);
+        let sending = start.apply(Action::Choose(5));
+        assert_eq!((sending.phase, sending.rating), (Phase::Sending, Some(5)));
+        assert_eq!(sending.apply(Action::Choose(1)), sending);
+        let queued = sending.apply(Action::Queued);
+        let again = queued.apply(Action::Choose(1));
+        assert_eq!((again.phase, again.rating), (Phase::Sending, Some(1)));
+        assert_eq!(start.apply(Action::Choose(9)), start);
     }
 }

@@ -1,0 +1,131 @@
+//! Browser glue for the outbox: one POST per submission at a time, failures kept in storage,
+//! automatic retries on a timer, on the `online` event and when a feedback widget mounts.
+//!
+//! The outbox belongs to the page, not to one widget: a rating queued by a widget that is gone
+//! (or by the previous page) is still sent.
+
+use std::cell::{Cell, RefCell};
+
+use wasm_bindgen::prelude::*;
+
+use super::outbox::{outcome, Outbox, Outcome};
+use crate::platform::{console, fetch::post_json, storage};
+
+/// Time a submission may take to reach the collector, in milliseconds.
+const SEND_TIMEOUT_MS: u32 = 15_000;
+/// Where the outbox is stored (namespaced by `platform::storage`).
+const KEY: &str = "feedback:outbox";
+
+thread_local! {
+    /// Submission ids on their way now: the same one is never sent twice at once.
+    static IN_FLIGHT: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// The pending retry timer's handle (0: none; clearing a timer that fired is harmless).
+    static TIMER: Cell<i32> = const { Cell::new(0) };
+}
+
+/// Marks `id` as on its way (`on`) or arrived; whether it was on its way before. One function,
+/// so the thread-local access is compiled once.
+fn in_flight(id: &str, on: bool) -> bool {
+    IN_FLIGHT.with(|ids| {
+        let mut ids = ids.borrow_mut();
+        let found = ids.iter().position(|known| known == id);
+        match (found, on) {
+            (None, true) => ids.push(id.into()),
+            (Some(index), false) => {
+                ids.swap_remove(index);
+            }
+            _ => {}
+        }
+        found.is_some()
+    })
+}
+
+fn now() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+fn load() -> Outbox {
+    Outbox::parse(storage::get(KEY).as_deref())
+}
+
+fn save(outbox: &Outbox) {
+    if outbox.0.is_empty() {
+        storage::remove(KEY);
+    } else {
+        storage::set(KEY, &outbox.to_json());
+    }
+}
+
+/// POSTs `body` (submission `id`) to `endpoint` once. A retryable failure puts it in the
+/// outbox and schedules a retry; a success or a final refusal takes it out. `None` when the
+/// same submission is already on its way (it is then in good hands).
+pub async fn deliver(endpoint: &str, id: &str, body: &str) -> Option<Outcome> {
+    if in_flight(id, true) {
+        return None;
+    }
+    let result = post_json(endpoint, body, SEND_TIMEOUT_MS).await;
+    in_flight(id, false);
+    let outcome = outcome(&result);
+    if outcome != Outcome::Delivered {
+        let reason = match result {
+            Ok(status) => format!("the collector answered HTTP {status}"),
+            Err(reason) => reason,
+        };
+        let what = if outcome == Outcome::Retry {
+            "kept to send again"
+        } else {
+            "dropped"
+        };
+        console::error(&format!(
+            "fw-feedback widget: {endpoint}: {reason}; submission {id} {what}"
+        ));
+    }
+    // Read again: other widgets may have changed the outbox while this one waited.
+    let mut outbox = load();
+    if outcome == Outcome::Retry {
+        if let Some(dropped) = outbox.failed(endpoint, id, body, now(), js_sys::Math::random()) {
+            console::warn(&format!(
+                "fw-feedback widget: outbox full, dropped the oldest submission {}",
+                dropped.id
+            ));
+        }
+    } else {
+        outbox.remove(id);
+    }
+    save(&outbox);
+    if outcome == Outcome::Retry {
+        schedule(&outbox);
+    }
+    Some(outcome)
+}
+
+/// Sends what waits in the outbox: everything when `all` (the page loaded or came back
+/// online, so the backoff starts over), else only what is due.
+pub fn flush(all: bool) {
+    let now = now();
+    let (entries, rest): (Vec<_>, Vec<_>) = load()
+        .0
+        .into_iter()
+        .partition(|entry| all || entry.due <= now);
+    // What is sent now reschedules itself if it fails again; the rest keeps its time.
+    schedule(&Outbox(rest));
+    for entry in entries {
+        wasm_bindgen_futures::spawn_local(async move {
+            deliver(&entry.endpoint, &entry.id, &entry.body).await;
+        });
+    }
+}
+
+/// Sets the retry timer to the next due entry.
+fn schedule(outbox: &Outbox) {
+    let (Some(due), Some(window)) = (outbox.next_due(), web_sys::window()) else {
+        return;
+    };
+    // At least a second, so entries already in flight cannot make the timer spin.
+    let delay = due.saturating_sub(now()).clamp(1_000, i32::MAX as u64) as i32;
+    let callback = Closure::once_into_js(|| flush(false));
+    let handle = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), delay)
+        .unwrap_or(0);
+    window.clear_timeout_with_handle(TIMER.replace(handle));
+}
