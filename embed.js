@@ -1,7 +1,8 @@
 // FeedWidgets loader. Put `<script type="module" src=".../embed.js"></script>` on a page.
 //
 // It is the only script a page always pays for: it looks for widgets and starts the Wasm
-// bundle only when one is on the page (now, or added later), and exposes
+// bundle only when one is on the page (now, or added later) -- a disclaimer only once the page
+// is machine-translated -- and exposes
 // window.FeedWidgets.mount / unmount / version. It runs no inline code and no eval, so it works
 // under a CSP of `script-src 'self' 'wasm-unsafe-eval'`.
 
@@ -29,8 +30,29 @@ function start() {
   return bundle;
 }
 
-function hasWidget(root) {
-  return root.querySelector(SELECTOR) !== null;
+// Disclaimers only matter on a machine-translated page, so a page whose only widgets are
+// disclaimers starts the bundle when a translator shows up, not before. The signals are the
+// bundle's own (src/platform/translation.rs), checked cheaply and a little more eagerly (any
+// `googtrans` cookie, any lang change): a false start costs a download, never a wrong banner,
+// since the bundle decides what it shows.
+const OTHER_WIDGETS = 'fw-news-carousel, fw-feedback, [data-fw-widget]:not([data-fw-widget="disclaimer" i])';
+
+/** Whether a machine translator shows itself on the page now. */
+function translated() {
+  let cookie = "";
+  try { cookie = document.cookie; } catch { /* a sandboxed frame has no cookies */ }
+  return /\btranslated-(ltr|rtl)\b/.test(html.className)
+    || (html.getAttribute("lang") || originalLanguage) !== originalLanguage
+    || /(^|;) ?googtrans=\/./.test(cookie)
+    || /\.translate\.goog$/.test(location.hostname) || /[?&]_x_tr_tl=/.test(location.search)
+    || !!document.querySelector("[_msthash], [_msttexthash]");
+}
+
+/** Whether the page needs the bundle now: a widget other than a disclaimer, or a disclaimer on a
+ * translated page. */
+function needed() {
+  return document.querySelector(OTHER_WIDGETS) !== null
+    || (document.querySelector(SELECTOR) !== null && translated());
 }
 
 if (!window.FeedWidgets) {
@@ -44,17 +66,24 @@ if (!window.FeedWidgets) {
     ready: () => start().then(() => undefined),
   });
 
-  if (hasWidget(document)) {
+  if (needed()) {
     start();
   } else {
-    // No widget yet: wait for one to be added, then start once and stop watching (the bundle
-    // watches the page itself from then on).
-    const observer = new MutationObserver(() => {
-      if (hasWidget(document)) {
+    // Wait for a widget to be added or a translator to show up, then start once and stop
+    // watching (the bundle watches the page itself from then on). The cookie cannot be
+    // observed: it is checked again every 2 s, as the bundle does.
+    const check = () => {
+      if (needed()) {
         observer.disconnect();
+        clearInterval(timer);
         start();
       }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(html, {
+      childList: true, subtree: true, attributes: true,
+      attributeFilter: ["class", "lang", "_msthash", "_msttexthash"],
     });
-    observer.observe(html, { childList: true, subtree: true });
+    const timer = setInterval(check, 2000);
   }
 }

@@ -1,13 +1,16 @@
-//! The translation disclaimer in headless Chromium: shown only while `<html>` carries a
-//! translator's class, live; its text sources; dismissing; events; right-to-left Arabic.
+//! The translation disclaimer in headless Chromium: shown only while a translator's signal is
+//! on the page (class, changed lang, `googtrans` cookie, proxy query, Microsoft's attributes),
+//! live; its words per target language; its text sources; dismissing, remembered; focus;
+//! events; right-to-left Arabic.
 
 #![cfg(target_arch = "wasm32")]
 
 mod support;
 
 use feedwidgets::embed;
+use feedwidgets::platform::storage;
 use support::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
@@ -35,9 +38,18 @@ fn untranslate() {
     set_html_class(RTL, false);
 }
 
+/// Where a dismissal is remembered (with storage's namespace).
+const DISMISSAL: &str = "disclaimer:dismissed";
+
+/// [`setup`], and no dismissal remembered from an earlier test.
+fn fresh() {
+    setup();
+    storage::remove(DISMISSAL);
+}
+
 #[wasm_bindgen_test]
 async fn shown_only_while_the_page_is_translated() {
-    setup();
+    fresh();
     untranslate();
     let host = disclaimer(&[("org", "ICESCO")]).await;
     let shown = EventLog::on_document("fw:disclaimer:shown");
@@ -82,7 +94,7 @@ async fn shown_only_while_the_page_is_translated() {
 
 #[wasm_bindgen_test]
 async fn shown_at_once_when_mounted_on_a_translated_page() {
-    setup();
+    fresh();
     set_html_class(RTL, true);
     let shown = EventLog::on_document("fw:disclaimer:shown");
     let host = add(
@@ -98,7 +110,7 @@ async fn shown_at_once_when_mounted_on_a_translated_page() {
 
 #[wasm_bindgen_test]
 async fn region_name_and_dismiss_button() {
-    setup();
+    fresh();
     set_html_class(LTR, true);
     let host = disclaimer(&[("org", "ICESCO")]).await;
     let region = wait_for(&host, "div.fw-disclaimer").await;
@@ -121,7 +133,7 @@ async fn region_name_and_dismiss_button() {
 
 #[wasm_bindgen_test]
 async fn dismissing_hides_it_for_the_rest_of_the_page_life() {
-    setup();
+    fresh();
     set_html_class(LTR, true);
     let host = disclaimer(&[("org", "ICESCO")]).await;
     wait_for(&host, "div.fw-disclaimer").await;
@@ -146,19 +158,21 @@ async fn dismissing_hides_it_for_the_rest_of_the_page_life() {
     );
     assert_eq!(shown.count(), 0, "and is not shown again");
 
-    // Another disclaimer on the page is not affected.
+    // Remembered: a disclaimer mounted later (another page of the site) stays hidden too.
     let other = disclaimer(&[("org", "ICESCO")]).await;
-    wait_for(&other, "div.fw-disclaimer").await;
+    sleep(100).await;
+    assert!(find(&other, "div.fw-disclaimer").is_none());
     untranslate();
     drop(shown);
     drop(dismissed);
     remove(&host);
     remove(&other);
+    storage::remove(DISMISSAL);
 }
 
 #[wasm_bindgen_test]
 async fn the_org_attribute_beats_the_feeds_organization() {
-    setup();
+    fresh();
     set_html_class(LTR, true);
     let url = "https://feeds.test/disclaimer/org.json";
     respond(
@@ -195,7 +209,7 @@ async fn the_org_attribute_beats_the_feeds_organization() {
 
 #[wasm_bindgen_test]
 async fn the_feeds_own_text_wins_in_its_language() {
-    setup();
+    fresh();
     set_html_class(LTR, true);
     let url = "https://feeds.test/disclaimer/text.json";
     respond(
@@ -236,7 +250,7 @@ async fn the_feeds_own_text_wins_in_its_language() {
 
 #[wasm_bindgen_test]
 async fn arabic_is_right_to_left() {
-    setup();
+    fresh();
     set_html_class(RTL, true);
     let shown = EventLog::on_document("fw:disclaimer:shown");
     let host = disclaimer(&[("org", "الإيسيسكو"), ("lang", "ar")]).await;
@@ -263,7 +277,7 @@ async fn arabic_is_right_to_left() {
 
 #[wasm_bindgen_test]
 async fn an_unmounted_disclaimer_stops_watching() {
-    setup();
+    fresh();
     untranslate();
     let host = create("div", &[("id", "d-unmounted")]);
     body().append_child(&host).unwrap();
@@ -294,7 +308,7 @@ async fn an_unmounted_disclaimer_stops_watching() {
 
 #[wasm_bindgen_test]
 async fn it_waits_for_its_feed_rather_than_flash_the_built_in_text() {
-    setup();
+    fresh();
     set_html_class(LTR, true);
     let url = "https://feeds.test/disclaimer/slow.json";
     respond_after(
@@ -320,4 +334,286 @@ async fn it_waits_for_its_feed_rather_than_flash_the_built_in_text() {
     .await;
     untranslate();
     remove(&host);
+}
+
+/// A stored dismissal, `<version>:<until ms>`.
+fn record(stored: &str) -> (u32, f64) {
+    let (version, until) = stored.split_once(':').expect("version:until");
+    (version.parse().unwrap(), until.parse().unwrap())
+}
+
+/// The banner's region, waited for.
+async fn region(host: &Element) -> Element {
+    wait_for(host, "div.fw-disclaimer").await
+}
+
+/// Puts `lang` on `<html>` (`None` removes it); returns what was there.
+fn set_page_lang(lang: Option<&str>) -> Option<String> {
+    let before = html().get_attribute("lang");
+    match lang {
+        Some(lang) => html().set_attribute("lang", lang).unwrap(),
+        None => html().remove_attribute("lang").unwrap(),
+    }
+    before
+}
+
+#[wasm_bindgen_test]
+async fn a_changed_page_language_shows_it_in_that_language() {
+    fresh();
+    untranslate();
+    let host = disclaimer(&[("org", "ICESCO")]).await;
+    let changed = EventLog::on(&host.clone().into(), "fw:translation:changed");
+    // Let it render (and start watching) on the untranslated page first.
+    sleep(50).await;
+    let before = set_page_lang(Some("fr"));
+    let banner = region(&host).await;
+    assert_eq!(banner.get_attribute("lang").as_deref(), Some("fr"));
+    assert_eq!(
+        banner_text(&host).as_deref(),
+        Some("Avertissement\u{202F}: vous utilisez Google Traduction. ICESCO n’est pas responsable de l’exactitude des informations dans la langue traduite.")
+    );
+    assert_eq!(
+        attr(&host, "p.fw-disclaimer__text", "translate"),
+        None,
+        "our own French is not translated again (the root says translate=no)"
+    );
+    assert_eq!(
+        attr(&host, "div.fw-root", "translate").as_deref(),
+        Some("no")
+    );
+    wait_until("fw:translation:changed", 2_000, || changed.count() == 1).await;
+    let event = &changed.events()[0];
+    assert_eq!(event.field("translated").as_bool(), Some(true));
+    assert_eq!(event.field("target").as_string().as_deref(), Some("fr"));
+    assert!(event.bubbles && event.composed);
+
+    // Back to the original: it goes, and says so.
+    set_page_lang(before.as_deref());
+    wait_gone(&host, "div.fw-disclaimer").await;
+    wait_until("a second fw:translation:changed", 2_000, || {
+        changed.count() == 2
+    })
+    .await;
+    let event = &changed.events()[1];
+    assert_eq!(event.field("translated").as_bool(), Some(false));
+    assert!(event.field("target").is_null());
+    drop(changed);
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn the_googtrans_cookie_shows_it_and_offers_the_original() {
+    fresh();
+    untranslate();
+    let host = disclaimer(&[("org", "ICESCO")]).await;
+    sleep(50).await;
+    assert!(find(&host, "div.fw-disclaimer").is_none());
+    // Cookies cannot be observed: the banner finds it on its next check (every 2 s).
+    set_cookie("googtrans=/en/ar; path=/");
+    wait_until("the banner after the cookie", 3_000, || {
+        find(&host, "div.fw-disclaimer").is_some()
+    })
+    .await;
+    let banner = region(&host).await;
+    assert_eq!(banner.get_attribute("lang").as_deref(), Some("ar"));
+    assert_eq!(banner.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(
+        text(&host, "button.fw-disclaimer__original").as_deref(),
+        Some("عرض الصفحة الأصلية"),
+        "a way back: clears the cookie and reloads"
+    );
+    set_cookie("googtrans=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/");
+    assert!(!cookies().contains("googtrans"));
+    wait_until("the banner to go with the cookie", 3_000, || {
+        find(&host, "div.fw-disclaimer").is_none()
+    })
+    .await;
+    // "/en/en" is how translation menus say "the original".
+    set_cookie("googtrans=/en/en; path=/");
+    sleep(2_300).await;
+    assert!(find(&host, "div.fw-disclaimer").is_none());
+    set_cookie("googtrans=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/");
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn the_translation_proxy_query_and_microsoft_attributes_show_it() {
+    fresh();
+    untranslate();
+    let path = web_sys::window().unwrap().location().pathname().unwrap();
+    replace_url(&format!("{path}?_x_tr_sl=en&_x_tr_tl=fr&_x_tr_hl=fr"));
+    let proxied = disclaimer(&[("org", "ICESCO")]).await;
+    assert_eq!(
+        region(&proxied).await.get_attribute("lang").as_deref(),
+        Some("fr")
+    );
+    replace_url(&path);
+    wait_until("the banner to go with the query", 3_000, || {
+        find(&proxied, "div.fw-disclaimer").is_none()
+    })
+    .await;
+    remove(&proxied);
+
+    let host = disclaimer(&[("org", "ICESCO")]).await;
+    let marked = add("p", &[("id", "ms-marked")]);
+    marked.set_attribute("_msttexthash", "12345").unwrap();
+    let banner = region(&host).await;
+    assert_eq!(
+        banner.get_attribute("lang").as_deref(),
+        Some("en"),
+        "no target known: the page's language"
+    );
+    assert_eq!(
+        attr(&host, "p.fw-disclaimer__text", "translate").as_deref(),
+        Some("yes"),
+        "left to the translator"
+    );
+    assert!(find(&host, ".fw-disclaimer__original").is_none());
+    remove(&marked);
+    wait_until("the banner to go with the attributes", 3_000, || {
+        find(&host, "div.fw-disclaimer").is_none()
+    })
+    .await;
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn a_language_we_do_not_speak_leaves_the_sentence_to_the_translator() {
+    fresh();
+    untranslate();
+    let host = disclaimer(&[("org", "ICESCO"), ("lang", "ar")]).await;
+    let before = set_page_lang(Some("de"));
+    set_html_class(LTR, true);
+    let banner = region(&host).await;
+    assert_eq!(banner.get_attribute("lang").as_deref(), Some("ar"));
+    assert_eq!(
+        attr(&host, "p.fw-disclaimer__text", "translate").as_deref(),
+        Some("yes")
+    );
+    assert!(
+        banner_text(&host).unwrap_or_default().contains("الإيسيسكو")
+            || banner_text(&host).unwrap_or_default().contains("ICESCO")
+    );
+    // The buttons stay ours.
+    let dismiss = find(&host, "button.fw-disclaimer__dismiss").unwrap();
+    assert_eq!(dismiss.get_attribute("translate"), None);
+    assert!(dismiss.closest("[translate=no]").unwrap().is_some());
+    // Into English (a language of ours): our English, vetted.
+    set_page_lang(Some("en-GB"));
+    sleep(20).await;
+    set_page_lang(Some("fr"));
+    wait_for_text(
+        &host,
+        "p.fw-disclaimer__text",
+        "Avertissement\u{202F}: vous utilisez Google Traduction. ICESCO n’est pas responsable de l’exactitude des informations dans la langue traduite.",
+    )
+    .await;
+    assert_eq!(attr(&host, "p.fw-disclaimer__text", "translate"), None);
+    untranslate();
+    set_page_lang(before.as_deref());
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn a_dismissal_is_remembered_for_its_days_and_until_a_new_version() {
+    fresh();
+    set_html_class(LTR, true);
+    let url = "https://feeds.test/disclaimer/version-1.json";
+    respond(
+        url,
+        200,
+        &json_feed("[]", r#""_widgets":{"disclaimer":{"version":1}}"#),
+    );
+    let host = disclaimer(&[("src", url)]).await;
+    region(&host).await;
+    let now = js_sys::Date::now();
+    click(&host, "button.fw-disclaimer__dismiss");
+    wait_gone(&host, "div.fw-disclaimer").await;
+    let stored = storage::get(DISMISSAL).expect("the dismissal is stored");
+    let (version, until) = record(&stored);
+    assert_eq!(version, 1);
+    let days = (until - now) / 86_400_000.0;
+    assert!((29.99..30.01).contains(&days), "30 days by default: {days}");
+    remove(&host);
+
+    // Same version: still dismissed. A higher version in the feed: shown again.
+    let same = disclaimer(&[("src", url)]).await;
+    sleep(100).await;
+    assert!(find(&same, "div.fw-disclaimer").is_none());
+    let newer = "https://feeds.test/disclaimer/version-2.json";
+    respond(
+        newer,
+        200,
+        &json_feed("[]", r#""_widgets":{"disclaimer":{"version":2}}"#),
+    );
+    let again = disclaimer(&[("src", newer), ("remember-days", "7")]).await;
+    region(&again).await;
+    click(&again, "button.fw-disclaimer__dismiss");
+    wait_gone(&again, "div.fw-disclaimer").await;
+    let (version, until) = record(&storage::get(DISMISSAL).unwrap());
+    assert_eq!(version, 2);
+    let days = (until - js_sys::Date::now()) / 86_400_000.0;
+    assert!((6.99..7.01).contains(&days), "remember-days: {days}");
+    remove(&same);
+    remove(&again);
+
+    // Zero days: dismissed for this page only, nothing stored.
+    storage::remove(DISMISSAL);
+    let once = disclaimer(&[("remember-days", "0")]).await;
+    region(&once).await;
+    click(&once, "button.fw-disclaimer__dismiss");
+    wait_gone(&once, "div.fw-disclaimer").await;
+    assert_eq!(storage::get(DISMISSAL), None);
+    untranslate();
+    remove(&once);
+}
+
+#[wasm_bindgen_test]
+async fn dismissing_from_the_keyboard_leaves_the_focus_on_the_widget() {
+    fresh();
+    set_html_class(LTR, true);
+    let host = disclaimer(&[("org", "ICESCO")]).await;
+    let banner = region(&host).await;
+    assert_eq!(banner.get_attribute("data-nosnippet").as_deref(), Some(""));
+    let before = add("button", &[("id", "before-banner")]);
+    let dismiss: web_sys::HtmlElement = find(&host, "button.fw-disclaimer__dismiss")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(
+        document().active_element().map(|e| e.tag_name()),
+        Some("BODY".into()),
+        "showing it does not steal the focus"
+    );
+    dismiss.focus().unwrap();
+    dismiss.click();
+    wait_gone(&host, "div.fw-disclaimer").await;
+    assert_eq!(
+        document().active_element(),
+        Some(host.clone()),
+        "the focus stays where the banner was"
+    );
+    assert_eq!(host.get_attribute("tabindex").as_deref(), Some("-1"));
+    before
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .focus()
+        .unwrap();
+    assert_eq!(
+        host.get_attribute("tabindex"),
+        None,
+        "focusable for that moment only"
+    );
+
+    // A mouse user who never focused the banner keeps the focus where it was.
+    storage::remove(DISMISSAL);
+    let other = disclaimer(&[("org", "ICESCO")]).await;
+    region(&other).await;
+    click(&other, "button.fw-disclaimer__dismiss");
+    wait_gone(&other, "div.fw-disclaimer").await;
+    assert_eq!(document().active_element(), Some(before.clone()));
+    untranslate();
+    for element in [&host, &other, &before] {
+        remove(element);
+    }
+    storage::remove(DISMISSAL);
 }

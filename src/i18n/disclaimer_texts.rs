@@ -11,6 +11,8 @@ pub struct DisclaimerTexts {
     pub without_org: &'static str,
     /// Name of the dismiss button.
     pub dismiss: &'static str,
+    /// The action that leaves the translation for the original page.
+    pub view_original: &'static str,
 }
 
 /// English.
@@ -19,6 +21,7 @@ pub(super) const EN: DisclaimerTexts = DisclaimerTexts {
     with_org: "Disclaimer: You are using Google Translate. {org} is not responsible for the accuracy of the information in the translated language.",
     without_org: "Disclaimer: You are using Google Translate. The publisher of this website is not responsible for the accuracy of the information in the translated language.",
     dismiss: "Dismiss the translation disclaimer",
+    view_original: "View the original page",
 };
 
 /// French.
@@ -27,6 +30,7 @@ pub(super) const FR: DisclaimerTexts = DisclaimerTexts {
     with_org: "Avertissement\u{202F}: vous utilisez Google Traduction. {org} n’est pas responsable de l’exactitude des informations dans la langue traduite.",
     without_org: "Avertissement\u{202F}: vous utilisez Google Traduction. L’éditeur de ce site n’est pas responsable de l’exactitude des informations dans la langue traduite.",
     dismiss: "Fermer l’avertissement sur la traduction",
+    view_original: "Voir la page originale",
 };
 
 /// Arabic.
@@ -35,4 +39,5 @@ pub(super) const AR: DisclaimerTexts = DisclaimerTexts {
     with_org: "إخلاء مسؤولية: أنت تستخدم ترجمة Google. لا تتحمّل {org} مسؤولية دقة المعلومات في اللغة المترجَم إليها.",
     without_org: "إخلاء مسؤولية: أنت تستخدم ترجمة Google. لا يتحمّل ناشر هذا الموقع مسؤولية دقة المعلومات في اللغة المترجَم إليها.",
     dismiss: "إغلاق تنبيه الترجمة",
+    view_original: "عرض الصفحة الأصلية",
 };

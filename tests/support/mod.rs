@@ -98,6 +98,65 @@ export function fw_listen(target, name) {
 }
 export function fw_log_events(log) { return log.events.slice(); }
 export function fw_log_stop(log) { log.target.removeEventListener(log.name, log.listener); }
+// A machine translator, as Chrome's does it: every text node (in the document and in open shadow
+// roots) is replaced by <font style="vertical-align: inherit;"><font style="…">translated
+// text</font></font>, and <html> gets a translator class and the target lang. Undoing puts the
+// original text nodes back. `ignoreMarks` also rewrites what is marked translate="no" or
+// class="notranslate" (a translator that does not honour the marks: the worst case).
+export function fw_translator(ignoreMarks, lang, prefix) {
+  const html = document.documentElement;
+  const t = {
+    ignoreMarks, prefix, wrapped: [], fonts: new WeakSet(),
+    lang: html.getAttribute("lang"), hadClass: html.classList.contains("translated-ltr"),
+  };
+  html.classList.add("translated-ltr");
+  html.setAttribute("lang", lang);
+  fw_translator_again(t);
+  return t;
+}
+function fw_font(t) {
+  const font = document.createElement("font");
+  font.setAttribute("style", "vertical-align: inherit;");
+  t.fonts.add(font);
+  return font;
+}
+function fw_visit(t, node, excluded) {
+  if (node.nodeType === Node.ELEMENT_NODE) {
+    if (["script", "style", "noscript"].includes(node.localName) || t.fonts.has(node)) return;
+    // The test runner's own log (<pre id="output">, <pre id="console_…">) is not the page.
+    if (node.localName === "pre" && /^(output|console)/.test(node.id)) return;
+    if (node.classList.contains("notranslate")) excluded = true;
+    const marked = node.getAttribute("translate");
+    if (marked === "no") excluded = true;
+    if (marked === "yes") excluded = false;
+    if (node.shadowRoot) fw_visit(t, node.shadowRoot, excluded);
+    for (const child of [...node.childNodes]) fw_visit(t, child, excluded);
+  } else if (node.nodeType === Node.DOCUMENT_FRAGMENT_NODE) {
+    for (const child of [...node.childNodes]) fw_visit(t, child, excluded);
+  } else if (node.nodeType === Node.TEXT_NODE) {
+    if ((excluded && !t.ignoreMarks) || !node.data.trim() || !node.parentNode) return;
+    const outer = fw_font(t);
+    const inner = fw_font(t);
+    inner.append(document.createTextNode(t.prefix + node.data.toUpperCase()));
+    outer.append(inner);
+    node.parentNode.replaceChild(outer, node);
+    t.wrapped.push({ original: node, font: outer });
+  }
+}
+/** Translates what was added since (translators keep watching the page); how many in all. */
+export function fw_translator_again(t) {
+  fw_visit(t, document.documentElement, false);
+  return t.wrapped.length;
+}
+export function fw_translator_undo(t) {
+  for (const { original, font } of t.wrapped.reverse()) {
+    if (font.parentNode) font.parentNode.replaceChild(original, font);
+  }
+  t.wrapped = [];
+  const html = document.documentElement;
+  if (!t.hadClass) html.classList.remove("translated-ltr");
+  if (t.lang === null) html.removeAttribute("lang"); else html.setAttribute("lang", t.lang);
+}
 "#)]
 extern "C" {
     fn fw_install();
@@ -112,6 +171,9 @@ extern "C" {
     fn fw_listen(target: &JsValue, name: &str) -> JsValue;
     fn fw_log_events(log: &JsValue) -> js_sys::Array;
     fn fw_log_stop(log: &JsValue);
+    fn fw_translator(ignore_marks: bool, lang: &str, prefix: &str) -> JsValue;
+    fn fw_translator_again(translator: &JsValue) -> u32;
+    fn fw_translator_undo(translator: &JsValue);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -521,4 +583,60 @@ pub fn js_object(entries: &[(&str, JsValue)]) -> JsValue {
 /// Removes `element` from the page, if it is in one.
 pub fn remove(element: &Element) {
     element.remove();
+}
+
+// ---------------------------------------------------------------------------------------------
+// A machine translator
+
+/// Whether the simulated translator honours `translate="no"` and `class="notranslate"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marks {
+    /// As Chrome's and Google's translators do: marked content is left alone.
+    Honoured,
+    /// The worst case: everything is rewritten.
+    Ignored,
+}
+
+/// A simulated machine translator at work on the page (see `fw_translator` above): text nodes
+/// wrapped in two `<font>`s with [`Translator::PREFIX`] and upper-cased text, `translated-ltr`
+/// and `lang` on `<html>`. [`Translator::undo`] restores the page.
+pub struct Translator {
+    handle: JsValue,
+}
+
+impl Translator {
+    /// What the translated text starts with.
+    pub const PREFIX: &'static str = "~";
+
+    /// Translates the page into `lang`.
+    pub fn start(marks: Marks, lang: &str) -> Self {
+        Self {
+            handle: fw_translator(marks == Marks::Ignored, lang, Self::PREFIX),
+        }
+    }
+
+    /// Translates text added since (a real translator keeps watching); how many text nodes are
+    /// translated in all.
+    pub fn again(&self) -> u32 {
+        fw_translator_again(&self.handle)
+    }
+
+    /// Puts the original text back and takes the class and lang off `<html>`.
+    pub fn undo(self) {
+        fw_translator_undo(&self.handle);
+    }
+}
+
+/// Sets a cookie on the page (`document.cookie = assignment`).
+pub fn set_cookie(assignment: &str) {
+    js_sys::Reflect::set(&document(), &"cookie".into(), &assignment.into())
+        .expect("document.cookie");
+}
+
+/// The page's cookies (`document.cookie`).
+pub fn cookies() -> String {
+    js_sys::Reflect::get(&document(), &"cookie".into())
+        .ok()
+        .and_then(|c| c.as_string())
+        .unwrap_or_default()
 }

@@ -1,51 +1,73 @@
-//! The translation disclaimer banner: shown while a machine translator rewrites the page, in
-//! the widget's own vetted words, with a dismiss button.
+//! The translation disclaimer banner: shown while a machine translator rewrites the page, with
+//! a dismiss button (remembered for `remember-days`) and, where it can work, a way back to the
+//! original page.
 
 pub mod state;
 
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{AddEventListenerOptions, Element, HtmlElement};
 use yew::prelude::*;
 
-use self::state::DisclaimerState;
+use self::state::{DisclaimerState, DEFAULT_REMEMBER_DAYS, DISMISSAL_KEY};
 use super::icons::close;
 use super::{use_widget_feed, widget_language, FeedState, WidgetProps};
 use crate::embed::WidgetKind;
 use crate::i18n::fill;
-use crate::platform::{events, translation};
+use crate::platform::translation::{self, Translation};
+use crate::platform::{events, storage};
 
 /// Renders the disclaimer banner.
 #[component]
 pub fn Disclaimer(props: &WidgetProps) -> Html {
     let feed_state = use_widget_feed(&props.options, WidgetKind::Disclaimer);
     let feed = feed_state.feed();
-    let lang = widget_language(&props.options, feed);
-    let catalog = lang.catalog();
-    let translated = use_state(translation::is_translated);
+    let settings = feed.and_then(|feed| feed.widgets.disclaimer.as_ref());
+    let version = settings.map_or(0, |s| s.version);
+    let translation = use_state(translation::current);
     let dismissed = use_state(|| false);
     {
-        let translated = translated.clone();
+        let (translation, host) = (translation.clone(), props.host.clone());
         use_effect_with((), move |_| {
-            let watcher = translation::TranslationWatcher::start(move |now| {
-                if *translated != now {
-                    translated.set(now);
-                }
-            });
+            let watcher = translation::TranslationWatcher::start(
+                (*translation).clone(),
+                move |now: Option<Translation>| {
+                    let target = now.as_ref().and_then(|t| t.target.clone());
+                    events::dispatch(
+                        &host,
+                        "translation",
+                        "changed",
+                        &events::detail(&[
+                            ("translated", now.is_some().into()),
+                            ("target", target.map_or(JsValue::NULL, JsValue::from)),
+                        ]),
+                    );
+                    translation.set(now);
+                },
+            );
             move || drop(watcher)
         });
     }
+    let remembered = storage::get(DISMISSAL_KEY);
     let state = DisclaimerState {
-        translated: *translated,
-        dismissed: *dismissed,
+        translated: translation.is_some(),
+        dismissed: *dismissed
+            || state::still_dismissed(remembered.as_deref(), version, js_sys::Date::now()),
     };
+    let target = translation.as_ref().and_then(|t| t.target.clone());
+    let (lang, vetted) = state::wording(
+        target.as_deref(),
+        widget_language(&props.options, feed).lang(),
+    );
     let visible = state.visible() && !matches!(feed_state, FeedState::Loading);
     {
-        let (host, language) = (props.host.clone(), lang.tag().to_string());
-        use_effect_with(visible, move |visible| {
+        let (host, language) = (props.host.clone(), lang.tag());
+        use_effect_with((visible, language), move |(visible, language)| {
             if *visible {
                 events::dispatch(
                     &host,
                     "disclaimer",
                     "shown",
-                    &events::detail(&[("language", language.as_str().into())]),
+                    &events::detail(&[("language", (*language).into())]),
                 );
             }
         });
@@ -53,7 +75,7 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
     if !visible {
         return html! {};
     }
-    let settings = feed.and_then(|feed| feed.widgets.disclaimer.as_ref());
+    let catalog = lang.catalog();
     let organization = props
         .options
         .text("org")
@@ -65,26 +87,106 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
             Some(org) => fill(catalog.disclaimer.with_org, &[("org", org)]),
             None => catalog.disclaimer.without_org.to_string(),
         });
+    let remember_days = props
+        .options
+        .number("remember-days", 0..=3650)
+        .unwrap_or(DEFAULT_REMEMBER_DAYS);
     let on_dismiss = {
         let (dismissed, host) = (dismissed.clone(), props.host.clone());
         Callback::from(move |_: MouseEvent| {
+            if remember_days > 0 {
+                let until = state::dismissal_end(js_sys::Date::now(), remember_days);
+                storage::set(DISMISSAL_KEY, &state::dismissal_record(version, until));
+            }
+            keep_focus(&host);
             dismissed.set(true);
-            events::dispatch(
-                &host,
-                "disclaimer",
-                "dismissed",
-                &wasm_bindgen::JsValue::NULL,
-            );
+            events::dispatch(&host, "disclaimer", "dismissed", &JsValue::NULL);
         })
     };
+    let view_original = view_original(catalog.disclaimer.view_original);
+    // Keyed by language: when it changes the banner is built anew, so Yew never updates a text
+    // node a translator may have replaced (the same language's sentence is the same text).
     html! {
-        <div class="fw-disclaimer" role="region" aria-label={catalog.disclaimer.label}
-             lang={lang.tag().to_string()} dir={lang.direction().as_str()} data-nosnippet="">
-            <p class="fw-disclaimer__text">{ text }</p>
+        <div key={lang.tag()} class="fw-disclaimer" role="region"
+             aria-label={catalog.disclaimer.label} lang={lang.tag()}
+             dir={lang.direction().as_str()} data-nosnippet="">
+            // Our own words stay as they are (the root says translate="no"); a sentence in
+            // another language than the reader's is left to the translator.
+            <p class="fw-disclaimer__text" translate={(!vetted).then_some("yes")}>{ text }</p>
+            { view_original }
             <button type="button" class="fw-disclaimer__dismiss" aria-label={catalog.disclaimer.dismiss}
                     onclick={on_dismiss}>
                 { close() }
             </button>
         </div>
     }
+}
+
+/// The way back to the untranslated page, where there is one: on Google's proxy a link to the
+/// original address; with the `googtrans` cookie of Google's website widget (or a menu built
+/// on it) a button that clears the cookie and reloads. Chrome's own translator needs its own
+/// menu, so then there is nothing.
+fn view_original(label: &'static str) -> Html {
+    let snapshot = translation::snapshot();
+    let location = web_sys::window().map(|w| w.location());
+    let original = location.as_ref().and_then(|l| {
+        translation::original_url(
+            &snapshot.host,
+            &l.pathname().ok()?,
+            &snapshot.query,
+            &l.hash().ok()?,
+        )
+    });
+    if let Some(href) = original {
+        return html! { <a class="fw-disclaimer__original" href={href}>{ label }</a> };
+    }
+    if translation::googtrans_target(&snapshot.cookie).is_none() {
+        return html! {};
+    }
+    let onclick = Callback::from(move |_: MouseEvent| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if let Some(document) = window.document() {
+            for cookie in translation::googtrans_clearing(&snapshot.host) {
+                let _ = js_sys::Reflect::set(&document, &"cookie".into(), &cookie.into());
+            }
+        }
+        let _ = window.location().reload();
+    });
+    html! {
+        <button type="button" class="fw-disclaimer__original" {onclick}>{ label }</button>
+    }
+}
+
+/// When the focus is inside the banner that is about to go, moves it to the host (focusable for
+/// that moment only), so keyboard and screen-reader users stay where they were instead of
+/// being sent back to the top of the page.
+fn keep_focus(host: &Element) {
+    let inside = host
+        .shadow_root()
+        .and_then(|shadow| shadow.active_element())
+        .is_some();
+    let Some(host) = host.dyn_ref::<HtmlElement>().filter(|_| inside) else {
+        return;
+    };
+    if host.has_attribute("tabindex") {
+        let _ = host.focus();
+        return;
+    }
+    let _ = host.set_attribute("tabindex", "-1");
+    let _ = host.focus();
+    let cleanup = {
+        let host = host.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = host.remove_attribute("tabindex");
+        })
+    };
+    let once = AddEventListenerOptions::new();
+    once.set_once(true);
+    let _ = host.add_event_listener_with_callback_and_add_event_listener_options(
+        "blur",
+        cleanup.unchecked_ref(),
+        &once,
+    );
 }
