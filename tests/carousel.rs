@@ -12,20 +12,6 @@ use web_sys::Element;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A carousel custom element on `url` (answered with `feed`) with extra attributes, shown.
-async fn carousel(url: &str, feed: &str, attributes: &[(&str, &str)]) -> Element {
-    respond(url, 200, feed);
-    let mut all = vec![("src", url)];
-    all.extend_from_slice(attributes);
-    let host = add("fw-news-carousel", &all);
-    wait_for(&host, "section.fw-carousel").await;
-    host
-}
-
-fn position(host: &Element) -> String {
-    text(host, ".fw-carousel__position").unwrap_or_default()
-}
-
 fn title(host: &Element) -> String {
     text(host, "article:not([hidden]) .fw-carousel__title").unwrap_or_default()
 }

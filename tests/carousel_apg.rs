@@ -54,21 +54,8 @@ extern "C" {
 /// Shortest rotation interval the widget accepts.
 const INTERVAL: u32 = 2_000;
 
-async fn carousel(url: &str, feed: &str, attributes: &[(&str, &str)]) -> Element {
-    respond(url, 200, feed);
-    let mut all = vec![("src", url)];
-    all.extend_from_slice(attributes);
-    let host = add("fw-news-carousel", &all);
-    wait_for(&host, "section.fw-carousel").await;
-    host
-}
-
 fn section(host: &Element) -> Element {
     find(host, "section.fw-carousel").expect("the carousel region")
-}
-
-fn position(host: &Element) -> String {
-    text(host, ".fw-carousel__position").unwrap_or_default()
 }
 
 fn live(host: &Element) -> Option<String> {

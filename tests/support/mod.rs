@@ -640,3 +640,18 @@ pub fn cookies() -> String {
         .and_then(|c| c.as_string())
         .unwrap_or_default()
 }
+
+/// A carousel custom element on `url` (answered with `feed`) with extra attributes, shown.
+pub async fn carousel(url: &str, feed: &str, attributes: &[(&str, &str)]) -> Element {
+    respond(url, 200, feed);
+    let mut all = vec![("src", url)];
+    all.extend_from_slice(attributes);
+    let host = add("fw-news-carousel", &all);
+    wait_for(&host, "section.fw-carousel").await;
+    host
+}
+
+/// The carousel's position text ("2 of 3").
+pub fn position(host: &Element) -> String {
+    text(host, ".fw-carousel__position").unwrap_or_default()
+}
