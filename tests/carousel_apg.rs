@@ -403,3 +403,61 @@ async fn ten_thousand_items_keep_the_dom_small() {
     assert!(apg_node_count(&shadow(&host)) < 300);
     remove(&host);
 }
+
+#[wasm_bindgen_test]
+async fn a_refresh_merges_new_items_without_moving_the_reader() {
+    setup();
+    let url = "https://feeds.test/apg/refresh.json";
+    let host = carousel(url, &three_items(), &[("refresh", "2")]).await;
+    click(&host, ".fw-carousel__next");
+    wait_for_text(&host, ".fw-carousel__position", "2 of 3").await;
+    let fetched = calls_to(url).len();
+    respond(
+        url,
+        200,
+        &json_feed(
+            r#"[
+                {"id":"new","title":"Breaking"},
+                {"id":"a","title":"First"},
+                {"id":"b","title":"Second"},
+                {"id":"c","title":"Third"}
+            ]"#,
+            "",
+        ),
+    );
+    wait_for_text(&host, ".fw-carousel__position", "3 of 4").await;
+    assert!(calls_to(url).len() > fetched, "the feed was fetched again");
+    assert_eq!(
+        text(&host, "article:not([hidden]) .fw-carousel__title").as_deref(),
+        Some("Second"),
+        "the reader stays on their slide"
+    );
+    assert_eq!(
+        text(&host, "[role=status].fw-visually-hidden").as_deref(),
+        Some("New items: 1")
+    );
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn summaries_can_be_turned_off() {
+    setup();
+    let feed = json_feed(
+        r#"[{"id":"s","title":"Titled","summary":"The summary"}]"#,
+        "",
+    );
+    let shown = carousel("https://feeds.test/apg/summary-on.json", &feed, &[]).await;
+    assert_eq!(
+        text(&shown, ".fw-carousel__summary").as_deref(),
+        Some("The summary")
+    );
+    remove(&shown);
+    let hidden = carousel(
+        "https://feeds.test/apg/summary-off.json",
+        &feed,
+        &[("summary", "false")],
+    )
+    .await;
+    assert!(find(&hidden, ".fw-carousel__summary").is_none());
+    remove(&hidden);
+}

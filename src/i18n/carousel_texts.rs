@@ -27,6 +27,8 @@ pub struct CarouselTexts {
     pub picker_label: &'static str,
     /// Name of one picker button: slide `{n}`.
     pub picker_slide: &'static str,
+    /// Announced after a refresh brought `{n}` new items (worded to need no plural forms).
+    pub new_items: &'static str,
 }
 
 /// English.
@@ -43,6 +45,7 @@ pub(super) const EN: CarouselTexts = CarouselTexts {
     start_rotation: "Start automatic slide show",
     picker_label: "Choose a slide",
     picker_slide: "Slide {n}",
+    new_items: "New items: {n}",
 };
 
 /// French.
@@ -59,6 +62,7 @@ pub(super) const FR: CarouselTexts = CarouselTexts {
     start_rotation: "Lancer le défilement automatique",
     picker_label: "Choisir une diapositive",
     picker_slide: "Diapositive {n}",
+    new_items: "Nouveaux articles\u{202F}: {n}",
 };
 
 /// Arabic.
@@ -75,4 +79,5 @@ pub(super) const AR: CarouselTexts = CarouselTexts {
     start_rotation: "تشغيل العرض التلقائي للشرائح",
     picker_label: "اختر شريحة",
     picker_slide: "الشريحة {n}",
+    new_items: "أخبار جديدة: {n}",
 };

@@ -76,6 +76,27 @@ fn start(url: String, timeout_ms: u32) {
     });
 }
 
+/// Fetches the feed at `url` again, whatever the cache holds (a widget's `refresh`), and calls
+/// `done` with it. A fresh feed replaces the cached one; a failure leaves the cache as it was.
+pub fn reload(url: &str, timeout_ms: u32, done: impl FnOnce(FeedResult) + 'static) {
+    let url = url.to_string();
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = fetch_and_parse(&url, timeout_ms).await;
+        if let Ok(feed) = &result {
+            ENTRIES.with(|entries| {
+                let mut entries = entries.borrow_mut();
+                match entries.iter_mut().find(|(key, _)| *key == url) {
+                    // Widgets still waiting on a first load keep waiting on it.
+                    Some((_, entry @ Entry::Ready(_))) => *entry = Entry::Ready(feed.clone()),
+                    Some(_) => {}
+                    None => entries.push((url.clone(), Entry::Ready(feed.clone()))),
+                }
+            });
+        }
+        done(result);
+    });
+}
+
 async fn fetch_and_parse(url: &str, timeout_ms: u32) -> FeedResult {
     let text = fetch::get_text(url, timeout_ms).await?;
     let parsed = feed::parse(&text, &BrowserUrl::new(url))?;

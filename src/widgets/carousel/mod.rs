@@ -16,16 +16,18 @@ use web_sys::{Element, Node};
 use yew::prelude::*;
 
 use self::input::{move_for_key, move_for_swipe};
-use self::refresh::window;
+use self::refresh::{follow, window};
 use self::rotation::{Event as RotationEvent, Rotation};
 use self::state::{Move, Position};
 use super::icons::{chevron_next, chevron_previous};
 use super::status::{status, Tone};
-use super::{use_widget_feed, widget_language, FeedState, WidgetProps};
+use super::{
+    use_widget_feed, widget_language, FeedSource, FeedState, WidgetProps, DEFAULT_FEED_TIMEOUT_MS,
+};
 use crate::embed::WidgetKind;
-use crate::feed::NewsItem;
+use crate::feed::{Feed, NewsItem};
 use crate::i18n::{fill, CarouselTexts, Lang, Locale};
-use crate::platform::{events, intl};
+use crate::platform::{events, feed_cache, intl};
 
 /// Slides shown when neither the page nor the feed says.
 const DEFAULT_MAX_ITEMS: usize = 20;
@@ -55,7 +57,10 @@ impl Reducible for RotationState {
 #[component]
 pub fn Carousel(props: &WidgetProps) -> Html {
     let feed_state = use_widget_feed(&props.options, WidgetKind::Carousel);
-    let feed = feed_state.feed();
+    // A refreshed feed, once one arrived, replaces the first one.
+    let refreshed = use_state(|| None::<Rc<Feed>>);
+    let refreshed_feed = (*refreshed).clone();
+    let feed = refreshed_feed.as_deref().or(feed_state.feed());
     let lang = widget_language(&props.options, feed);
     let catalog = lang.catalog();
     let texts = &catalog.carousel;
@@ -89,6 +94,9 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     };
     let rotation = use_reducer(|| RotationState(Rotation::new(autoplay, prefers_reduced_motion())));
     let broken_images = use_state(Vec::<String>::new);
+    let announcement = use_state(String::new);
+    let show_summary = options.flag("summary").unwrap_or(true);
+    let refresh_ms = options.number("refresh", 2..=86_400).map(|s| s * 1_000);
     let section_ref = use_node_ref();
     let swipe_from = use_mut_ref(|| None::<f64>);
 
@@ -110,6 +118,71 @@ pub fn Carousel(props: &WidgetProps) -> Html {
         })
     };
 
+    // What a refresh needs to know of the latest render: the feed shown, the slide the reader is
+    // on, and whether slides rotate (then no announcement: the live region is off too).
+    let shown = use_mut_ref(|| (None::<Rc<Feed>>, 0usize, false));
+    *shown.borrow_mut() = (
+        refreshed_feed.clone().or_else(|| match &feed_state {
+            FeedState::Ready(feed) => Some(feed.clone()),
+            _ => None,
+        }),
+        current.index(),
+        rotation.0.is_rotating(),
+    );
+    // Live feeds: fetch again every `refresh` seconds and merge by id, keeping the reader on
+    // their slide; one polite announcement of what is new.
+    {
+        let source = match FeedSource::from_option(options.text("src")) {
+            FeedSource::Url(url) => Some(url),
+            _ => None,
+        };
+        let timeout = options
+            .number("timeout", 100..=120_000)
+            .unwrap_or(DEFAULT_FEED_TIMEOUT_MS);
+        let (refreshed, position, announcement, shown) = (
+            refreshed.clone(),
+            position.clone(),
+            announcement.clone(),
+            shown.clone(),
+        );
+        let new_items = texts.new_items;
+        let locale = lang.tag().to_string();
+        use_effect_with((refresh_ms, source), move |(refresh_ms, source)| {
+            let timer = refresh_ms.zip(source.clone()).map(|(ms, url)| {
+                gloo_timers::callback::Interval::new(ms, move || {
+                    let (refreshed, position, announcement, shown) = (
+                        refreshed.clone(),
+                        position.clone(),
+                        announcement.clone(),
+                        shown.clone(),
+                    );
+                    let locale = locale.clone();
+                    feed_cache::reload(&url, timeout, move |result| {
+                        let Ok(fresh) = result else {
+                            return;
+                        };
+                        let (before, index, rotating) = shown.borrow().clone();
+                        let before_items = before
+                            .as_deref()
+                            .map_or(&[][..], |f| &f.items[..f.items.len().min(max_items)]);
+                        let fresh_items = &fresh.items[..fresh.items.len().min(max_items)];
+                        let followed = follow(before_items, index, fresh_items);
+                        position.set(
+                            Position::new(fresh_items.len(), wrap).apply(Move::To(followed.index)),
+                        );
+                        if followed.added > 0 && !rotating {
+                            announcement.set(fill(
+                                new_items,
+                                &[("n", &intl::number(followed.added, &locale))],
+                            ));
+                        }
+                        refreshed.set(Some(fresh));
+                    });
+                })
+            });
+            move || drop(timer)
+        });
+    }
     // Rotation: one timer per shown slide, so a manual move restarts the count.
     {
         let go = go.clone();
@@ -279,6 +352,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
         .into_iter()
         .map(|i| {
             let slide = Slide {
+                show_summary,
                 item: &items[i],
                 name: name_of(i),
                 texts,
@@ -319,6 +393,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
                 { for slides }
             </div>
             { for picker }
+            <p class="fw-visually-hidden" role="status">{ (*announcement).clone() }</p>
         </section>
     }
 }
@@ -337,6 +412,7 @@ fn prefers_reduced_motion() -> bool {
 
 /// What one slide shows.
 struct Slide<'a> {
+    show_summary: bool,
     item: &'a NewsItem,
     name: String,
     texts: &'a CarouselTexts,
@@ -389,7 +465,7 @@ impl Slide<'_> {
                 { image }
                 <@{format!("h{}", self.heading_level)} class="fw-carousel__title">{ title }</@>
                 { date }
-                if let Some(summary) = &item.summary {
+                if let Some(summary) = item.summary.as_ref().filter(|_| self.show_summary) {
                     <p class="fw-carousel__summary">{ summary.clone() }</p>
                 }
             </article>

@@ -5,33 +5,27 @@ use std::collections::HashSet;
 
 use crate::feed::NewsItem;
 
-/// The outcome of a refresh.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Merged {
-    /// The new list, in the new feed's order.
-    pub items: Vec<NewsItem>,
+/// Where the reader is after a refresh.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Followed {
     /// Where the slide the reader was on now is (clamped when it is gone).
     pub index: usize,
     /// How many items were not there before, for one polite announcement.
     pub added: usize,
 }
 
-/// Merges `fresh` into `current`, keeping the reader on the item at `index` in `current`.
-pub fn merge(current: &[NewsItem], index: usize, fresh: Vec<NewsItem>) -> Merged {
+/// Follows the reader from `current` (on the item at `index`) into `fresh`.
+pub fn follow(current: &[NewsItem], index: usize, fresh: &[NewsItem]) -> Followed {
     let known: HashSet<&str> = current.iter().map(|item| item.id.as_str()).collect();
     let added = fresh
         .iter()
         .filter(|item| !known.contains(item.id.as_str()))
         .count();
     let on = current.get(index).map(|item| item.id.as_str());
-    let new_index = on
+    let index = on
         .and_then(|id| fresh.iter().position(|item| item.id == id))
         .unwrap_or_else(|| index.min(fresh.len().saturating_sub(1)));
-    Merged {
-        items: fresh,
-        index: new_index,
-        added,
-    }
+    Followed { index, added }
 }
 
 /// The slides kept in the DOM around `index`: the current one and `radius` on each side
@@ -75,20 +69,17 @@ mod tests {
 
     #[test]
     fn the_reader_stays_on_their_slide_when_news_arrives() {
-        let merged = merge(
-            &items(&["b", "c", "d"]),
-            1,
-            items(&["x", "y", "b", "c", "d"]),
-        );
-        assert_eq!(merged.items[merged.index].id, "c");
-        assert_eq!(merged.added, 2);
+        let fresh = items(&["x", "y", "b", "c", "d"]);
+        let followed = follow(&items(&["b", "c", "d"]), 1, &fresh);
+        assert_eq!(fresh[followed.index].id, "c");
+        assert_eq!(followed.added, 2);
     }
 
     #[test]
     fn a_vanished_slide_clamps_and_nothing_new_announces_nothing() {
-        let merged = merge(&items(&["a", "b", "c"]), 2, items(&["a", "b"]));
-        assert_eq!((merged.index, merged.added), (1, 0));
-        let empty = merge(&items(&["a"]), 0, Vec::new());
+        let followed = follow(&items(&["a", "b", "c"]), 2, &items(&["a", "b"]));
+        assert_eq!((followed.index, followed.added), (1, 0));
+        let empty = follow(&items(&["a"]), 0, &[]);
         assert_eq!((empty.index, empty.added), (0, 0));
     }
 
