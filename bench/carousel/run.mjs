@@ -1,0 +1,210 @@
+// Benchmark (issue #3): time to the first visible slide and DOM size of the FeedWidgets news
+// carousel (the built dist/) against Splide 4.1.4 built the common way, for feeds of 10, 1,000
+// and 10,000 items, in headless Debian Chromium. Not a test; not run in CI.
+//
+//   scripts/build.sh && (cd bench/carousel && npm ci) && node bench/carousel/run.mjs
+//
+// Environment: RUNS (measured runs per page and size, default 9, at least 7), SIZES
+// (comma-separated, default 10,1000,10000), BENCH_JSON=1 prints every run as JSON on stderr.
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { extname, join, normalize, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import os from "node:os";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const requireTools = createRequire(join(root, "tools", "package.json"));
+const { chromium } = requireTools("playwright-core");
+const splideDist = join(here, "node_modules", "@splidejs", "splide", "dist");
+
+const RUNS = Math.max(7, Number(process.env.RUNS ?? 9));
+const SIZES = (process.env.SIZES ?? "10,1000,10000").split(",").map(Number);
+const MAX_FEED_BYTES = 2 * 1024 * 1024; // the widget's per-document limit (src/feed/limits.rs)
+const RUN_TIMEOUT_MS = 60_000;
+
+for (const file of [join(root, "dist", "embed.js"), join(splideDist, "js", "splide.min.js")]) {
+  if (!existsSync(file)) {
+    console.error(`missing ${file}: run scripts/build.sh, and npm ci in bench/carousel`);
+    process.exit(1);
+  }
+}
+
+// ---- feeds (JSON Feed 1.1, generated in memory, newest first) ----
+
+function makeFeed(count) {
+  const start = Date.UTC(2026, 10, 27, 12, 0, 0);
+  const items = [];
+  for (let i = 0; i < count; i += 1) {
+    const n = i + 1;
+    items.push({
+      id: `bench-${n}`,
+      title: `News item ${n} of ${count}: partners meet`,
+      summary: `Item ${n}: a meeting on education and culture.`,
+      date_published: new Date(start - i * 3_600_000).toISOString().replace(".000Z", "Z"),
+      url: `https://example.org/n/${n}`,
+    });
+  }
+  const body = JSON.stringify({ version: "https://jsonfeed.org/version/1.1", title: "Bench news", language: "en", items });
+  if (Buffer.byteLength(body) > MAX_FEED_BYTES) throw new Error(`feed of ${count} items is over 2 MiB`);
+  return { body, firstTitle: items[0].title, bytes: Buffer.byteLength(body) };
+}
+const feeds = new Map(SIZES.map((n) => [n, makeFeed(n)]));
+
+// ---- pages ----
+
+const attr = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+
+function oursPage(n) {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>FeedWidgets carousel, ${n} items</title>
+<script src="/bench/probe.js" data-kind="ours" data-expect="${attr(feeds.get(n).firstTitle)}"></script>
+<script type="module" src="/dist/embed.js"></script></head>
+<body><main><h1>News</h1>
+<fw-news-carousel src="/feed-${n}.json" max-items="10000"></fw-news-carousel>
+</main></body>
+</html>`;
+}
+
+function splidePage(n) {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Splide carousel, ${n} items</title>
+<link rel="stylesheet" href="/splide/css/splide.min.css">
+<script src="/bench/probe.js" data-kind="splide" data-expect="${attr(feeds.get(n).firstTitle)}"></script></head>
+<body><main><h1>News</h1>
+<section class="splide" aria-label="News" data-src="/feed-${n}.json">
+<div class="splide__track"><ul class="splide__list"></ul></div>
+</section>
+</main>
+<script src="/splide/js/splide.min.js"></script>
+<script src="/bench/splide-page.js"></script>
+</body>
+</html>`;
+}
+
+// ---- server (127.0.0.1, nothing cached: every response is no-store) ----
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".json": "application/json",
+  ".wasm": "application/wasm", ".css": "text/css",
+};
+const within = (file, dir) => file === dir || file.startsWith(dir + sep);
+
+const server = createServer(async (request, response) => {
+  const url = new URL(request.url, "http://x");
+  const path = decodeURIComponent(url.pathname);
+  const send = (status, type, body) =>
+    response.writeHead(status, { "content-type": type, "cache-control": "no-store" }).end(body);
+  try {
+    let m;
+    if ((m = path.match(/^\/(ours|splide)-(\d+)\.html$/)) && feeds.has(Number(m[2]))) {
+      return send(200, TYPES[".html"], (m[1] === "ours" ? oursPage : splidePage)(Number(m[2])));
+    }
+    if ((m = path.match(/^\/feed-(\d+)\.json$/)) && feeds.has(Number(m[1]))) {
+      return send(200, TYPES[".json"], feeds.get(Number(m[1])).body);
+    }
+    if (path === "/favicon.ico") return response.writeHead(204).end();
+    let file = null;
+    if (path.startsWith("/dist/")) file = normalize(join(root, path));
+    else if (path.startsWith("/splide/")) file = normalize(join(splideDist, path.slice("/splide/".length)));
+    else if (path.startsWith("/bench/")) file = normalize(join(here, "page", path.slice("/bench/".length)));
+    const allowed = file && [join(root, "dist"), splideDist, join(here, "page")].some((d) => within(file, d));
+    if (!allowed) return send(404, "text/plain", "not found");
+    return send(200, TYPES[extname(file)] ?? "application/octet-stream", await readFile(file));
+  } catch {
+    return send(404, "text/plain", "not found");
+  }
+});
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+// ---- browser (flags as in e2e/harness.mjs) ----
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+
+/** One cold load in a fresh browser context (empty HTTP and code caches). */
+async function measure(kind, n) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
+  page.on("pageerror", (error) => errors.push(String(error)));
+  let timer;
+  try {
+    await page.goto(`${base}/${kind}-${n}.html`, { waitUntil: "domcontentloaded", timeout: RUN_TIMEOUT_MS });
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${kind} ${n}: no visible first slide after ${RUN_TIMEOUT_MS} ms; errors: ${errors.join(" | ")}`)), RUN_TIMEOUT_MS);
+    });
+    const result = await Promise.race([page.evaluate(() => window.__bench), timeout]);
+    if (errors.length) throw new Error(`${kind} ${n}: page errors: ${errors.join(" | ")}`);
+    return result;
+  } finally {
+    clearTimeout(timer);
+    await context.close();
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+const fmtInt = (x) => Math.round(x).toLocaleString("en-US");
+const fmtMs = fmtInt;
+
+const load = [os.loadavg()[0]];
+const rows = [];
+try {
+  for (const n of SIZES) {
+    // One discarded warm-up load each (browser process start, first-use costs), then the
+    // measured loads, interleaved and alternating which page goes first.
+    await measure("ours", n);
+    await measure("splide", n);
+    const runs = { ours: [], splide: [] };
+    for (let i = 0; i < RUNS; i += 1) {
+      const order = i % 2 ? ["splide", "ours"] : ["ours", "splide"];
+      for (const kind of order) {
+        const result = await measure(kind, n);
+        runs[kind].push(result);
+        if (process.env.BENCH_JSON) console.error(JSON.stringify({ n, kind, run: i, ...result }));
+      }
+    }
+    const stat = (kind, key) => median(runs[kind].map((r) => r[key]));
+    const range = (kind) => {
+      const ts = runs[kind].map((r) => r.t);
+      return `${fmtMs(Math.min(...ts))}–${fmtMs(Math.max(...ts))}`;
+    };
+    rows.push({
+      n, bytes: feeds.get(n).bytes,
+      ours: stat("ours", "t"), splide: stat("splide", "t"),
+      oursFrame: stat("ours", "frame"), splideFrame: stat("splide", "frame"),
+      oursNodes: stat("ours", "nodes"), splideNodes: stat("splide", "nodes"),
+      oursRange: range("ours"), splideRange: range("splide"),
+    });
+    process.stderr.write(`done: ${n} items\n`);
+  }
+} finally {
+  load.push(os.loadavg()[0]);
+  const version = browser.version();
+  await browser.close();
+  server.close();
+  var chromiumVersion = version;
+}
+
+const lines = [
+  "| feed items | ours ms | Splide ms | ratio ours/Splide | ours nodes | Splide nodes | ours min–max ms | Splide min–max ms | ours / Splide ms at next frame | feed bytes |",
+  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ...rows.map((r) => `| ${fmtInt(r.n)} | ${fmtMs(r.ours)} | ${fmtMs(r.splide)} | ${(r.ours / r.splide).toFixed(2)} | ${fmtInt(r.oursNodes)} | ${fmtInt(r.splideNodes)} | ${r.oursRange} | ${r.splideRange} | ${fmtMs(r.oursFrame)} / ${fmtMs(r.splideFrame)} | ${fmtInt(r.bytes)} |`),
+];
+console.log(lines.join("\n"));
+console.log();
+console.log(`Medians of ${RUNS} cold loads per cell (fresh browser context each, responses no-store; one warm-up load per page and size discarded).`);
+console.log(`Chromium ${chromiumVersion} headless (/usr/bin/chromium, playwright-core), node ${process.version}, nproc ${os.availableParallelism()} (${os.cpus()[0]?.model ?? "unknown CPU"}), load average ${load.map((l) => l.toFixed(2)).join(" → ")}.`);
