@@ -32,13 +32,22 @@ pub struct WidgetProps {
     pub host: Element,
 }
 
+/// Where the widget's feed comes from: its `src` option, resolved against the page.
+pub fn feed_source(options: &WidgetOptions) -> FeedSource {
+    FeedSource::from_option(options.text("src"))
+}
+
+/// How long the widget's feed may take: its `timeout` option, else the default.
+pub fn feed_timeout(options: &WidgetOptions) -> u32 {
+    options
+        .number("timeout", 100..=120_000)
+        .unwrap_or(DEFAULT_FEED_TIMEOUT_MS)
+}
+
 /// The widget's feed, from its `src` and `timeout` options.
 #[hook]
 pub fn use_widget_feed(options: &WidgetOptions, kind: WidgetKind) -> FeedState {
-    let timeout = options
-        .number("timeout", 100..=120_000)
-        .unwrap_or(DEFAULT_FEED_TIMEOUT_MS);
-    use_feed(FeedSource::from_option(options.text("src")), timeout, kind)
+    use_feed(feed_source(options), feed_timeout(options), kind)
 }
 
 /// The widget's language: its `lang` option, the feed's, the page's before translation, the

@@ -22,7 +22,7 @@ use self::state::{Move, Position};
 use super::icons::{chevron_next, chevron_previous};
 use super::status::{status, Tone};
 use super::{
-    use_widget_feed, widget_language, FeedSource, FeedState, WidgetProps, DEFAULT_FEED_TIMEOUT_MS,
+    feed_source, feed_timeout, use_widget_feed, widget_language, FeedSource, FeedState, WidgetProps,
 };
 use crate::embed::WidgetKind;
 use crate::feed::{Feed, NewsItem};
@@ -132,13 +132,11 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     // Live feeds: fetch again every `refresh` seconds and merge by id, keeping the reader on
     // their slide; one polite announcement of what is new.
     {
-        let source = match FeedSource::from_option(options.text("src")) {
+        let source = match feed_source(options) {
             FeedSource::Url(url) => Some(url),
             _ => None,
         };
-        let timeout = options
-            .number("timeout", 100..=120_000)
-            .unwrap_or(DEFAULT_FEED_TIMEOUT_MS);
+        let timeout = feed_timeout(options);
         let (refreshed, position, announcement, shown) = (
             refreshed.clone(),
             position.clone(),
