@@ -11,7 +11,7 @@ pub mod state;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::prelude::*;
+use gloo_events::EventListener;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -103,26 +103,16 @@ pub fn Feedback(props: &WidgetProps) -> Html {
         let retry = retry.clone();
         use_effect_with((), move |_| {
             delivery::flush(true);
-            let listener = Closure::<dyn Fn()>::new(move || {
-                let pending = retry.borrow().clone();
-                if let Some(retry) = pending {
-                    retry.emit(Action::Submit);
-                }
-                delivery::flush(true);
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "online", move |_| {
+                    let pending = retry.borrow().clone();
+                    if let Some(retry) = pending {
+                        retry.emit(Action::Submit);
+                    }
+                    delivery::flush(true);
+                })
             });
-            let window = web_sys::window();
-            if let Some(window) = &window {
-                let _ = window
-                    .add_event_listener_with_callback("online", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(window) = window {
-                    let _ = window.remove_event_listener_with_callback(
-                        "online",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            move || drop(listener)
         });
     }
 
