@@ -83,8 +83,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
             .filter(|&ms| ms >= MIN_INTERVAL_MS))
         .unwrap_or(DEFAULT_INTERVAL_MS);
     let heading_level = options.number("heading-level", 2..=6).unwrap_or(3);
-    let items: &[NewsItem] =
-        feed.map_or(&[], |feed| &feed.items[..feed.items.len().min(max_items)]);
+    let items: &[NewsItem] = feed.map_or(&[], |feed| shown_items(feed, max_items));
 
     let position = use_state(|| Position::new(items.len(), wrap));
     let current = if position.count() == items.len() {
@@ -162,8 +161,8 @@ pub fn Carousel(props: &WidgetProps) -> Html {
                         let (before, index, rotating) = shown.borrow().clone();
                         let before_items = before
                             .as_deref()
-                            .map_or(&[][..], |f| &f.items[..f.items.len().min(max_items)]);
-                        let fresh_items = &fresh.items[..fresh.items.len().min(max_items)];
+                            .map_or(&[][..], |f| shown_items(f, max_items));
+                        let fresh_items = shown_items(&fresh, max_items);
                         let followed = follow(before_items, index, fresh_items);
                         position.set(
                             Position::new(fresh_items.len(), wrap).apply(Move::To(followed.index)),
@@ -394,6 +393,11 @@ pub fn Carousel(props: &WidgetProps) -> Html {
             <p class="fw-visually-hidden" role="status">{ (*announcement).clone() }</p>
         </section>
     }
+}
+
+/// The items a carousel showing at most `max_items` shows, first and after every refresh.
+fn shown_items(feed: &Feed, max_items: usize) -> &[NewsItem] {
+    &feed.items[..feed.items.len().min(max_items)]
 }
 
 /// Whether the reader asked the system for less motion.
