@@ -19,15 +19,49 @@ let bundle = null;
 /** Loads and starts the Wasm bundle once; later calls share the same promise. */
 function start() {
   if (!bundle) {
+    // Three downloads in parallel rather than one after the other: the glue, the Wasm (compiled
+    // as it streams in) and the feeds of the widgets already on the page.
+    const compiled = WebAssembly.compileStreaming
+      ? WebAssembly.compileStreaming(fetch(new URL("./feedwidgets_bg.wasm", import.meta.url)))
+        .catch(() => null) // e.g. served without application/wasm: the glue fetches it its own way
+      : Promise.resolve(null);
+    const feeds = prefetchFeeds();
     bundle = import(new URL("./feedwidgets.js", import.meta.url).href)
       .then(async (module) => {
-        await module.default();
-        module.boot(originalLanguage);
+        const wasm = await compiled;
+        await module.default(wasm ? { module_or_path: wasm } : undefined);
+        module.boot(originalLanguage, feeds);
         return module;
       });
     bundle.catch((error) => console.error("FeedWidgets: the bundle could not start", error));
   }
   return bundle;
+}
+
+/**
+ * Starts a GET for each http(s) feed named by a widget on the page (`src` or `data-src`), keyed
+ * by absolute URL. The bundle takes each over with its own deadline and checks, so no request
+ * is made twice and the feed arrives while the Wasm compiles.
+ */
+function prefetchFeeds() {
+  const feeds = new Map();
+  for (const element of document.querySelectorAll(SELECTOR)) {
+    const src = element.hasAttribute("data-fw-widget")
+      ? element.getAttribute("data-src")
+      : element.getAttribute("src") ?? element.getAttribute("data-src");
+    let url;
+    try {
+      url = new URL(src ?? "", document.baseURI);
+    } catch {
+      continue;
+    }
+    if (src && (url.protocol === "https:" || url.protocol === "http:") && !feeds.has(url.href)) {
+      const request = fetch(url.href);
+      request.catch(() => {}); // the bundle reports failures, once, for the widget concerned
+      feeds.set(url.href, request);
+    }
+  }
+  return feeds;
 }
 
 // Disclaimers only matter on a machine-translated page, so a page whose only widgets are

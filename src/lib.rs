@@ -23,9 +23,10 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Starts the bundle; the loader (`embed.js`) calls it once with `<html lang>` as it was before
-/// any translation.
+/// any translation, and the feed requests it started meanwhile (a `Map` from URL to promise).
 #[wasm_bindgen(js_name = boot)]
-pub fn js_boot(original_language: Option<String>) {
+pub fn js_boot(original_language: Option<String>, prefetched: JsValue) {
+    platform::fetch::adopt_prefetched(prefetched);
     embed::boot(original_language);
 }
 

@@ -1,6 +1,5 @@
-//! A JSON tree of our own, so the feed reader is the same pure code everywhere while the parsing
-//! is done by the fastest parser at hand: the browser's `JSON.parse` in Wasm (no JSON parser
-//! in the bundle), `serde_json` in native builds and tests.
+//! A JSON tree of our own, made by our own parser ([`super::json_parser`]): the same code in
+//! Wasm and natively, with no copying across the Wasm boundary.
 
 /// A parsed JSON value. Objects keep their members in document order.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,10 +22,11 @@ pub enum Json {
 pub const MAX_DEPTH: u32 = 32;
 
 impl Json {
-    /// The member `key` of an object.
+    /// The member `key` of an object; the last one when the name repeats, as in `JSON.parse`.
     pub fn get(&self, key: &str) -> Option<&Json> {
         self.as_object()?
             .iter()
+            .rev()
             .find(|(name, _)| name == key)
             .map(|(_, value)| value)
     }
@@ -81,71 +81,6 @@ impl Json {
             }
             _ => None,
         }
-    }
-}
-
-/// Parses JSON text with the browser's `JSON.parse`.
-#[cfg(target_arch = "wasm32")]
-pub fn parse_text(text: &str) -> Result<Json, String> {
-    use wasm_bindgen::JsCast;
-    let value = js_sys::JSON::parse(text)
-        .map_err(|error| String::from(error.unchecked_into::<js_sys::Error>().message()))?;
-    Ok(from_js(&value, 0))
-}
-
-#[cfg(target_arch = "wasm32")]
-fn from_js(value: &wasm_bindgen::JsValue, depth: u32) -> Json {
-    use wasm_bindgen::JsCast;
-    if let Some(text) = value.as_string() {
-        Json::String(text)
-    } else if let Some(number) = value.as_f64() {
-        Json::Number(number)
-    } else if let Some(flag) = value.as_bool() {
-        Json::Bool(flag)
-    } else if depth >= MAX_DEPTH {
-        Json::Null
-    } else if let Some(array) = value.dyn_ref::<js_sys::Array>() {
-        Json::Array(array.iter().map(|item| from_js(&item, depth + 1)).collect())
-    } else if let Some(object) = value.dyn_ref::<js_sys::Object>() {
-        let members = js_sys::Object::entries(object)
-            .iter()
-            .filter_map(|entry| {
-                let pair = js_sys::Array::from(&entry);
-                let name = pair.get(0).as_string()?;
-                Some((name, from_js(&pair.get(1), depth + 1)))
-            })
-            .collect();
-        Json::Object(members)
-    } else {
-        Json::Null
-    }
-}
-
-/// Parses JSON text with `serde_json`.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn parse_text(text: &str) -> Result<Json, String> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|error| error.to_string())?;
-    Ok(from_serde(&value, 0))
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn from_serde(value: &serde_json::Value, depth: u32) -> Json {
-    use serde_json::Value;
-    match value {
-        Value::Null => Json::Null,
-        Value::Bool(flag) => Json::Bool(*flag),
-        Value::Number(number) => Json::Number(number.as_f64().unwrap_or(f64::NAN)),
-        Value::String(text) => Json::String(text.clone()),
-        _ if depth >= MAX_DEPTH => Json::Null,
-        Value::Array(items) => {
-            Json::Array(items.iter().map(|v| from_serde(v, depth + 1)).collect())
-        }
-        Value::Object(members) => Json::Object(
-            members
-                .iter()
-                .map(|(name, v)| (name.clone(), from_serde(v, depth + 1)))
-                .collect(),
-        ),
     }
 }
 

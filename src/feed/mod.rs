@@ -12,6 +12,7 @@ mod error;
 mod fields;
 mod json;
 mod json_feed;
+mod json_parser;
 mod limits;
 mod localized;
 mod model;
@@ -21,7 +22,8 @@ mod wordpress;
 
 pub use date::{parse_rfc3339, Timestamp};
 pub use error::FeedError;
-pub use json::{parse_text, quoted, Json};
+pub use json::{quoted, Json};
+pub use json_parser::parse_text;
 pub use limits::{MAX_FEED_BYTES, MAX_ITEMS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
 pub use localized::{Localized, LocalizedText};
 pub use model::{
@@ -47,7 +49,7 @@ pub fn parse(text: &str, base: &dyn ResolveUrl) -> Result<Parsed, FeedError> {
     if text.len() > MAX_FEED_BYTES {
         return Err(FeedError::TooLarge { bytes: text.len() });
     }
-    let value = json::parse_text(text).map_err(FeedError::InvalidJson)?;
+    let value = parse_text(text).map_err(FeedError::InvalidJson)?;
     let mut warnings = Vec::new();
     let feed = match &value {
         Json::Object(_) => json_feed::read(&value, base, &mut warnings)?,

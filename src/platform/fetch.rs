@@ -3,11 +3,38 @@
 //! The time limit races each step against a timer promise with `Promise.race`, which costs far
 //! fewer bytes than a Rust future combinator.
 
+use std::cell::RefCell;
+
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestInit, Response};
 
 use crate::feed::{FeedError, MAX_FEED_BYTES};
+
+thread_local! {
+    /// Feed requests the loader started before the bundle ran, by absolute URL.
+    static PREFETCHED: RefCell<Option<js_sys::Map>> = const { RefCell::new(None) };
+}
+
+/// Takes over the feed requests the loader (`embed.js`) started while the bundle downloaded: a
+/// `Map` from absolute URL to the `fetch` promise. Anything else is ignored.
+pub fn adopt_prefetched(requests: JsValue) {
+    if let Ok(requests) = requests.dyn_into::<js_sys::Map>() {
+        PREFETCHED.with(|prefetched| *prefetched.borrow_mut() = Some(requests));
+    }
+}
+
+/// The loader's request for `url`, once: later loads (a refresh) fetch anew.
+fn take_prefetched(url: &str) -> Option<js_sys::Promise> {
+    PREFETCHED.with(|prefetched| {
+        let requests = prefetched.borrow();
+        let requests = requests.as_ref()?;
+        let key = JsValue::from_str(url);
+        let request = requests.get(&key).dyn_into::<js_sys::Promise>().ok()?;
+        requests.delete(&key);
+        Some(request)
+    })
+}
 
 /// Why a request gave no usable answer.
 enum Failure {
@@ -18,7 +45,8 @@ enum Failure {
 }
 
 /// GETs `url` as text; fails on a non-2xx status, on a body over [`MAX_FEED_BYTES`], or when no
-/// complete answer arrives within `timeout_ms` (the request is then aborted).
+/// complete answer arrives within `timeout_ms` (the request is then aborted). The loader's
+/// request for the same URL, when it made one, stands in for a new one.
 pub async fn get_text(url: &str, timeout_ms: u32) -> Result<String, FeedError> {
     let init = RequestInit::new();
     init.set_method("GET");
@@ -27,7 +55,11 @@ pub async fn get_text(url: &str, timeout_ms: u32) -> Result<String, FeedError> {
         Failure::Timeout => FeedError::Timeout { ms: timeout_ms },
         Failure::Network(reason) => FeedError::Network(reason),
     };
-    let response = deadline.response(url, &init).await.map_err(failure)?;
+    let response = match take_prefetched(url) {
+        Some(request) => deadline.settled_response(request).await,
+        None => deadline.response(url, &init).await,
+    }
+    .map_err(failure)?;
     if !response.ok() {
         return Err(FeedError::Http(response.status()));
     }
@@ -40,12 +72,20 @@ pub async fn get_text(url: &str, timeout_ms: u32) -> Result<String, FeedError> {
     if let Some(bytes) = declared.filter(|&bytes| bytes > MAX_FEED_BYTES) {
         return Err(FeedError::TooLarge { bytes });
     }
+    // The bytes rather than `text()`: one copy into Wasm memory instead of a UTF-8 decode and
+    // re-encode, and an oversized body is refused before it is copied at all.
     let body = response
-        .text()
+        .array_buffer()
         .map_err(|e| FeedError::Network(describe(&e)))?;
-    let text = deadline.within(body).await.map_err(failure)?;
-    text.as_string()
-        .ok_or_else(|| FeedError::Network("the body is not text".into()))
+    let body = deadline.within(body).await.map_err(failure)?;
+    let bytes = js_sys::Uint8Array::new(&body);
+    let length = bytes.length() as usize;
+    if length > MAX_FEED_BYTES {
+        return Err(FeedError::TooLarge { bytes: length });
+    }
+    // Malformed UTF-8 becomes U+FFFD, as `text()` would make it.
+    Ok(String::from_utf8(bytes.to_vec())
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned()))
 }
 
 /// POSTs `body` as JSON; the answer's status, or why no answer came.
@@ -100,7 +140,13 @@ impl Deadline {
 
     async fn response(&self, url: &str, init: &RequestInit) -> Result<Response, Failure> {
         let window = web_sys::window().ok_or_else(|| Failure::Network("no window".into()))?;
-        self.within(window.fetch_with_str_and_init(url, init))
+        self.settled_response(window.fetch_with_str_and_init(url, init))
+            .await
+    }
+
+    /// The `Response` a started `fetch` promise gives, unless the deadline passes first.
+    async fn settled_response(&self, request: js_sys::Promise) -> Result<Response, Failure> {
+        self.within(request)
             .await?
             .dyn_into::<Response>()
             .map_err(|_| Failure::Network("fetch did not answer with a Response".into()))

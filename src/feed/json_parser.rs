@@ -1,0 +1,510 @@
+//! JSON text to a [`Json`] tree (RFC 8259), in one pass over the bytes.
+//!
+//! Written here rather than taken from a crate because both alternatives cost what the widgets
+//! are about. The browser's `JSON.parse` is fast, but copying its result into Rust crosses the
+//! Wasm boundary several times per string: about 400 ms for a 10,000-item feed on a slow
+//! machine. serde_json would put a general-purpose parser and serde's machinery in every
+//! visitor's download. This parser is small, runs in Wasm without crossing, never recurses
+//! deeper than [`MAX_DEPTH`], and is the same code natively, where it is fuzzed
+//! (`fuzz/`) and checked against serde_json in the tests.
+
+use super::json::{Json, MAX_DEPTH};
+
+/// Parses `text` as one JSON value. Values nested deeper than [`MAX_DEPTH`] are checked for
+/// syntax, then dropped as `null`. Duplicate object members are all kept, in order.
+pub fn parse_text(text: &str) -> Result<Json, String> {
+    let mut parser = Parser {
+        text,
+        bytes: text.as_bytes(),
+        at: 0,
+    };
+    // `Response.text()` drops a byte-order mark, but a stored or hand-made text may have one.
+    if text.starts_with('\u{feff}') {
+        parser.at = '\u{feff}'.len_utf8();
+    }
+    let value = parser.value(0)?;
+    parser.skip_whitespace();
+    if parser.at < parser.bytes.len() {
+        return Err(parser.error("unexpected text after the JSON value"));
+    }
+    Ok(value)
+}
+
+/// The value of a number literal that matched the JSON grammar. Whole numbers of up to 15
+/// digits (ids, sizes, intervals: nearly every number in a feed) are exact by themselves; the
+/// others go to the browser's `parseFloat` in Wasm, since Rust's own float parser would add
+/// some 18 KB (gzip) of tables to the bundle.
+fn number_value(literal: &str) -> f64 {
+    let (negative, digits) = match literal.strip_prefix('-') {
+        Some(digits) => (true, digits),
+        None => (false, literal),
+    };
+    if digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        let whole = digits
+            .bytes()
+            .fold(0u64, |n, b| n * 10 + u64::from(b - b'0')) as f64;
+        return if negative { -whole } else { whole };
+    }
+    float_value(literal)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn float_value(literal: &str) -> f64 {
+    js_sys::Number::parse_float(literal)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn float_value(literal: &str) -> f64 {
+    // The JSON grammar is a subset of what `f64::from_str` reads; out-of-range magnitudes
+    // become infinities, as with `parseFloat`.
+    literal.parse().unwrap_or(f64::NAN)
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Parser<'_> {
+    fn error(&self, what: &str) -> String {
+        format!("{what} at byte {}", self.at)
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    fn expect(&mut self, byte: u8) -> Result<(), String> {
+        if self.peek() == Some(byte) {
+            self.at += 1;
+            Ok(())
+        } else {
+            Err(self.error(&format!("expected '{}'", byte as char)))
+        }
+    }
+
+    fn literal(&mut self, word: &str, value: Json) -> Result<Json, String> {
+        if self.bytes[self.at..].starts_with(word.as_bytes()) {
+            self.at += word.len();
+            Ok(value)
+        } else {
+            Err(self.error("unexpected character"))
+        }
+    }
+
+    fn value(&mut self, depth: u32) -> Result<Json, String> {
+        self.skip_whitespace();
+        match self.peek() {
+            None => Err(self.error("unexpected end")),
+            Some(b'"') => self.string().map(Json::String),
+            Some(b'n') => self.literal("null", Json::Null),
+            Some(b't') => self.literal("true", Json::Bool(true)),
+            Some(b'f') => self.literal("false", Json::Bool(false)),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b'[' | b'{') if depth >= MAX_DEPTH => self.skip_nested().map(|()| Json::Null),
+            Some(b'[') => self.array(depth),
+            Some(b'{') => self.object(depth),
+            Some(_) => Err(self.error("unexpected character")),
+        }
+    }
+
+    fn array(&mut self, depth: u32) -> Result<Json, String> {
+        self.at += 1;
+        let mut items = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Ok(Json::Array(items));
+        }
+        loop {
+            items.push(self.value(depth + 1)?);
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(Json::Array(items));
+                }
+                _ => return Err(self.error("expected ',' or ']'")),
+            }
+        }
+    }
+
+    fn object(&mut self, depth: u32) -> Result<Json, String> {
+        self.at += 1;
+        let mut members = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Ok(Json::Object(members));
+        }
+        loop {
+            self.skip_whitespace();
+            if self.peek() != Some(b'"') {
+                return Err(self.error("expected a member name"));
+            }
+            let name = self.string()?;
+            self.skip_whitespace();
+            self.expect(b':')?;
+            members.push((name, self.value(depth + 1)?));
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(Json::Object(members));
+                }
+                _ => return Err(self.error("expected ',' or '}'")),
+            }
+        }
+    }
+
+    /// Checks the syntax of an array or object too deep to keep, without recursing.
+    fn skip_nested(&mut self) -> Result<(), String> {
+        // Only the kind of each open bracket is needed to match it, so a bit stack suffices
+        // for any depth; a Vec keeps it simple.
+        let mut open: Vec<u8> = Vec::new();
+        loop {
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b'[') => {
+                    open.push(b']');
+                    self.at += 1;
+                }
+                Some(b'{') => {
+                    open.push(b'}');
+                    self.at += 1;
+                }
+                Some(close @ (b']' | b'}')) => {
+                    if open.pop() != Some(close) {
+                        return Err(self.error("mismatched bracket"));
+                    }
+                    self.at += 1;
+                    if open.is_empty() {
+                        return Ok(());
+                    }
+                }
+                Some(b'"') => {
+                    self.string()?;
+                }
+                Some(b',' | b':') => self.at += 1,
+                Some(b'-' | b'0'..=b'9') => {
+                    self.number()?;
+                }
+                Some(b'n') => {
+                    self.literal("null", Json::Null)?;
+                }
+                Some(b't') => {
+                    self.literal("true", Json::Null)?;
+                }
+                Some(b'f') => {
+                    self.literal("false", Json::Null)?;
+                }
+                _ => return Err(self.error("unexpected character")),
+            }
+        }
+    }
+
+    fn number(&mut self) -> Result<Json, String> {
+        let start = self.at;
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.at += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return Err(self.error("expected a digit")),
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error("expected a digit"));
+            }
+            self.digits();
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.at += 1;
+            }
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error("expected a digit"));
+            }
+            self.digits();
+        }
+        Ok(Json::Number(number_value(&self.text[start..self.at])))
+    }
+
+    fn digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    /// A string literal starting at the opening quote.
+    fn string(&mut self) -> Result<String, String> {
+        self.at += 1;
+        let mut out = String::new();
+        loop {
+            let run_start = self.at;
+            while let Some(byte) = self.peek() {
+                if byte == b'"' || byte == b'\\' || byte < 0x20 {
+                    break;
+                }
+                self.at += 1;
+            }
+            // Stops only at ASCII bytes, so both ends are char boundaries.
+            out.push_str(&self.text[run_start..self.at]);
+            match self.peek() {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    self.escape(&mut out)?;
+                }
+                Some(_) => return Err(self.error("control character in a string")),
+                None => return Err(self.error("unterminated string")),
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), String> {
+        let Some(byte) = self.peek() else {
+            return Err(self.error("unterminated string"));
+        };
+        self.at += 1;
+        let c = match byte {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let unit = self.hex4()?;
+                match unit {
+                    0xD800..=0xDBFF => {
+                        // A high surrogate pairs with a following `\uDC00`-`\uDFFF`; alone it
+                        // becomes U+FFFD, as a JavaScript string would when handed to Rust.
+                        let low = self.bytes[self.at..]
+                            .starts_with(b"\\u")
+                            .then(|| {
+                                let saved = self.at;
+                                self.at += 2;
+                                match self.hex4() {
+                                    Ok(low @ 0xDC00..=0xDFFF) => Some(low),
+                                    _ => {
+                                        self.at = saved;
+                                        None
+                                    }
+                                }
+                            })
+                            .flatten();
+                        low.and_then(|low| {
+                            char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
+                        })
+                        .unwrap_or(char::REPLACEMENT_CHARACTER)
+                    }
+                    _ => char::from_u32(unit).unwrap_or(char::REPLACEMENT_CHARACTER),
+                }
+            }
+            _ => {
+                self.at -= 1;
+                return Err(self.error("bad escape"));
+            }
+        };
+        out.push(c);
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Result<u32, String> {
+        let digits = self
+            .bytes
+            .get(self.at..self.at + 4)
+            .ok_or_else(|| self.error("short \\u escape"))?;
+        let mut unit = 0;
+        for &digit in digits {
+            let value = (digit as char)
+                .to_digit(16)
+                .ok_or_else(|| self.error("bad \\u escape"))?;
+            unit = unit * 16 + value;
+        }
+        self.at += 4;
+        Ok(unit)
+    }
+}
+
+// serde_json and url, the references these tests check against, are native-only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    /// serde_json's reading of `text` in our tree's shape, members sorted by name (serde_json's
+    /// map is sorted) so trees compare whatever the member order.
+    fn reference(text: &str) -> Option<Json> {
+        fn convert(value: &serde_json::Value) -> Json {
+            use serde_json::Value;
+            match value {
+                Value::Null => Json::Null,
+                Value::Bool(flag) => Json::Bool(*flag),
+                Value::Number(n) => Json::Number(n.as_f64().unwrap_or(f64::NAN)),
+                Value::String(s) => Json::String(s.clone()),
+                Value::Array(items) => Json::Array(items.iter().map(convert).collect()),
+                Value::Object(members) => Json::Object(
+                    members
+                        .iter()
+                        .map(|(k, v)| (k.clone(), convert(v)))
+                        .collect(),
+                ),
+            }
+        }
+        serde_json::from_str(text).ok().map(|v| convert(&v))
+    }
+
+    fn sorted(json: Json) -> Json {
+        match json {
+            Json::Array(items) => Json::Array(items.into_iter().map(sorted).collect()),
+            Json::Object(mut members) => {
+                members.sort_by(|a, b| a.0.cmp(&b.0));
+                Json::Object(members.into_iter().map(|(k, v)| (k, sorted(v))).collect())
+            }
+            other => other,
+        }
+    }
+
+    #[test]
+    fn reads_every_fixture_as_serde_json_does() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/real-feeds");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .expect("fixtures")
+            .map(|entry| entry.expect("entry").path())
+            .filter(|path| path.extension().is_some_and(|e| e == "json"))
+            .collect();
+        files.push(concat!(env!("CARGO_MANIFEST_DIR"), "/demo/feed.json").into());
+        files.push(concat!(env!("CARGO_MANIFEST_DIR"), "/schema/feed.schema.json").into());
+        assert!(files.len() >= 3, "fixtures found: {files:?}");
+        for path in files {
+            let text = std::fs::read_to_string(&path).expect("read");
+            let ours = parse_text(&text).map(sorted).ok();
+            assert_eq!(ours, reference(&text), "{}", path.display());
+        }
+    }
+
+    #[test]
+    fn strings_and_escapes() {
+        let parsed = parse_text(
+            r#"["a\"b\\c\/d\b\f\n\r\t", "\u00e9\u0627", "\ud83d\ude00", "\ud800x", "\udc00", "é ش 😀"]"#,
+        );
+        let expected = Json::Array(vec![
+            Json::String("a\"b\\c/d\u{8}\u{c}\n\r\t".into()),
+            Json::String("éا".into()),
+            Json::String("😀".into()),
+            Json::String("\u{fffd}x".into()),
+            Json::String("\u{fffd}".into()),
+            Json::String("é ش 😀".into()),
+        ]);
+        assert_eq!(parsed, Ok(expected));
+    }
+
+    #[test]
+    fn numbers() {
+        let parsed = parse_text("[0, -0, 12, -3.5, 1e3, 2E-2, 1e400, 9007199254740993]");
+        let expected = [
+            0.0,
+            -0.0,
+            12.0,
+            -3.5,
+            1000.0,
+            0.02,
+            f64::INFINITY,
+            9007199254740992.0,
+        ];
+        assert_eq!(
+            parsed,
+            Ok(Json::Array(
+                expected.into_iter().map(Json::Number).collect()
+            ))
+        );
+    }
+
+    #[test]
+    fn rejects_what_json_parse_rejects() {
+        for bad in [
+            "",
+            " ",
+            "[1,]",
+            "{\"a\":1,}",
+            "01",
+            "-",
+            "1.",
+            ".5",
+            "1e",
+            "+1",
+            "[1 2]",
+            "{a:1}",
+            "{\"a\" 1}",
+            "'x'",
+            "\"tab\there\"",
+            "\"open",
+            "\"\\x\"",
+            "\"\\u12g4\"",
+            "nul",
+            "truex",
+            "[",
+            "{",
+            "]",
+            "[]]",
+            "{} x",
+            "NaN",
+            "Infinity",
+            "[\"\\ud800\\u\"]",
+        ] {
+            assert!(parse_text(bad).is_err(), "accepted {bad:?}");
+        }
+    }
+
+    #[test]
+    fn whitespace_and_byte_order_mark() {
+        assert_eq!(
+            parse_text("\u{feff} \t\r\n{ \"a\" : [ ] } \n"),
+            Ok(Json::Object(vec![("a".into(), Json::Array(vec![]))]))
+        );
+    }
+
+    #[test]
+    fn repeated_names_are_kept_and_the_last_one_wins() {
+        let parsed = parse_text(r#"{"id": "first", "id": "second"}"#).expect("parses");
+        assert_eq!(parsed.as_object().map(<[_]>::len), Some(2));
+        assert_eq!(parsed.get("id").and_then(Json::as_str), Some("second"));
+    }
+
+    #[test]
+    fn deep_nesting_is_checked_but_cut_off_without_recursion() {
+        let depth = 100_000;
+        let deep = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        let mut value = parse_text(&deep).expect("balanced");
+        let mut levels = 0;
+        while let Json::Array(mut items) = value {
+            levels += 1;
+            value = items.pop().unwrap_or(Json::Bool(false));
+        }
+        assert_eq!(levels, MAX_DEPTH);
+        assert_eq!(value, Json::Null);
+
+        let unbalanced = format!("{}{}", "[{\"a\":".repeat(depth), "1}]".repeat(depth - 1));
+        assert!(parse_text(&unbalanced).is_err());
+        assert!(parse_text(&"[".repeat(depth)).is_err());
+        assert!(parse_text(&format!("{}}}", "[".repeat(40))).is_err());
+    }
+}
