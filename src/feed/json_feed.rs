@@ -193,6 +193,7 @@ fn read_widget_settings(
         autoplay: s.get("autoplay").and_then(Json::as_bool),
         interval_ms: positive_u32(s.get("interval")),
         max_items: positive_u32(s.get("max_items")).map(|n| n as usize),
+        per_view: positive_u32(s.get("per_view")).map(|n| n as usize),
     });
     WidgetSettings {
         disclaimer,

@@ -93,4 +93,6 @@ pub struct CarouselSettings {
     pub interval_ms: Option<u32>,
     /// Most slides shown.
     pub max_items: Option<usize>,
+    /// Most slides side by side, when the carousel is wide enough.
+    pub per_view: Option<usize>,
 }

@@ -178,7 +178,7 @@ fn widget_settings_are_read_per_language() {
               "feedback":{"endpoint":"/api/feedback","question":"How?",
                           "labels":{"en":["1","2","3","4","5"],"fr":["u","d","t","q","c"]},
                           "comment":true},
-              "carousel":{"autoplay":true,"interval":7000,"max_items":5,"label":{"fr":"Actus"}}}}"#,
+              "carousel":{"autoplay":true,"interval":7000,"max_items":5,"per_view":3,"label":{"fr":"Actus"}}}}"#,
     );
     let widgets = parsed.feed.widgets;
     let disclaimer = widgets.disclaimer.expect("disclaimer");
@@ -203,8 +203,13 @@ fn widget_settings_are_read_per_language() {
     assert_eq!(feedback.comment, Some(true));
     let carousel = widgets.carousel.expect("carousel");
     assert_eq!(
-        (carousel.autoplay, carousel.interval_ms, carousel.max_items),
-        (Some(true), Some(7000), Some(5))
+        (
+            carousel.autoplay,
+            carousel.interval_ms,
+            carousel.max_items,
+            carousel.per_view
+        ),
+        (Some(true), Some(7000), Some(5), Some(3))
     );
     assert_eq!(carousel.label.get("fr").map(String::as_str), Some("Actus"));
 }

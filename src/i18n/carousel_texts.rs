@@ -11,6 +11,8 @@ pub struct CarouselTexts {
     pub slide_roledescription: &'static str,
     /// Name of a slide: `{n}` of `{total}`.
     pub slide_position: &'static str,
+    /// Position shown when several slides share the view: `{first}` to `{last}` of `{total}`.
+    pub slides_position: &'static str,
     /// Name of the previous-slide button.
     pub previous_slide: &'static str,
     /// Name of the next-slide button.
@@ -37,6 +39,7 @@ pub(super) const EN: CarouselTexts = CarouselTexts {
     roledescription: "carousel",
     slide_roledescription: "slide",
     slide_position: "{n} of {total}",
+    slides_position: "{first}–{last} of {total}",
     previous_slide: "Previous slide",
     next_slide: "Next slide",
     no_news: "There is no news to show yet.",
@@ -54,6 +57,7 @@ pub(super) const FR: CarouselTexts = CarouselTexts {
     roledescription: "carrousel",
     slide_roledescription: "diapositive",
     slide_position: "{n} sur {total}",
+    slides_position: "{first} à {last} sur {total}",
     previous_slide: "Diapositive précédente",
     next_slide: "Diapositive suivante",
     no_news: "Aucune actualité à afficher pour le moment.",
@@ -71,6 +75,7 @@ pub(super) const AR: CarouselTexts = CarouselTexts {
     roledescription: "عرض دوّار",
     slide_roledescription: "شريحة",
     slide_position: "{n} من {total}",
+    slides_position: "{first}–{last} من {total}",
     previous_slide: "الشريحة السابقة",
     next_slide: "الشريحة التالية",
     no_news: "لا توجد أخبار لعرضها حاليًا.",

@@ -75,6 +75,15 @@ fn every_catalog_fills_its_placeholders() {
             "{lang:?}: {position}"
         );
         assert!(!position.contains('{'), "{lang:?}: {position}");
+        let range = fill(
+            catalog.carousel.slides_position,
+            &[("first", "3"), ("last", "5"), ("total", "10")],
+        );
+        assert!(
+            range.contains('3') && range.contains('5') && range.contains("10"),
+            "{lang:?}: {range}"
+        );
+        assert!(!range.contains('{'), "{lang:?}: {range}");
         let disclaimer = fill(catalog.disclaimer.with_org, &[("org", "ICESCO")]);
         assert!(disclaimer.contains("ICESCO"), "{lang:?}");
         assert!(!catalog.disclaimer.without_org.contains('{'), "{lang:?}");

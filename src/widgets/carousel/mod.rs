@@ -1,6 +1,7 @@
-//! The news carousel, after the WAI-ARIA APG carousel pattern: one slide shown at a time, a
-//! rotation button when rotation is configured, previous and next buttons, a position
-//! indicator and, for short lists, a picker; keys, swipes and RTL mirroring.
+//! The news carousel, after the WAI-ARIA APG carousel pattern: one slide shown at a time (or up
+//! to `per-view` side by side, as the width allows), a rotation button when rotation is
+//! configured, previous and next buttons, a position indicator and, for short lists, a picker;
+//! keys, swipes and RTL mirroring.
 
 pub mod input;
 pub mod refresh;
@@ -11,14 +12,15 @@ use std::rc::Rc;
 
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 use yew::prelude::*;
 
 use self::input::{move_for_key, move_for_swipe};
-use self::refresh::{follow, window};
+use self::refresh::follow;
 use self::rotation::{Event as RotationEvent, Rotation};
-use self::state::{Move, Position};
+use self::state::{slides_in_dom, slides_per_view, stops, Move, Position, MIN_SLIDE_WIDTH_PX};
 use super::icons::{chevron_next, chevron_previous};
 use super::status::{status, Tone};
 use super::{
@@ -37,9 +39,8 @@ const DEFAULT_INTERVAL_MS: u32 = 6_000;
 const MIN_INTERVAL_MS: u32 = 2_000;
 /// A picker button per slide only for short lists; beyond that the position text serves.
 const MAX_PICKER_ITEMS: usize = 12;
-/// Slides kept in the DOM on each side of the current one (hidden and inert), so the node
-/// count stays bounded whatever the feed size.
-const WINDOW_RADIUS: usize = 1;
+/// Most slides side by side (`per-view`); the stylesheet has a layout for each count.
+const MAX_PER_VIEW: u32 = 4;
 
 /// [`Rotation`] behind a reducer, so timers and listeners always act on the latest state.
 #[derive(PartialEq)]
@@ -84,19 +85,29 @@ pub fn Carousel(props: &WidgetProps) -> Html {
         .unwrap_or(DEFAULT_INTERVAL_MS);
     let heading_level = options.number("heading-level", 2..=6).unwrap_or(3);
     let items: &[NewsItem] = feed.map_or(&[], |feed| shown_items(feed, max_items));
+    let per_view = options
+        .number("per-view", 1..=MAX_PER_VIEW)
+        .map(|n| n as usize)
+        .or(settings.and_then(|s| s.per_view))
+        .unwrap_or(1)
+        .min(MAX_PER_VIEW as usize);
+    let section_ref = use_node_ref();
+    // Only measured with several slides per view, once the carousel (not a status) is shown.
+    let width = use_carousel_width(&section_ref, per_view > 1 && !items.is_empty());
+    let per_view = slides_per_view(per_view, width, items.len());
+    let stops = stops(items.len(), per_view);
 
-    let position = use_state(|| Position::new(items.len(), wrap));
-    let current = if position.count() == items.len() {
+    let position = use_state(|| Position::new(stops, wrap));
+    let current = if position.count() == stops {
         *position
     } else {
-        position.resized(items.len())
+        position.resized(stops)
     };
     let rotation = use_reducer(|| RotationState(Rotation::new(autoplay, prefers_reduced_motion())));
     let broken_images = use_state(Vec::<String>::new);
     let announcement = use_state(String::new);
     let show_summary = options.flag("summary").unwrap_or(true);
     let refresh_ms = options.number("refresh", 2..=86_400).map(|s| s * 1_000);
-    let section_ref = use_node_ref();
     let swipe_from = use_mut_ref(|| None::<f64>);
 
     let go: Rc<dyn Fn(Move)> = {
@@ -239,7 +250,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
         Callback::from(move |_: MouseEvent| go(Move::Next))
     };
     let on_keydown = {
-        let (go, direction, last) = (go.clone(), lang.direction(), items.len() - 1);
+        let (go, direction, last) = (go.clone(), lang.direction(), stops.saturating_sub(1));
         Callback::from(move |event: KeyboardEvent| {
             if let Some(step) = move_for_key(&event.key(), direction, last) {
                 event.prevent_default();
@@ -316,10 +327,10 @@ pub fn Carousel(props: &WidgetProps) -> Html {
         }
     });
 
-    let picker = (items.len() > 1 && items.len() <= MAX_PICKER_ITEMS).then(|| {
+    let picker = (stops > 1 && stops <= MAX_PICKER_ITEMS).then(|| {
         html! {
             <div class="fw-carousel__picker" role="group" aria-label={texts.picker_label}>
-                { for (0..items.len()).map(|i| {
+                { for (0..stops).map(|i| {
                     let go = go.clone();
                     let is_current = i == index;
                     html! {
@@ -345,7 +356,20 @@ pub fn Carousel(props: &WidgetProps) -> Html {
             }
         })
     };
-    let slides = window(index, items.len(), WINDOW_RADIUS, wrap)
+    let in_view = index..index + per_view;
+    let position_text = if per_view > 1 {
+        fill(
+            texts.slides_position,
+            &[
+                ("first", &intl::number(index + 1, lang.tag())),
+                ("last", &intl::number(index + per_view, lang.tag())),
+                ("total", &total),
+            ],
+        )
+    } else {
+        name_of(index)
+    };
+    let slides = slides_in_dom(index, per_view, items.len(), wrap)
         .into_iter()
         .map(|i| {
             let slide = Slide {
@@ -355,6 +379,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
                 texts,
                 lang: &lang,
                 current: i == index,
+                in_view: in_view.contains(&i),
                 heading_level,
                 image_broken: broken_images.contains(&items[i].id),
             };
@@ -376,7 +401,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
                 </button>
                 // Keyed, so each position is a new node: a translator that ignores
                 // translate="no" replaces text nodes, and Yew would update the detached one.
-                <p class="fw-carousel__position" aria-hidden="true"><span key={index}>{ name_of(index) }</span></p>
+                <p class="fw-carousel__position" aria-hidden="true"><span key={index}>{ position_text }</span></p>
                 <button type="button" class="fw-carousel__button fw-carousel__next"
                         aria-label={texts.next_slide}
                         aria-disabled={(!current.has_next()).then_some("true")}
@@ -384,7 +409,8 @@ pub fn Carousel(props: &WidgetProps) -> Html {
                     { chevron_next() }
                 </button>
             </div>
-            <div class="fw-carousel__slides" aria-live={rotation.0.live_region()}
+            <div class={classes!("fw-carousel__slides", VIEW_CLASSES.get(per_view).copied())}
+                 aria-live={rotation.0.live_region()}
                  onpointerdown={on_pointerdown} onpointerup={on_pointerup}
                  onpointercancel={on_pointercancel}>
                 { for slides }
@@ -393,6 +419,49 @@ pub fn Carousel(props: &WidgetProps) -> Html {
             <p class="fw-visually-hidden" role="status">{ (*announcement).clone() }</p>
         </section>
     }
+}
+
+/// The class laying out `n` slides side by side (index `n`; one slide needs none).
+const VIEW_CLASSES: [&str; MAX_PER_VIEW as usize + 1] = [
+    "",
+    "",
+    "fw-carousel__slides--2",
+    "fw-carousel__slides--3",
+    "fw-carousel__slides--4",
+];
+
+/// The carousel's width in CSS pixels, kept current by a `ResizeObserver` while `watch`; `0`
+/// until measured or when not watched. It changes only when the
+/// number of slides that fit does, so resizing does not re-render at every pixel.
+#[hook]
+fn use_carousel_width(section: &NodeRef, watch: bool) -> u32 {
+    let width = use_state_eq(|| 0u32);
+    {
+        let (section, width) = (section.clone(), width.clone());
+        use_effect_with(watch, move |&watch| {
+            let observed = section
+                .cast::<Element>()
+                .filter(|_| watch)
+                .and_then(|element| {
+                    let target = element.clone();
+                    let measure = Closure::<dyn FnMut()>::new(move || {
+                        let px = u32::try_from(target.client_width()).unwrap_or(0);
+                        // Rounded down to whole slide widths: the state changes with the layout only.
+                        width.set(px / MIN_SLIDE_WIDTH_PX * MIN_SLIDE_WIDTH_PX);
+                    });
+                    let observer =
+                        web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()).ok()?;
+                    observer.observe(&element);
+                    Some((observer, measure))
+                });
+            move || {
+                if let Some((observer, _measure)) = observed {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+    *width
 }
 
 /// The items a carousel showing at most `max_items` shows, first and after every refresh.
@@ -419,7 +488,10 @@ struct Slide<'a> {
     name: String,
     texts: &'a CarouselTexts,
     lang: &'a Locale,
+    /// The first slide in view (its image loads eagerly).
     current: bool,
+    /// In view: shown, in the accessibility tree and the tab order.
+    in_view: bool,
     heading_level: u32,
     image_broken: bool,
 }
@@ -461,7 +533,7 @@ impl Slide<'_> {
             <article key={item.id.clone()} class="fw-carousel__slide" role="group"
                      aria-roledescription={self.texts.slide_roledescription}
                      aria-label={self.name.clone()}
-                     hidden={!self.current} inert={!self.current}
+                     hidden={!self.in_view} inert={!self.in_view}
                      lang={item.language.clone()}
                      dir={item_lang.map(|l| l.direction().as_str())}>
                 { image }

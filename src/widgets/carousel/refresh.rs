@@ -28,27 +28,6 @@ pub fn follow(current: &[NewsItem], index: usize, fresh: &[NewsItem]) -> Followe
     Followed { index, added }
 }
 
-/// The slides kept in the DOM around `index`: the current one and `radius` on each side
-/// (wrapping when the carousel loops), so the node count stays bounded whatever the feed size.
-pub fn window(index: usize, count: usize, radius: usize, wrap: bool) -> Vec<usize> {
-    if count == 0 {
-        return Vec::new();
-    }
-    if 2 * radius + 1 >= count {
-        return (0..count).collect();
-    }
-    let mut slides = Vec::with_capacity(2 * radius + 1);
-    for offset in 0..=2 * radius {
-        let shifted = index as isize + offset as isize - radius as isize;
-        if wrap {
-            slides.push(shifted.rem_euclid(count as isize) as usize);
-        } else if (0..count as isize).contains(&shifted) {
-            slides.push(shifted as usize);
-        }
-    }
-    slides
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,17 +60,5 @@ mod tests {
         assert_eq!((followed.index, followed.added), (1, 0));
         let empty = follow(&items(&["a"]), 0, &[]);
         assert_eq!((empty.index, empty.added), (0, 0));
-    }
-
-    #[test]
-    fn the_window_is_bounded_and_wraps() {
-        assert_eq!(window(0, 10_000, 1, true), vec![9_999, 0, 1]);
-        assert_eq!(
-            window(5_000, 10_000, 2, true),
-            vec![4_998, 4_999, 5_000, 5_001, 5_002]
-        );
-        assert_eq!(window(0, 10_000, 1, false), vec![0, 1]);
-        assert_eq!(window(2, 3, 1, true), vec![0, 1, 2]);
-        assert!(window(0, 0, 1, true).is_empty());
     }
 }

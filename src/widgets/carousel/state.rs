@@ -76,9 +76,98 @@ impl Position {
     }
 }
 
+/// Narrowest a slide gets before fewer slides share the view (CSS pixels).
+pub const MIN_SLIDE_WIDTH_PX: u32 = 240;
+
+/// How many slides show side by side: at most `per_view` (the page's or feed's setting), as
+/// many as `width_px` holds at [`MIN_SLIDE_WIDTH_PX`] each, no more than there are slides, and
+/// at least one (also while the width is not measured yet, `0`).
+pub fn slides_per_view(per_view: usize, width_px: u32, count: usize) -> usize {
+    let fit = (width_px / MIN_SLIDE_WIDTH_PX) as usize;
+    per_view.min(fit).min(count).max(1)
+}
+
+/// The positions a reader can be at with `shown` slides in view: the first slide of every
+/// full view (a view never wraps around the end, so its slides read in feed order).
+pub fn stops(count: usize, shown: usize) -> usize {
+    if count == 0 {
+        0
+    } else {
+        count.saturating_sub(shown) + 1
+    }
+}
+
+/// The slides in the DOM at position `index`: those in view, in reading order, and one on
+/// each side (hidden and inert), so the node count stays bounded whatever the feed size.
+pub fn slides_in_dom(index: usize, shown: usize, count: usize, wrap: bool) -> Vec<usize> {
+    if count == 0 {
+        return Vec::new();
+    }
+    let in_view = index..(index + shown).min(count);
+    let before = match index {
+        0 if wrap => Some(count - 1),
+        0 => None,
+        _ => Some(index - 1),
+    };
+    let after = match in_view.end {
+        end if end < count => Some(end),
+        _ if wrap => Some(0),
+        _ => None,
+    };
+    let mut slides: Vec<usize> = before
+        .filter(|i| !in_view.contains(i))
+        .into_iter()
+        .chain(in_view.clone())
+        .collect();
+    slides.extend(after.filter(|i| !in_view.contains(i)));
+    slides.dedup();
+    if slides.len() > 1 && slides.first() == slides.last() {
+        slides.pop();
+    }
+    slides
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slides_share_the_view_as_the_width_allows() {
+        assert_eq!(slides_per_view(3, 0, 10), 1, "not measured yet");
+        assert_eq!(slides_per_view(3, 300, 10), 1);
+        assert_eq!(slides_per_view(3, 480, 10), 2);
+        assert_eq!(slides_per_view(3, 2_000, 10), 3);
+        assert_eq!(slides_per_view(3, 2_000, 2), 2);
+        assert_eq!(slides_per_view(1, 2_000, 10), 1);
+        assert_eq!(slides_per_view(3, 2_000, 0), 1);
+    }
+
+    #[test]
+    fn a_view_is_always_full_and_never_wraps() {
+        assert_eq!(stops(10, 1), 10);
+        assert_eq!(stops(10, 3), 8);
+        assert_eq!(stops(2, 3), 1);
+        assert_eq!(stops(0, 1), 0);
+        assert_eq!(slides_in_dom(7, 3, 10, false), vec![6, 7, 8, 9]);
+        assert_eq!(slides_in_dom(7, 3, 10, true), vec![6, 7, 8, 9, 0]);
+        assert_eq!(slides_in_dom(0, 3, 10, true), vec![9, 0, 1, 2, 3]);
+        assert_eq!(slides_in_dom(0, 3, 10, false), vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn the_dom_holds_a_bounded_window_without_duplicates() {
+        assert_eq!(slides_in_dom(0, 1, 10_000, true), vec![9_999, 0, 1]);
+        assert_eq!(
+            slides_in_dom(5_000, 1, 10_000, true),
+            vec![4_999, 5_000, 5_001]
+        );
+        assert_eq!(slides_in_dom(0, 1, 10_000, false), vec![0, 1]);
+        assert_eq!(slides_in_dom(2, 1, 3, true), vec![1, 2, 0]);
+        assert_eq!(slides_in_dom(0, 1, 2, true), vec![1, 0]);
+        assert_eq!(slides_in_dom(0, 1, 1, true), vec![0]);
+        assert_eq!(slides_in_dom(0, 2, 2, true), vec![0, 1]);
+        assert!(slides_in_dom(0, 1, 0, true).is_empty());
+    }
 
     #[test]
     fn wraps_both_ways() {
