@@ -110,14 +110,23 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     let refresh_ms = options.number("refresh", 2..=86_400).map(|s| s * 1_000);
     let swipe_from = use_mut_ref(|| None::<f64>);
 
+    // The feed shown (its items start with the slides shown): the event's item id comes from
+    // it, and a refresh compares against it.
+    let shown_feed = refreshed_feed.clone().or_else(|| match &feed_state {
+        FeedState::Ready(feed) => Some(feed.clone()),
+        _ => None,
+    });
     let go: Rc<dyn Fn(Move)> = {
-        let (position, host) = (position.clone(), props.host.clone());
-        let ids: Vec<String> = items.iter().map(|item| item.id.clone()).collect();
+        let (position, host, feed) = (position.clone(), props.host.clone(), shown_feed.clone());
         Rc::new(move |step: Move| {
             let next = current.apply(step);
             if next != current {
                 position.set(next);
-                let id = ids.get(next.index()).cloned().unwrap_or_default();
+                let id = feed
+                    .as_ref()
+                    .and_then(|feed| feed.items.get(next.index()))
+                    .map(|item| item.id.clone())
+                    .unwrap_or_default();
                 events::dispatch(
                     &host,
                     "carousel",
@@ -131,14 +140,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     // What a refresh needs to know of the latest render: the feed shown, the slide the reader is
     // on, and whether slides rotate (then no announcement: the live region is off too).
     let shown = use_mut_ref(|| (None::<Rc<Feed>>, 0usize, false));
-    *shown.borrow_mut() = (
-        refreshed_feed.clone().or_else(|| match &feed_state {
-            FeedState::Ready(feed) => Some(feed.clone()),
-            _ => None,
-        }),
-        current.index(),
-        rotation.0.is_rotating(),
-    );
+    *shown.borrow_mut() = (shown_feed, current.index(), rotation.0.is_rotating());
     // Live feeds: fetch again every `refresh` seconds and merge by id, keeping the reader on
     // their slide; one polite announcement of what is new.
     {
