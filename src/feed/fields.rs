@@ -16,7 +16,13 @@ pub(super) fn text(object: &Json, key: &str, max_chars: usize) -> Option<String>
 /// Plain text of `raw` cut to `max_chars`; `None` when nothing readable is left.
 pub(super) fn text_of(raw: &str, max_chars: usize) -> Option<String> {
     let text = plain_text(raw);
-    (!text.is_empty()).then(|| bounded(&text, max_chars))
+    if text.is_empty() {
+        None
+    } else if text.chars().count() <= max_chars {
+        Some(text)
+    } else {
+        Some(bounded(&text, max_chars))
+    }
 }
 
 /// A BCP 47-looking language tag (`ar`, `fr-CA`, `zh-Hant-TW`), else `None`.

@@ -46,6 +46,10 @@ const BREAKING_ELEMENTS: [&str; 30] = [
 
 /// Plain text of a fragment that may contain HTML, on one line with single spaces.
 pub fn plain_text(input: &str) -> String {
+    // Most feed titles and summaries are plain text already: one copy, no rewriting.
+    if is_plain_folded(input, false) {
+        return input.to_string();
+    }
     let mut out = String::with_capacity(input.len());
     let mut rest = input;
     while let Some(lt) = rest.find('<') {
@@ -132,7 +136,31 @@ fn skip_element_content<'a>(rest: &'a str, name: &str) -> &'a str {
 
 /// Folds runs of ASCII white space; no-break spaces stay, as French typography needs them.
 fn collapse_whitespace(text: &str) -> String {
+    if is_folded(text) {
+        return text.to_string();
+    }
     text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `text` is already on one line with single spaces between words.
+fn is_folded(text: &str) -> bool {
+    is_plain_folded(text, true)
+}
+
+/// Whether `text` is folded (see [`is_folded`]) and, unless `markup_allowed`, has no `<` or
+/// `&`: then it is its own plain text. One pass, since most feed texts are like that.
+fn is_plain_folded(text: &str, markup_allowed: bool) -> bool {
+    let mut after_space = true;
+    for &byte in text.as_bytes() {
+        match byte {
+            b'\t' | b'\n' | b'\r' | b'\x0c' => return false,
+            b'<' | b'&' if !markup_allowed => return false,
+            b' ' if after_space => return false,
+            _ => {}
+        }
+        after_space = byte == b' ';
+    }
+    !after_space || text.is_empty()
 }
 
 /// Appends `text` with its character references decoded; unknown references stay as written.

@@ -50,13 +50,16 @@ fn is_canonical_web_url(reference: &str) -> bool {
     let (host, tail) = rest.split_at(slash);
     let path_end = tail.find(['?', '#']).unwrap_or(tail.len());
     let path = &tail[..path_end];
+    let path_bytes = path.as_bytes();
     is_plain_host_name(host)
         && tail.bytes().all(|b| {
-            b.is_ascii_alphanumeric() || b"-._~!$&()*+,;=:@%/?#".contains(&b)
+            matches!(b, b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~'
+                | b'!' | b'$' | b'&' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' | b':'
+                | b'@' | b'%' | b'/' | b'?' | b'#')
         })
         // No "." or ".." segment to remove, also when percent-encoded.
         && !path.split('/').any(|segment| segment == "." || segment == "..")
-        && !path.to_ascii_lowercase().contains("%2e")
+        && !path_bytes.windows(3).any(|w| matches!(w, [b'%', b'2', b'e' | b'E']))
 }
 
 /// A lower-case ASCII host name that no IDNA or IPv4 rule rewrites: non-empty labels of
