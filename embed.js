@@ -16,6 +16,10 @@ const originalLanguage = html.getAttribute("lang") || null;
 
 let bundle = null;
 
+// The glue's own imports (wasm-bindgen snippets), listed by scripts/minify-js.sh in release
+// builds, so they download with the glue rather than after it.
+const SNIPPETS = ["@fw-snippets@"].filter((path) => !path.startsWith("@"));
+
 /** Loads and starts the Wasm bundle once; later calls share the same promise. */
 function start() {
   if (!bundle) {
@@ -26,6 +30,7 @@ function start() {
         .catch(() => null) // e.g. served without application/wasm: the glue fetches it its own way
       : Promise.resolve(null);
     const feeds = prefetchFeeds();
+    for (const path of SNIPPETS) import(new URL(path, import.meta.url).href).catch(() => {});
     bundle = import(new URL("./feedwidgets.js", import.meta.url).href)
       .then(async (module) => {
         const wasm = await compiled;

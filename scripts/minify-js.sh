@@ -12,3 +12,8 @@ find "$TRUNK_STAGING_DIR" -name '*.js' | while read -r file; do
   "$terser" "$file" --module --compress --mangle --output "$file.min"
   mv "$file.min" "$file"
 done
+# The loader imports the glue's snippets in parallel with the glue: tell it their paths.
+snippets="$(cd "$TRUNK_STAGING_DIR" && find snippets -name '*.js' 2>/dev/null | sort | sed 's/.*/"&"/' | paste -sd, -)"
+if [ -n "$snippets" ]; then
+  sed -i "s|\"@fw-snippets@\"|$snippets|" "$TRUNK_STAGING_DIR/embed.js"
+fi
