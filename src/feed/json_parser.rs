@@ -168,21 +168,27 @@ impl Parser<'_> {
 
     /// Checks the syntax of an array or object too deep to keep, without recursing.
     fn skip_nested(&mut self) -> Result<(), String> {
-        // Only the kind of each open bracket is needed to match it, so a bit stack suffices
-        // for any depth; a Vec keeps it simple.
+        // The closing bracket of each open container, and what the grammar allows next: a
+        // token stream alone would let `[1 2]` or `[,:]` through, which `JSON.parse` refuses.
         let mut open: Vec<u8> = Vec::new();
+        let mut next = Next::Value;
         loop {
             self.skip_whitespace();
-            match self.peek() {
-                Some(b'[') => {
+            match (next, self.peek()) {
+                (Next::Value | Next::ValueOrClose, Some(b'[')) => {
                     open.push(b']');
                     self.at += 1;
+                    next = Next::ValueOrClose;
                 }
-                Some(b'{') => {
+                (Next::Value | Next::ValueOrClose, Some(b'{')) => {
                     open.push(b'}');
                     self.at += 1;
+                    next = Next::NameOrClose;
                 }
-                Some(close @ (b']' | b'}')) => {
+                (
+                    Next::ValueOrClose | Next::NameOrClose | Next::CommaOrClose,
+                    Some(close @ (b']' | b'}')),
+                ) => {
                     if open.pop() != Some(close) {
                         return Err(self.error("mismatched bracket"));
                     }
@@ -190,23 +196,28 @@ impl Parser<'_> {
                     if open.is_empty() {
                         return Ok(());
                     }
+                    next = Next::CommaOrClose;
                 }
-                Some(b'"') => {
+                (Next::Name | Next::NameOrClose, Some(b'"')) => {
                     self.string()?;
+                    self.skip_whitespace();
+                    self.expect(b':')?;
+                    next = Next::Value;
                 }
-                Some(b',' | b':') => self.at += 1,
-                Some(b'-' | b'0'..=b'9') => {
-                    self.number()?;
+                (Next::CommaOrClose, Some(b',')) => {
+                    self.at += 1;
+                    next = if open.last() == Some(&b'}') {
+                        Next::Name
+                    } else {
+                        Next::Value
+                    };
                 }
-                Some(b'n') => {
-                    self.literal("null", Json::Null)?;
+                // A scalar: brackets were taken above, so this never recurses.
+                (Next::Value | Next::ValueOrClose, _) => {
+                    self.value(MAX_DEPTH)?;
+                    next = Next::CommaOrClose;
                 }
-                Some(b't') => {
-                    self.literal("true", Json::Null)?;
-                }
-                Some(b'f') => {
-                    self.literal("false", Json::Null)?;
-                }
+                (_, None) => return Err(self.error("unexpected end")),
                 _ => return Err(self.error("unexpected character")),
             }
         }
@@ -343,6 +354,21 @@ impl Parser<'_> {
         self.at += 4;
         Ok(unit)
     }
+}
+
+/// What [`Parser::skip_nested`] accepts next.
+#[derive(Clone, Copy)]
+enum Next {
+    /// Any value: at the start, after `:`, after `,` in an array.
+    Value,
+    /// A value or `]`, just after `[`.
+    ValueOrClose,
+    /// A member name, after `,` in an object.
+    Name,
+    /// A member name or `}`, just after `{`.
+    NameOrClose,
+    /// `,` or the closing bracket, after a value.
+    CommaOrClose,
 }
 
 // serde_json and url, the references these tests check against, are native-only.
