@@ -2,7 +2,7 @@
 
 use super::Json;
 
-use super::limits::{MAX_ITEMS, MAX_LANGUAGE_TAG, MAX_SETTING_CHARS};
+use super::limits::{MAX_ITEMS, MAX_LANGUAGE_TAG, MAX_SETTING_CHARS, MAX_TITLE_CHARS};
 use super::{bounded, plain_text, LocalizedText, NewsItem};
 
 /// Plain text of a string field, cut to `max_chars`; `None` when absent, not a string or empty.
@@ -23,6 +23,12 @@ pub(super) fn text_of(raw: &str, max_chars: usize) -> Option<String> {
     } else {
         Some(bounded(&text, max_chars))
     }
+}
+
+/// A title made from an item's text when it has none. The text is plain already, so it is only
+/// cut: reading it as HTML again would turn an escaped `&lt;b&gt;` into `<b>`.
+pub(super) fn title_from_text(text: &str) -> String {
+    bounded(text, MAX_TITLE_CHARS.min(140))
 }
 
 /// A BCP 47-looking language tag (`ar`, `fr-CA`, `zh-Hant-TW`), else `None`.

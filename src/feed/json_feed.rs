@@ -2,7 +2,9 @@
 
 use super::Json;
 
-use super::fields::{keep_newest, language_tag, localized_text, positive_u32, text, text_of};
+use super::fields::{
+    keep_newest, language_tag, localized_text, positive_u32, text, text_of, title_from_text,
+};
 use super::limits::{MAX_SETTING_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
 use super::{
     parse_rfc3339, web_url, CarouselSettings, DisclaimerSettings, Feed, FeedError,
@@ -83,10 +85,9 @@ fn read_item(
     let body = text(item, "summary", MAX_SUMMARY_CHARS)
         .or_else(|| text(item, "content_text", MAX_SUMMARY_CHARS))
         .or_else(|| text(item, "content_html", MAX_SUMMARY_CHARS));
-    let Some(title) = text(item, "title", MAX_TITLE_CHARS).or_else(|| {
-        body.as_deref()
-            .and_then(|b| text_of(b, MAX_TITLE_CHARS.min(140)))
-    }) else {
+    let Some(title) =
+        text(item, "title", MAX_TITLE_CHARS).or_else(|| body.as_deref().map(title_from_text))
+    else {
         warnings.push(format!("items[{index}] ({id}): no title or text, dropped"));
         return None;
     };

@@ -59,6 +59,19 @@ fn html_in_any_field_becomes_plain_text() {
 }
 
 #[test]
+fn a_title_made_from_the_text_is_decoded_once() {
+    let parsed = parse_ok(&feed_with_items(
+        r#"{"id":"x","summary":"Escaped &amp;lt;b&amp;gt; tag"}"#,
+    ));
+    let item = &parsed.feed.items[0];
+    assert_eq!(item.summary.as_deref(), Some("Escaped &lt;b&gt; tag"));
+    assert_eq!(
+        item.title, "Escaped &lt;b&gt; tag",
+        "not <b>: the text is plain already"
+    );
+}
+
+#[test]
 fn non_web_links_are_dropped_but_the_item_stays() {
     let parsed = parse_ok(&feed_with_items(
         r#"{"id":"x","title":"T","url":"javascript:alert(1)","image":"data:image/png;base64,AAAA"}"#,

@@ -3,7 +3,7 @@
 
 use super::Json;
 
-use super::fields::{keep_newest, language_tag, positive_u32, text, text_of};
+use super::fields::{keep_newest, language_tag, positive_u32, text, text_of, title_from_text};
 use super::limits::{MAX_SETTING_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
 use super::{parse_rfc3339, web_url, Feed, Image, NewsItem, ResolveUrl};
 
@@ -43,7 +43,7 @@ fn read_post(
     };
     let summary = rendered(post, "excerpt", MAX_SUMMARY_CHARS);
     let Some(title) = rendered(post, "title", MAX_TITLE_CHARS)
-        .or_else(|| summary.as_deref().and_then(|s| text_of(s, 140)))
+        .or_else(|| summary.as_deref().map(title_from_text))
     else {
         warnings.push(format!(
             "posts[{index}] ({id}): no title or excerpt, dropped"
