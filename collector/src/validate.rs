@@ -193,9 +193,10 @@ pub fn uuid_v4(s: &str) -> Option<String> {
 
 /// NFC-normalised, trimmed comment; `None` when nothing is left.
 ///
-/// CRLF is folded to LF first because form controls submit line breaks as CRLF; any other
-/// control character (a lone CR included) is refused as it has no place in free text and
-/// can corrupt logs and exports.
+/// CRLF is folded to LF first because form controls submit line breaks as CRLF, and white
+/// space at both ends is trimmed (control characters that count as white space, such as a lone
+/// CR or a form feed, included). Any other control character left inside (a lone CR between
+/// words included) is refused as it has no place in free text and can corrupt logs and exports.
 pub fn comment(raw: &str, max_chars: usize) -> Result<Option<String>, ApiError> {
     let normalised: String = raw.replace("\r\n", "\n").nfc().collect();
     let trimmed = normalised.trim();
