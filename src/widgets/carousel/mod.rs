@@ -60,8 +60,13 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     let feed_state = use_widget_feed(&props.options, WidgetKind::Carousel);
     // A refreshed feed, once one arrived, replaces the first one.
     let refreshed = use_state(|| None::<Rc<Feed>>);
-    let refreshed_feed = (*refreshed).clone();
-    let feed = refreshed_feed.as_deref().or(feed_state.feed());
+    // The feed shown (its items start with the slides shown): the change event's item id comes
+    // from it, and a refresh compares against it.
+    let shown_feed = (*refreshed).clone().or_else(|| match &feed_state {
+        FeedState::Ready(feed) => Some(feed.clone()),
+        _ => None,
+    });
+    let feed = shown_feed.as_deref();
     let lang = widget_language(&props.options, feed);
     let catalog = lang.catalog();
     let texts = &catalog.carousel;
@@ -85,7 +90,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
         .unwrap_or(DEFAULT_INTERVAL_MS);
     let heading_level = options.number("heading-level", 2..=6).unwrap_or(3);
     let items: &[NewsItem] = feed.map_or(&[], |feed| shown_items(feed, max_items));
-    let per_view = options
+    let most_per_view = options
         .number("per-view", 1..=MAX_PER_VIEW)
         .map(|n| n as usize)
         .or(settings.and_then(|s| s.per_view))
@@ -93,8 +98,8 @@ pub fn Carousel(props: &WidgetProps) -> Html {
         .min(MAX_PER_VIEW as usize);
     let section_ref = use_node_ref();
     // Only measured with several slides per view, once the carousel (not a status) is shown.
-    let width = use_carousel_width(&section_ref, per_view > 1 && !items.is_empty());
-    let per_view = slides_per_view(per_view, width, items.len());
+    let width = use_carousel_width(&section_ref, most_per_view > 1 && !items.is_empty());
+    let per_view = slides_per_view(most_per_view, width, items.len());
     let stops = stops(items.len(), per_view);
 
     let position = use_state(|| Position::new(stops, wrap));
@@ -110,12 +115,6 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     let refresh_ms = options.number("refresh", 2..=86_400).map(|s| s * 1_000);
     let swipe_from = use_mut_ref(|| None::<f64>);
 
-    // The feed shown (its items start with the slides shown): the event's item id comes from
-    // it, and a refresh compares against it.
-    let shown_feed = refreshed_feed.clone().or_else(|| match &feed_state {
-        FeedState::Ready(feed) => Some(feed.clone()),
-        _ => None,
-    });
     let go: Rc<dyn Fn(Move)> = {
         let (position, host, feed) = (position.clone(), props.host.clone(), shown_feed.clone());
         Rc::new(move |step: Move| {
@@ -140,7 +139,11 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     // What a refresh needs to know of the latest render: the feed shown, the slide the reader is
     // on, and whether slides rotate (then no announcement: the live region is off too).
     let shown = use_mut_ref(|| (None::<Rc<Feed>>, 0usize, false));
-    *shown.borrow_mut() = (shown_feed, current.index(), rotation.0.is_rotating());
+    *shown.borrow_mut() = (
+        shown_feed.clone(),
+        current.index(),
+        rotation.0.is_rotating(),
+    );
     // Live feeds: fetch again every `refresh` seconds and merge by id, keeping the reader on
     // their slide; one polite announcement of what is new.
     {
