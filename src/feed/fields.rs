@@ -16,19 +16,13 @@ pub(super) fn text(object: &Json, key: &str, max_chars: usize) -> Option<String>
 /// Plain text of `raw` cut to `max_chars`; `None` when nothing readable is left.
 pub(super) fn text_of(raw: &str, max_chars: usize) -> Option<String> {
     let text = plain_text(raw);
-    if text.is_empty() {
-        None
-    } else if text.chars().count() <= max_chars {
-        Some(text)
-    } else {
-        Some(bounded(&text, max_chars))
-    }
+    (!text.is_empty()).then(|| bounded(text, max_chars))
 }
 
 /// A title made from an item's text when it has none. The text is plain already, so it is only
 /// cut: reading it as HTML again would turn an escaped `&lt;b&gt;` into `<b>`.
 pub(super) fn title_from_text(text: &str) -> String {
-    bounded(text, MAX_TITLE_CHARS.min(140))
+    bounded(text.to_string(), MAX_TITLE_CHARS.min(140))
 }
 
 /// A BCP 47-looking language tag (`ar`, `fr-CA`, `zh-Hant-TW`), else `None`.

@@ -333,9 +333,9 @@ fn plain_text_edge_cases() {
 
 #[test]
 fn bounded_cuts_at_a_word_boundary() {
-    assert_eq!(bounded("short", 10), "short");
-    assert_eq!(bounded("one two three four", 12), "one two…");
-    assert_eq!(bounded("abcdefghijklmnop", 5), "abcd…");
+    assert_eq!(bounded("short".into(), 10), "short");
+    assert_eq!(bounded("one two three four".into(), 12), "one two…");
+    assert_eq!(bounded("abcdefghijklmnop".into(), 5), "abcd…");
 }
 
 #[test]

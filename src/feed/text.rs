@@ -86,10 +86,10 @@ pub fn plain_text(input: &str) -> String {
 }
 
 /// Cuts `text` to at most `max_chars` characters, with an ellipsis; at a word boundary when that
-/// keeps at least half of the text.
-pub fn bounded(text: &str, max_chars: usize) -> String {
+/// keeps at least half of the text. A text within the bound is returned as it is, uncopied.
+pub fn bounded(text: String, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
-        return text.to_string();
+        return text;
     }
     let cut: String = text.chars().take(max_chars.saturating_sub(1)).collect();
     let at_word = match cut.rfind(' ') {
