@@ -6,10 +6,10 @@ import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
+import { launchChromium } from "../tools/chromium.mjs";
 
 export const root = fileURLToPath(new URL("..", import.meta.url));
 const require = createRequire(join(root, "tools", "package.json"));
-const { chromium } = require("playwright-core");
 const axePath = require.resolve("axe-core/axe.min.js");
 
 const TYPES = {
@@ -57,11 +57,7 @@ export async function start() {
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   env.base = `http://127.0.0.1:${server.address().port}`;
-  env.browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  env.browser = await launchChromium();
   env.stop = async () => {
     await env.browser.close();
     server.close();

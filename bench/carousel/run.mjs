@@ -11,18 +11,16 @@ import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
+import { launchChromium } from "../../tools/chromium.mjs";
+import { makeFeed } from "../feed.mjs";
 import os from "node:os";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const requireTools = createRequire(join(root, "tools", "package.json"));
-const { chromium } = requireTools("playwright-core");
 const splideDist = join(here, "node_modules", "@splidejs", "splide", "dist");
 
 const RUNS = Math.max(7, Number(process.env.RUNS ?? 9));
 const SIZES = (process.env.SIZES ?? "10,1000,10000").split(",").map(Number);
-const MAX_FEED_BYTES = 2 * 1024 * 1024; // the widget's per-document limit (src/feed/limits.rs)
 const RUN_TIMEOUT_MS = 60_000;
 
 for (const file of [join(root, "dist", "embed.js"), join(splideDist, "js", "splide.min.js")]) {
@@ -34,23 +32,6 @@ for (const file of [join(root, "dist", "embed.js"), join(splideDist, "js", "spli
 
 // ---- feeds (JSON Feed 1.1, generated in memory, newest first) ----
 
-function makeFeed(count) {
-  const start = Date.UTC(2026, 10, 27, 12, 0, 0);
-  const items = [];
-  for (let i = 0; i < count; i += 1) {
-    const n = i + 1;
-    items.push({
-      id: `bench-${n}`,
-      title: `News item ${n} of ${count}: partners meet`,
-      summary: `Item ${n}: a meeting on education and culture.`,
-      date_published: new Date(start - i * 3_600_000).toISOString().replace(".000Z", "Z"),
-      url: `https://example.org/n/${n}`,
-    });
-  }
-  const body = JSON.stringify({ version: "https://jsonfeed.org/version/1.1", title: "Bench news", language: "en", items });
-  if (Buffer.byteLength(body) > MAX_FEED_BYTES) throw new Error(`feed of ${count} items is over 2 MiB`);
-  return { body, firstTitle: items[0].title, bytes: Buffer.byteLength(body) };
-}
 const feeds = new Map(SIZES.map((n) => [n, makeFeed(n)]));
 
 // ---- pages ----
@@ -122,13 +103,9 @@ const server = createServer(async (request, response) => {
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
 
-// ---- browser (flags as in e2e/harness.mjs) ----
+// ---- browser (tools/chromium.mjs) ----
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launchChromium();
 
 /** One cold load in a fresh browser context (empty HTTP and code caches). */
 async function measure(kind, n) {

@@ -23,7 +23,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 
 import { createHash } from "node:crypto";
 import { extname, join, normalize, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
+import { launchChromium } from "../../tools/chromium.mjs";
+import { makeFeed } from "../feed.mjs";
 import { execFileSync } from "node:child_process";
 import zlib from "node:zlib";
 import os from "node:os";
@@ -33,8 +34,6 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const liveDist = join(root, "dist");
 const carouselPage = join(root, "bench", "carousel", "page"); // probe.js and splide-page.js, reused as is
 const modules = join(here, "node_modules");
-const requireTools = createRequire(join(root, "tools", "package.json"));
-const { chromium } = requireTools("playwright-core");
 
 const RUNS = Math.max(1, Number(process.env.RUNS ?? 15));
 const HEAP_RUNS = Math.max(1, Number(process.env.HEAP_RUNS ?? 3));
@@ -152,22 +151,6 @@ const bytes = {
 
 // ---- feeds (JSON Feed 1.1, generated in memory, newest first; as bench/carousel) ----
 
-function makeFeed(count) {
-  const start = Date.UTC(2026, 10, 27, 12, 0, 0);
-  const items = [];
-  for (let i = 0; i < count; i += 1) {
-    const n = i + 1;
-    items.push({
-      id: `bench-${n}`,
-      title: `News item ${n} of ${count}: partners meet`,
-      summary: `Item ${n}: a meeting on education and culture.`,
-      date_published: new Date(start - i * 3_600_000).toISOString().replace(".000Z", "Z"),
-      url: `https://example.org/n/${n}`,
-    });
-  }
-  const body = JSON.stringify({ version: "https://jsonfeed.org/version/1.1", title: "Bench news", language: "en", items });
-  return { body, firstTitle: items[0].title, bytes: Buffer.byteLength(body) };
-}
 const feeds = new Map([...new Set([TIME_ITEMS, ...HEAP_SIZES])].map((n) => [n, makeFeed(n)]));
 
 // ---- pages ----
@@ -263,13 +246,9 @@ const server = createServer(async (request, response) => {
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
 
-// ---- browser (flags as in e2e/harness.mjs) ----
+// ---- browser (tools/chromium.mjs) ----
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launchChromium();
 
 /** A page in a fresh browser context (empty HTTP and code caches), recording requests and errors. */
 async function openPage(name, n) {
