@@ -35,8 +35,32 @@ pub fn check(data: &[u8]) {
     // any bytes.
     let text = String::from_utf8_lossy(data);
     check_json(&text);
-    if let Ok(parsed) = feed::parse(&text, &*BASE) {
-        check_parsed(&parsed);
+    let whole = feed::parse(&text, &*BASE);
+    if let Ok(parsed) = &whole {
+        check_parsed(parsed);
+    }
+    check_first_reading(&text, &whole);
+}
+
+/// The first step of a two-step reading (`feed::parse_first`) fails where the whole reading
+/// does, and otherwise gives the whole feed's first items and its settings.
+fn check_first_reading(text: &str, whole: &Result<Parsed, feed::FeedError>) {
+    for first in [0, 1, 3] {
+        let start = feed::parse_first(text, &*BASE, first);
+        match (&start, whole) {
+            (Ok(start), Ok(whole)) => {
+                let (start, whole) = (&start.feed, &whole.feed);
+                assert!(start.items.len() <= first.max(whole.items.len()));
+                assert!(start.expected_items() >= whole.items.len());
+                assert_eq!(start.items[..], whole.items[..start.items.len()]);
+                assert_eq!(
+                    (&start.title, &start.language, &start.widgets),
+                    (&whole.title, &whole.language, &whole.widgets)
+                );
+            }
+            (Err(start), Err(whole)) => assert_eq!(start, whole),
+            _ => panic!("parse_first gave {start:?} where parse gave {whole:?}"),
+        }
     }
 }
 

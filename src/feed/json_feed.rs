@@ -34,13 +34,7 @@ pub(super) fn read(
     let mut items: Vec<NewsItem> = raw_items
         .iter()
         .enumerate()
-        .filter_map(|(index, raw)| match raw {
-            item @ Json::Object(_) => read_item(item, index, base, warnings),
-            _ => {
-                warnings.push(format!("items[{index}]: not an object, dropped"));
-                None
-            }
-        })
+        .filter_map(|(index, raw)| read_element(raw, index, base, warnings))
         .collect();
     keep_newest(&mut items, warnings);
     let widgets = match object.get("_widgets") {
@@ -57,8 +51,25 @@ pub(super) fn read(
         title: text(object, "title", MAX_TITLE_CHARS),
         language,
         items,
+        unread_items: 0,
         widgets,
     })
+}
+
+/// The news item in `items[index]`, or `None` (with a warning) when it is unusable.
+pub(super) fn read_element(
+    raw: &Json,
+    index: usize,
+    base: &dyn ResolveUrl,
+    warnings: &mut Vec<String>,
+) -> Option<NewsItem> {
+    match raw {
+        item @ Json::Object(_) => read_item(item, index, base, warnings),
+        _ => {
+            warnings.push(format!("items[{index}]: not an object, dropped"));
+            None
+        }
+    }
 }
 
 fn read_item(

@@ -13,22 +13,19 @@ use super::json::{Json, MAX_DEPTH};
 /// Parses `text` as one JSON value. Values nested deeper than [`MAX_DEPTH`] are checked for
 /// syntax, then dropped as `null`. Duplicate object members are all kept, in order.
 pub fn parse_text(text: &str) -> Result<Json, String> {
-    let mut parser = Parser {
-        text,
-        bytes: text.as_bytes(),
-        at: 0,
-    };
-    // `Response.text()` drops a byte-order mark, but a stored or hand-made text may have one.
-    if text.starts_with('\u{feff}') {
-        parser.at = '\u{feff}'.len_utf8();
-    }
-    let value = parser.value(0)?;
-    parser.skip_whitespace();
-    if parser.at < parser.bytes.len() {
-        return Err(parser.error("unexpected text after the JSON value"));
-    }
-    Ok(value)
+    Parser::new(text, None).document().map(|(value, _)| value)
 }
+
+/// Parses `text` as [`parse_text`] does, except that the `items` array of a top-level object
+/// keeps only its first `first` elements: the others are checked for syntax and counted, not
+/// built. Also gives that count. (An earlier, repeated `items` member is cut too; [`Json::get`]
+/// reads the last one.) The whole text is checked, so an error anywhere is found now.
+pub fn parse_text_head(text: &str, first: usize) -> Result<(Json, usize), String> {
+    Parser::new(text, Some(first)).document()
+}
+
+/// The depth of a top-level object's `items` elements: the object is 0, the array 1.
+const ITEM_DEPTH: u32 = 2;
 
 /// The value of a number literal that matched the JSON grammar. Whole numbers of up to 15
 /// digits (ids, sizes, intervals: nearly every number in a feed) are exact by themselves; the
@@ -64,9 +61,38 @@ struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     at: usize,
+    /// How many elements of a top-level `items` array to build ([`parse_text_head`]); `None`
+    /// builds them all.
+    head: Option<usize>,
+    /// How many elements of the last top-level `items` member were left out.
+    unread: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
+    fn new(text: &'a str, head: Option<usize>) -> Self {
+        Self {
+            text,
+            bytes: text.as_bytes(),
+            at: 0,
+            head,
+            unread: 0,
+        }
+    }
+
+    /// The whole text as one value, and how many `items` elements were left out.
+    fn document(mut self) -> Result<(Json, usize), String> {
+        // `Response.text()` drops a byte-order mark, but a stored or hand-made text may have one.
+        if self.text.starts_with('\u{feff}') {
+            self.at = '\u{feff}'.len_utf8();
+        }
+        let value = self.value(0)?;
+        self.skip_whitespace();
+        if self.at < self.bytes.len() {
+            return Err(self.error("unexpected text after the JSON value"));
+        }
+        Ok((value, self.unread))
+    }
+
     fn error(&self, what: &str) -> String {
         format!("{what} at byte {}", self.at)
     }
@@ -153,7 +179,11 @@ impl Parser<'_> {
             let name = self.string()?;
             self.skip_whitespace();
             self.expect(b':')?;
-            members.push((name, self.value(depth + 1)?));
+            let value = match self.head {
+                Some(first) if depth == 0 && name == "items" => self.head_of_items(first)?,
+                _ => self.value(depth + 1)?,
+            };
+            members.push((name, value));
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => self.at += 1,
@@ -163,6 +193,75 @@ impl Parser<'_> {
                 }
                 _ => return Err(self.error("expected ',' or '}'")),
             }
+        }
+    }
+
+    /// A top-level `items` value: an array is built up to its first `first` elements and only
+    /// checked and counted beyond; anything else is read whole. The last `items` member decides
+    /// the count, as it decides what `items` is.
+    fn head_of_items(&mut self, first: usize) -> Result<Json, String> {
+        self.unread = 0;
+        self.skip_whitespace();
+        if self.peek() != Some(b'[') {
+            return self.value(ITEM_DEPTH - 1);
+        }
+        self.at += 1;
+        let mut items = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Ok(Json::Array(items));
+        }
+        let mut unread = 0;
+        loop {
+            if items.len() < first {
+                items.push(self.value(ITEM_DEPTH)?);
+            } else {
+                unread += 1;
+                self.skip_value()?;
+            }
+            self.skip_whitespace();
+            if self.expect_one_of(b",]")? == b']' {
+                self.unread = unread;
+                return Ok(Json::Array(items));
+            }
+        }
+    }
+
+    /// Consumes one of `bytes`, and says which.
+    fn expect_one_of(&mut self, bytes: &[u8]) -> Result<u8, String> {
+        match self.peek() {
+            Some(byte) if bytes.contains(&byte) => {
+                self.at += 1;
+                Ok(byte)
+            }
+            _ => Err(self.error(&format!(
+                "expected '{}' or '{}'",
+                bytes[0] as char,
+                bytes[bytes.len() - 1] as char
+            ))),
+        }
+    }
+
+    /// Checks the syntax of one value without keeping it.
+    fn skip_value(&mut self) -> Result<(), String> {
+        self.skip_whitespace();
+        match self.peek() {
+            Some(b'[' | b'{') => self.skip_nested(),
+            _ => self.skip_scalar(),
+        }
+    }
+
+    /// Checks the syntax of a string, number or literal without keeping it.
+    fn skip_scalar(&mut self) -> Result<(), String> {
+        match self.peek() {
+            None => Err(self.error("unexpected end")),
+            Some(b'"') => self.skip_string(),
+            Some(b'n') => self.literal("null", Json::Null).map(drop),
+            Some(b't') => self.literal("true", Json::Null).map(drop),
+            Some(b'f') => self.literal("false", Json::Null).map(drop),
+            Some(b'-' | b'0'..=b'9') => self.number_literal(),
+            Some(_) => Err(self.error("unexpected character")),
         }
     }
 
@@ -212,9 +311,8 @@ impl Parser<'_> {
                         Next::Value
                     };
                 }
-                // A scalar: brackets were taken above, so this never recurses.
                 (Next::Value | Next::ValueOrClose, _) => {
-                    self.value(MAX_DEPTH)?;
+                    self.skip_scalar()?;
                     next = Next::CommaOrClose;
                 }
                 (_, None) => return Err(self.error("unexpected end")),
@@ -225,6 +323,12 @@ impl Parser<'_> {
 
     fn number(&mut self) -> Result<Json, String> {
         let start = self.at;
+        self.number_literal()?;
+        Ok(Json::Number(number_value(&self.text[start..self.at])))
+    }
+
+    /// Consumes a number literal.
+    fn number_literal(&mut self) -> Result<(), String> {
         if self.peek() == Some(b'-') {
             self.at += 1;
         }
@@ -250,7 +354,7 @@ impl Parser<'_> {
             }
             self.digits();
         }
-        Ok(Json::Number(number_value(&self.text[start..self.at])))
+        Ok(())
     }
 
     fn digits(&mut self) {
@@ -283,6 +387,36 @@ impl Parser<'_> {
                     self.escape(&mut out)?;
                 }
                 Some(_) => return Err(self.error("control character in a string")),
+                None => return Err(self.error("unterminated string")),
+            }
+        }
+    }
+
+    /// Checks a string literal starting at the opening quote, without keeping it.
+    fn skip_string(&mut self) -> Result<(), String> {
+        self.at += 1;
+        loop {
+            match self.peek() {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(());
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    match self.peek() {
+                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
+                            self.at += 1
+                        }
+                        Some(b'u') => {
+                            self.at += 1;
+                            self.hex4()?;
+                        }
+                        Some(_) => return Err(self.error("bad escape")),
+                        None => return Err(self.error("unterminated string")),
+                    }
+                }
+                Some(0..=0x1f) => return Err(self.error("control character in a string")),
+                Some(_) => self.at += 1,
                 None => return Err(self.error("unterminated string")),
             }
         }
@@ -497,6 +631,53 @@ mod tests {
             "[\"\\ud800\\u\"]",
         ] {
             assert!(parse_text(bad).is_err(), "accepted {bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_head_reading_checks_everything_and_counts_what_it_leaves_out() {
+        let text = r#"{"items": [1, "two", {"three": [3]}], "x": {"items": [4, 5]},
+            "items" : [ {"a": "\u00e9"} , [[]], "\ud83d\ude00", -1.5e2, null ] }"#;
+        let whole = parse_text(text).expect("parses");
+        let Some(Json::Array(all)) = whole.get("items") else {
+            panic!("no items array");
+        };
+        for first in 0..7 {
+            let (head, unread) = parse_text_head(text, first).expect("parses");
+            // An earlier `items` member is cut as well, unseen: the last one is the feed's.
+            assert_eq!(
+                head.get("items"),
+                Some(&Json::Array(all[..first.min(5)].to_vec()))
+            );
+            assert_eq!(unread, 5 - first.min(5));
+            assert_eq!(
+                head.get("x"),
+                whole.get("x"),
+                "nested `items` are built whole"
+            );
+        }
+        let (_, unread) = parse_text_head(r#"{"items": [1, 2], "items": 3}"#, 1).expect("parses");
+        assert_eq!(unread, 0, "the last `items` is not an array");
+    }
+
+    #[test]
+    fn a_head_reading_refuses_what_json_parse_refuses_past_the_head() {
+        for bad in [
+            "1,]",
+            "01",
+            "1.",
+            "[1 2]",
+            "{\"a\" 1}",
+            "\"tab\there\"",
+            "\"\\x\"",
+            "\"\\u12g4\"",
+            "nul",
+            "{\"a\":[}",
+            "\"open",
+        ] {
+            let text = format!("{{\"items\": [0, {bad}]}}");
+            assert!(parse_text(&text).is_err(), "parse_text accepted {text:?}");
+            assert!(parse_text_head(&text, 1).is_err(), "head accepted {text:?}");
         }
     }
 

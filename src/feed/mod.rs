@@ -10,6 +10,7 @@
 mod date;
 mod error;
 mod fields;
+mod first_reading;
 mod json;
 mod json_feed;
 mod json_parser;
@@ -22,6 +23,7 @@ mod wordpress;
 
 pub use date::{parse_rfc3339, Timestamp};
 pub use error::FeedError;
+pub use first_reading::parse_first;
 pub use json::{quoted, Json};
 pub use json_parser::parse_text;
 pub use limits::{MAX_FEED_BYTES, MAX_ITEMS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
@@ -50,9 +52,14 @@ pub fn parse(text: &str, base: &dyn ResolveUrl) -> Result<Parsed, FeedError> {
         return Err(FeedError::TooLarge { bytes: text.len() });
     }
     let value = parse_text(text).map_err(FeedError::InvalidJson)?;
+    read_document(&value, base)
+}
+
+/// A parsed JSON document as a feed.
+fn read_document(value: &Json, base: &dyn ResolveUrl) -> Result<Parsed, FeedError> {
     let mut warnings = Vec::new();
-    let feed = match &value {
-        Json::Object(_) => json_feed::read(&value, base, &mut warnings)?,
+    let feed = match value {
+        Json::Object(_) => json_feed::read(value, base, &mut warnings)?,
         Json::Array(posts) => wordpress::read(posts, base, &mut warnings),
         _ => {
             return Err(FeedError::WrongShape(

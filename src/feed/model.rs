@@ -9,10 +9,22 @@ pub struct Feed {
     pub title: Option<String>,
     /// The feed's language tag (`language` in JSON Feed 1.1).
     pub language: Option<String>,
-    /// The news, in feed order.
+    /// The news, in feed order: all of them, or the first ones while the rest is being read
+    /// (see [`Feed::unread_items`]).
     pub items: Vec<NewsItem>,
+    /// Entries of the feed's item list not read yet: nonzero only in the feed of a first
+    /// reading ([`super::parse_first`]), before [`super::parse`] reads the whole.
+    pub unread_items: usize,
     /// Settings from the `_widgets` extension.
     pub widgets: WidgetSettings,
+}
+
+impl Feed {
+    /// How many items the feed has once read whole: exact when nothing is left unread, an
+    /// upper bound otherwise (an unread entry may yet be dropped as unusable).
+    pub fn expected_items(&self) -> usize {
+        self.items.len() + self.unread_items
+    }
 }
 
 /// One news item.

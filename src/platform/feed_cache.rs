@@ -1,20 +1,30 @@
 //! One fetch per feed URL per page, shared by every widget that reads it.
+//!
+//! A long JSON Feed is read in two steps ([`feed::parse_first`]): the widgets get its first items
+//! at once, the browser paints them, and the widgets get the whole feed a moment later. The
+//! first slide of a 10,000-item feed does not wait for 10,000 items to be built.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::{console, fetch, url::BrowserUrl};
+use super::{console, fetch, frame, url::BrowserUrl};
 use crate::feed::{self, Feed, FeedError};
 
 /// A feed, or why it could not be had.
 pub type FeedResult = Result<Rc<Feed>, FeedError>;
 
-type Waiter = Box<dyn FnOnce(FeedResult)>;
+/// Items built before the widgets first hear of a feed: more than a carousel shows by default
+/// (20), so that most carousels show all their slides from the first step.
+const FIRST_ITEMS: usize = 24;
+
+type Listener = Rc<dyn Fn(FeedResult)>;
 
 enum Entry {
     /// Being fetched; these widgets wait for it.
-    Loading(Vec<Waiter>),
-    /// Fetched and parsed.
+    Loading(Vec<Listener>),
+    /// Its first items are read and with these widgets, which hear again once it is whole.
+    Reading(Rc<Feed>, Vec<Listener>),
+    /// Fetched and read whole.
     Ready(Rc<Feed>),
 }
 
@@ -22,33 +32,35 @@ thread_local! {
     static ENTRIES: RefCell<Vec<(String, Entry)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Calls `done` with the feed at the absolute `url`: fetched on the first request, shared by
-/// later ones (at once when it is already there). A failed load is forgotten once every waiting
-/// widget has heard of it, so a widget mounted later tries again.
-pub fn load(url: &str, timeout_ms: u32, done: impl FnOnce(FeedResult) + 'static) {
-    let mut done: Option<Waiter> = Some(Box::new(done));
+/// Calls `on_feed` with the feed at the absolute `url`: fetched on the first request, shared by
+/// later ones (at once when it is already there). A long feed comes twice: first with its first
+/// items ([`Feed::unread_items`] counts the others), then whole. A failed load is forgotten
+/// once every waiting widget has heard of it, so a widget mounted later tries again.
+pub fn load(url: &str, timeout_ms: u32, on_feed: impl Fn(FeedResult) + 'static) {
+    let listener: Listener = Rc::new(on_feed);
     let mut must_start = false;
-    let ready = ENTRIES.with(|entries| {
+    let known = ENTRIES.with(|entries| {
         let mut entries = entries.borrow_mut();
         match entries.iter_mut().find(|(key, _)| key == url) {
             Some((_, Entry::Ready(feed))) => Some(feed.clone()),
-            Some((_, Entry::Loading(waiters))) => {
-                waiters.extend(done.take());
+            Some((_, Entry::Reading(feed, listeners))) => {
+                listeners.push(listener.clone());
+                Some(feed.clone())
+            }
+            Some((_, Entry::Loading(listeners))) => {
+                listeners.push(listener.clone());
                 None
             }
             None => {
-                entries.push((
-                    url.to_string(),
-                    Entry::Loading(done.take().into_iter().collect()),
-                ));
+                entries.push((url.to_string(), Entry::Loading(vec![listener.clone()])));
                 must_start = true;
                 None
             }
         }
     });
-    // Called outside the borrow: a callback may well ask for another feed.
-    if let (Some(feed), Some(done)) = (ready, done) {
-        done(Ok(feed));
+    // Called outside the borrow: a listener may well ask for another feed.
+    if let Some(feed) = known {
+        listener(Ok(feed));
     }
     if must_start {
         start(url.to_string(), timeout_ms);
@@ -57,23 +69,61 @@ pub fn load(url: &str, timeout_ms: u32, done: impl FnOnce(FeedResult) + 'static)
 
 fn start(url: String, timeout_ms: u32) {
     wasm_bindgen_futures::spawn_local(async move {
-        let result = fetch_and_parse(&url, timeout_ms).await;
-        let waiters = ENTRIES.with(|entries| {
+        let base = BrowserUrl::new(&url);
+        let reading = match fetch::get_text(&url, timeout_ms).await {
+            Ok(text) => feed::parse_first(&text, &base, FIRST_ITEMS).map(|first| (text, first)),
+            Err(error) => Err(error),
+        };
+        let (text, first) = match reading {
+            Ok(reading) => reading,
+            Err(error) => return settle(&url, Err(error)),
+        };
+        if first.feed.unread_items == 0 {
+            log_warnings(&url, &first.warnings);
+            return settle(&url, Ok(Rc::new(first.feed)));
+        }
+        let first = Rc::new(first.feed);
+        let listeners = ENTRIES.with(|entries| {
             let mut entries = entries.borrow_mut();
-            let index = entries.iter().position(|(key, _)| *key == url)?;
-            let waiters = match &result {
-                Ok(feed) => std::mem::replace(&mut entries[index].1, Entry::Ready(feed.clone())),
-                Err(_) => entries.swap_remove(index).1,
+            let (_, entry) = entries.iter_mut().find(|(key, _)| *key == url)?;
+            let Entry::Loading(listeners) = entry else {
+                return None;
             };
-            match waiters {
-                Entry::Loading(waiters) => Some(waiters),
-                Entry::Ready(_) => None,
-            }
+            let listeners = std::mem::take(listeners);
+            *entry = Entry::Reading(first.clone(), listeners.clone());
+            Some(listeners)
         });
-        for waiter in waiters.unwrap_or_default() {
-            waiter(result.clone());
+        for listener in listeners.unwrap_or_default() {
+            listener(Ok(first.clone()));
+        }
+        frame::after_paint().await;
+        // The whole text again: its first items are few, and reading it whole keeps one way
+        // of reading a feed. Its warnings cover the first step's.
+        let whole = feed::parse(&text, &base).map(|whole| {
+            log_warnings(&url, &whole.warnings);
+            Rc::new(whole.feed)
+        });
+        settle(&url, whole);
+    });
+}
+
+/// Ends a load: the entry keeps the feed (or goes, on failure), and its listeners hear of it.
+fn settle(url: &str, result: FeedResult) {
+    let listeners = ENTRIES.with(|entries| {
+        let mut entries = entries.borrow_mut();
+        let index = entries.iter().position(|(key, _)| key == url)?;
+        let previous = match &result {
+            Ok(feed) => std::mem::replace(&mut entries[index].1, Entry::Ready(feed.clone())),
+            Err(_) => entries.swap_remove(index).1,
+        };
+        match previous {
+            Entry::Loading(listeners) | Entry::Reading(_, listeners) => Some(listeners),
+            Entry::Ready(_) => None,
         }
     });
+    for listener in listeners.unwrap_or_default() {
+        listener(result.clone());
+    }
 }
 
 /// Fetches the feed at `url` again, whatever the cache holds (a widget's `refresh`), and calls
@@ -100,8 +150,12 @@ pub fn reload(url: &str, timeout_ms: u32, done: impl FnOnce(FeedResult) + 'stati
 async fn fetch_and_parse(url: &str, timeout_ms: u32) -> FeedResult {
     let text = fetch::get_text(url, timeout_ms).await?;
     let parsed = feed::parse(&text, &BrowserUrl::new(url))?;
-    for warning in &parsed.warnings {
+    log_warnings(url, &parsed.warnings);
+    Ok(Rc::new(parsed.feed))
+}
+
+fn log_warnings(url: &str, warnings: &[String]) {
+    for warning in warnings {
         console::warn(&format!("{url}: {warning}"));
     }
-    Ok(Rc::new(parsed.feed))
 }

@@ -7,6 +7,7 @@ pub mod console;
 pub mod events;
 pub mod feed_cache;
 pub mod fetch;
+pub mod frame;
 pub mod intl;
 pub mod page;
 pub mod random;

@@ -238,7 +238,12 @@ pub fn Carousel(props: &WidgetProps) -> Html {
         .or_else(|| settings.and_then(|s| s.label.get(lang.tag()).cloned()))
         .unwrap_or_else(|| texts.label.to_string());
     let index = current.index();
-    let total = intl::number(items.len(), lang.tag());
+    // While the rest of a long feed is read, the count it will have once read whole (an item
+    // still unread may turn out unusable: the count then drops by as many).
+    let total_items = feed.map_or(items.len(), |feed| {
+        feed.expected_items().min(max_items).max(items.len())
+    });
+    let total = intl::number(total_items, lang.tag());
     let name_of = |i: usize| {
         fill(
             texts.slide_position,

@@ -1,0 +1,161 @@
+//! Reading a long feed in two steps, so that its first news shows without waiting for the rest.
+//!
+//! [`parse_first`] checks the whole text, as it must before anything is shown, but builds only
+//! the first JSON Feed items; [`super::parse`] reads the whole feed a moment later. Checking
+//! without building costs a small part of building: the first slide of a 10,000-item feed does
+//! not wait for 10,000 items.
+
+use super::json_parser::parse_text_head;
+use super::{parse, read_document, FeedError, Parsed, ResolveUrl};
+use super::{MAX_FEED_BYTES, MAX_ITEMS};
+
+/// Reads the feed `text` as [`parse`] does, with the same errors, except that only the first
+/// `first` JSON Feed items are built: [`super::Feed::unread_items`] counts the others, and
+/// [`parse`] reads them with the rest. The warnings are those of what was built.
+pub fn parse_first(text: &str, base: &dyn ResolveUrl, first: usize) -> Result<Parsed, FeedError> {
+    if text.len() > MAX_FEED_BYTES {
+        return Err(FeedError::TooLarge { bytes: text.len() });
+    }
+    let (value, unread) = parse_text_head(text, first).map_err(FeedError::InvalidJson)?;
+    if first + unread > MAX_ITEMS {
+        // Only the newest are kept then, and which ones that is depends on every item's date.
+        return parse(text, base);
+    }
+    let mut parsed = read_document(&value, base)?;
+    parsed.feed.unread_items = unread;
+    Ok(parsed)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    struct Base(::url::Url);
+
+    impl ResolveUrl for Base {
+        fn resolve(&self, reference: &str) -> Option<String> {
+            self.0.join(reference).ok().map(String::from)
+        }
+    }
+
+    fn base() -> Base {
+        Base(::url::Url::parse("https://news.example.org/feeds/feed.json").expect("base URL"))
+    }
+
+    fn in_one_step(text: &str) -> Result<Parsed, FeedError> {
+        parse(text, &base())
+    }
+
+    /// A JSON Feed of `count` items, two in nine unusable (not an object, no id), with the
+    /// settings after the items and a first `items` member that the second one overrides.
+    fn mixed_feed(count: usize) -> String {
+        let items: Vec<String> = (0..count)
+            .map(|i| match i % 9 {
+                3 => "42".to_string(),
+                6 => format!(r#"{{"title":"no id {i}"}}"#),
+                _ => format!(
+                    r#"{{"id":"n{i}","title":"News \u00e9 {i}","url":"/n/{i}","date_published":"2026-11-{:02}T10:00:00Z","tags":[{{"deep":[1,2.5e1,null,true]}}]}}"#,
+                    i % 28 + 1
+                ),
+            })
+            .collect();
+        format!(
+            r#"{{"version":"https://jsonfeed.org/version/1.1","items":[{{"id":"old","title":"Overridden"}}],"title":"Mixed","items":[{}],"_widgets":{{"carousel":{{"per_view":3}}}}}}"#,
+            items.join(",\n ")
+        )
+    }
+
+    #[test]
+    fn the_first_step_is_the_start_of_the_whole() {
+        let mut texts = vec![mixed_feed(0), mixed_feed(1), mixed_feed(40)];
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/real-feeds");
+        for entry in std::fs::read_dir(dir).expect("fixtures") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "json") {
+                texts.push(std::fs::read_to_string(path).expect("fixture"));
+            }
+        }
+        texts.push(
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/demo/feed.json"))
+                .expect("demo feed"),
+        );
+        for text in &texts {
+            let whole = in_one_step(text).expect("reads").feed;
+            for first in [0, 1, 2, 5, 12, 1_000] {
+                let mut start = parse_first(text, &base(), first).expect("reads").feed;
+                assert!(start.items.len() <= first, "first {first}");
+                assert!(start.expected_items() >= whole.items.len());
+                assert_eq!(start.items[..], whole.items[..start.items.len()]);
+                if start.unread_items == 0 {
+                    assert_eq!(start, whole, "nothing left out, first {first}");
+                }
+                // Apart from the items, the same feed: title, language, settings.
+                start.items.clone_from(&whole.items);
+                start.unread_items = 0;
+                assert_eq!(start, whole, "first {first}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_step_counts_what_it_leaves_out() {
+        let text = mixed_feed(40);
+        let feed = parse_first(&text, &base(), 12).expect("reads").feed;
+        // Of the first 12 entries, 3 and 6 are unusable.
+        assert_eq!((feed.items.len(), feed.unread_items), (10, 28));
+        assert_eq!(feed.expected_items(), 38);
+        assert_eq!(feed.items[0].id, "n0");
+        assert_eq!(
+            feed.widgets.carousel.as_ref().and_then(|c| c.per_view),
+            Some(3),
+            "settings after the items are read in the first step"
+        );
+        let whole = in_one_step(&text).expect("reads").feed;
+        assert_eq!((whole.items.len(), whole.expected_items()), (31, 31));
+    }
+
+    #[test]
+    fn an_error_anywhere_is_found_by_the_first_step() {
+        let text = mixed_feed(40);
+        // In the last item, which the first step only checks.
+        let in_last_item = |from: &str, to: &str| {
+            let at = text.rfind(from).expect("in the feed");
+            format!("{}{to}{}", &text[..at], &text[at + from.len()..])
+        };
+        for broken in [
+            in_last_item("n38", "n38\u{1}"),
+            in_last_item("2.5e1", "2.5e"),
+            in_last_item("null,true]", "null,true"),
+            in_last_item("\\u00e9 38", "\\u00g9 38"),
+            in_last_item("\"title\"", "\"title\" \"title\""),
+            format!("{text} x"),
+        ] {
+            assert_ne!(broken, text);
+            assert!(matches!(
+                parse_first(&broken, &base(), 5),
+                Err(FeedError::InvalidJson(_))
+            ));
+            assert!(matches!(
+                in_one_step(&broken),
+                Err(FeedError::InvalidJson(_))
+            ));
+        }
+    }
+
+    #[test]
+    fn nothing_is_left_out_when_all_fits_or_the_newest_must_be_chosen() {
+        let short = mixed_feed(5);
+        assert_eq!(parse_first(&short, &base(), 5), in_one_step(&short));
+        let many = format!(
+            r#"{{"items":[{}]}}"#,
+            (0..MAX_ITEMS + 1)
+                .map(|i| format!(r#"{{"id":"{i}","title":"t"}}"#))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let feed = parse_first(&many, &base(), 10).expect("reads").feed;
+        assert_eq!((feed.items.len(), feed.unread_items), (MAX_ITEMS, 0));
+        let wordpress = r#"[{"id":1,"title":{"rendered":"A"}},{"id":2,"title":{"rendered":"B"}}]"#;
+        assert_eq!(parse_first(wordpress, &base(), 1), in_one_step(wordpress));
+    }
+}

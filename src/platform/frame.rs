@@ -1,0 +1,30 @@
+//! Waiting for the browser to paint.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Frames do not come on a hidden page; past this, the wait ends anyway.
+const MOST_WAIT_MS: i32 = 100;
+
+/// Resolves once the browser has painted what was rendered before the call: in a task after the
+/// next animation frame (the frame paints after its callbacks), or after [`MOST_WAIT_MS`] when
+/// no frame comes, as on a hidden page.
+pub async fn after_paint() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let painted = js_sys::Promise::new(&mut |resolve, _reject| {
+        let on_frame = {
+            let (window, resolve) = (window.clone(), resolve.clone());
+            Closure::once_into_js(move || {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            })
+        };
+        let _ = window.request_animation_frame(on_frame.unchecked_ref());
+        // A promise settles once: whichever comes second does nothing.
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, MOST_WAIT_MS);
+    });
+    let _ = JsFuture::from(painted).await;
+}
