@@ -43,10 +43,15 @@ function start() {
   return bundle;
 }
 
+/** The bundle's limit on a feed's size (src/feed/limits.rs). */
+const MAX_FEED_BYTES = 2 * 1024 * 1024;
+
 /**
  * Starts a GET for each http(s) feed named by a widget on the page (`src` or `data-src`), keyed
- * by absolute URL. The bundle takes each over with its own deadline and checks, so no request
- * is made twice and the feed arrives while the Wasm compiles.
+ * by absolute URL, and reads its body as soon as the answer comes, unless the server declares
+ * more than the bundle takes: the feed arrives whole while the Wasm compiles. Each entry is a
+ * promise of [response, body promise or null]; the bundle takes it over with its own deadline
+ * and checks, so no request is made twice.
  */
 function prefetchFeeds() {
   const feeds = new Map();
@@ -61,7 +66,12 @@ function prefetchFeeds() {
       continue;
     }
     if (src && (url.protocol === "https:" || url.protocol === "http:") && !feeds.has(url.href)) {
-      const request = fetch(url.href);
+      const request = fetch(url.href).then((response) => {
+        const declared = Number(response.headers.get("content-length"));
+        const body = response.ok && !(declared > MAX_FEED_BYTES) ? response.arrayBuffer() : null;
+        body?.catch(() => {});
+        return [response, body];
+      });
       request.catch(() => {}); // the bundle reports failures, once, for the widget concerned
       feeds.set(url.href, request);
     }

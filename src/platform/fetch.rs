@@ -17,7 +17,8 @@ thread_local! {
 }
 
 /// Takes over the feed requests the loader (`embed.js`) started while the bundle downloaded: a
-/// `Map` from absolute URL to the `fetch` promise. Anything else is ignored.
+/// `Map` from absolute URL to a promise of `[Response, body promise or null]`. Anything else is
+/// ignored.
 pub fn adopt_prefetched(requests: JsValue) {
     if let Ok(requests) = requests.dyn_into::<js_sys::Map>() {
         PREFETCHED.with(|prefetched| *prefetched.borrow_mut() = Some(requests));
@@ -55,9 +56,12 @@ pub async fn get_text(url: &str, timeout_ms: u32) -> Result<String, FeedError> {
         Failure::Timeout => FeedError::Timeout { ms: timeout_ms },
         Failure::Network(reason) => FeedError::Network(reason),
     };
-    let response = match take_prefetched(url) {
-        Some(request) => deadline.settled_response(request).await,
-        None => deadline.response(url, &init).await,
+    let (response, body) = match take_prefetched(url) {
+        Some(request) => deadline.prefetched(request).await,
+        None => deadline
+            .response(url, &init)
+            .await
+            .map(|response| (response, None)),
     }
     .map_err(failure)?;
     if !response.ok() {
@@ -74,9 +78,12 @@ pub async fn get_text(url: &str, timeout_ms: u32) -> Result<String, FeedError> {
     }
     // The bytes rather than `text()`: one copy into Wasm memory instead of a UTF-8 decode and
     // re-encode, and an oversized body is refused before it is copied at all.
-    let body = response
-        .array_buffer()
-        .map_err(|e| FeedError::Network(describe(&e)))?;
+    let body = match body {
+        Some(body) => body,
+        None => response
+            .array_buffer()
+            .map_err(|e| FeedError::Network(describe(&e)))?,
+    };
     let body = deadline.within(body).await.map_err(failure)?;
     let bytes = js_sys::Uint8Array::new(&body);
     let length = bytes.length() as usize;
@@ -150,6 +157,20 @@ impl Deadline {
             .await?
             .dyn_into::<Response>()
             .map_err(|_| Failure::Network("fetch did not answer with a Response".into()))
+    }
+
+    /// The `Response` of a loader's request and its body being read, if the loader reads it,
+    /// unless the deadline passes first.
+    async fn prefetched(
+        &self,
+        request: js_sys::Promise,
+    ) -> Result<(Response, Option<js_sys::Promise>), Failure> {
+        let pair = js_sys::Array::from(&self.within(request).await?);
+        let response = pair
+            .get(0)
+            .dyn_into::<Response>()
+            .map_err(|_| Failure::Network("fetch did not answer with a Response".into()))?;
+        Ok((response, pair.get(1).dyn_into::<js_sys::Promise>().ok()))
     }
 
     /// The value of `step`, unless the deadline passes first.
