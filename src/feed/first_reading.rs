@@ -1,29 +1,92 @@
-//! Reading a long feed in two steps, so that its first news shows without waiting for the rest.
+//! Reading a long feed in steps, so that its first news shows without waiting for the rest.
 //!
 //! [`parse_first`] checks the whole text, as it must before anything is shown, but builds only
-//! the first JSON Feed items; [`super::parse`] reads the whole feed a moment later. Checking
-//! without building costs a small part of building: the first slide of a 10,000-item feed does
-//! not wait for 10,000 items.
+//! the first JSON Feed items; [`RestOfItems::read_some`] builds the others from the same text,
+//! a slice at a time, so that the page stays responsive meanwhile. Checking without building
+//! costs a small part of building: the first slide of a 10,000-item feed does not wait for
+//! 10,000 items.
 
-use super::json_parser::parse_text_head;
-use super::{parse, read_document, FeedError, Parsed, ResolveUrl};
+use super::json_parser::{parse_text_head, UnreadItems};
+use super::{json_feed, parse, read_document, Feed, FeedError, Parsed, ResolveUrl};
 use super::{MAX_FEED_BYTES, MAX_ITEMS};
 
+/// What [`parse_first`] gives.
+#[derive(Debug)]
+pub struct FirstReading {
+    /// The feed with its first items ([`Feed::unread_items`] counts the others), and the
+    /// warnings about what was read.
+    pub parsed: Parsed,
+    /// The items left to read, if any.
+    pub rest: Option<RestOfItems>,
+}
+
+/// The items a [`FirstReading`] left unread.
+#[derive(Debug)]
+pub struct RestOfItems {
+    unread: UnreadItems,
+    /// The position in the feed's item list of the next unread one, for the warnings.
+    next_index: usize,
+}
+
 /// Reads the feed `text` as [`parse`] does, with the same errors, except that only the first
-/// `first` JSON Feed items are built: [`super::Feed::unread_items`] counts the others, and
-/// [`parse`] reads them with the rest. The warnings are those of what was built.
-pub fn parse_first(text: &str, base: &dyn ResolveUrl, first: usize) -> Result<Parsed, FeedError> {
+/// `first` JSON Feed items are built; [`RestOfItems::read_some`] reads the others. Read whole,
+/// the feed is the one [`parse`] gives.
+pub fn parse_first(
+    text: &str,
+    base: &dyn ResolveUrl,
+    first: usize,
+) -> Result<FirstReading, FeedError> {
     if text.len() > MAX_FEED_BYTES {
         return Err(FeedError::TooLarge { bytes: text.len() });
     }
     let (value, unread) = parse_text_head(text, first).map_err(FeedError::InvalidJson)?;
-    if first + unread > MAX_ITEMS {
-        // Only the newest are kept then, and which ones that is depends on every item's date.
-        return parse(text, base);
+    if unread.count == 0 || first + unread.count > MAX_ITEMS {
+        // Over the limit, only the newest are kept, and which ones depends on every date.
+        let parsed = if unread.count == 0 {
+            read_document(&value, base)?
+        } else {
+            parse(text, base)?
+        };
+        return Ok(FirstReading { parsed, rest: None });
     }
     let mut parsed = read_document(&value, base)?;
-    parsed.feed.unread_items = unread;
-    Ok(parsed)
+    parsed.feed.unread_items = unread.count;
+    Ok(FirstReading {
+        parsed,
+        rest: Some(RestOfItems {
+            unread,
+            next_index: first,
+        }),
+    })
+}
+
+impl RestOfItems {
+    /// Reads up to `count` more of the unread items of `text` (the text of the first reading)
+    /// into `feed` (the feed it gave, or as far as it has come), warnings into `warnings`.
+    /// Says whether all are read.
+    pub fn read_some(
+        &mut self,
+        text: &str,
+        base: &dyn ResolveUrl,
+        feed: &mut Feed,
+        warnings: &mut Vec<String>,
+        count: usize,
+    ) -> bool {
+        for _ in 0..count {
+            let Some(raw) = self.unread.read_next(text) else {
+                break;
+            };
+            feed.items.extend(json_feed::read_element(
+                &raw,
+                self.next_index,
+                base,
+                warnings,
+            ));
+            self.next_index += 1;
+        }
+        feed.unread_items = self.unread.count;
+        self.unread.count == 0
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -46,6 +109,20 @@ mod tests {
         parse(text, &base())
     }
 
+    /// The first reading, then the rest `slice` items at a time; the warnings sorted, since
+    /// the steps report in another order.
+    fn in_steps(text: &str, first: usize, slice: usize) -> Result<Parsed, FeedError> {
+        let FirstReading { mut parsed, rest } = parse_first(text, &base(), first)?;
+        if let Some(mut rest) = rest {
+            let (feed, warnings) = (&mut parsed.feed, &mut parsed.warnings);
+            while !rest.read_some(text, &base(), feed, warnings, slice) {
+                assert!(feed.unread_items > 0);
+            }
+        }
+        parsed.warnings.sort();
+        Ok(parsed)
+    }
+
     /// A JSON Feed of `count` items, two in nine unusable (not an object, no id), with the
     /// settings after the items and a first `items` member that the second one overrides.
     fn mixed_feed(count: usize) -> String {
@@ -66,7 +143,7 @@ mod tests {
     }
 
     #[test]
-    fn the_first_step_is_the_start_of_the_whole() {
+    fn the_steps_read_what_one_step_reads() {
         let mut texts = vec![mixed_feed(0), mixed_feed(1), mixed_feed(40)];
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/real-feeds");
         for entry in std::fs::read_dir(dir).expect("fixtures") {
@@ -80,19 +157,23 @@ mod tests {
                 .expect("demo feed"),
         );
         for text in &texts {
-            let whole = in_one_step(text).expect("reads").feed;
+            let mut whole = in_one_step(text).expect("reads");
+            whole.warnings.sort();
             for first in [0, 1, 2, 5, 12, 1_000] {
-                let mut start = parse_first(text, &base(), first).expect("reads").feed;
+                let start = parse_first(text, &base(), first)
+                    .expect("reads")
+                    .parsed
+                    .feed;
                 assert!(start.items.len() <= first, "first {first}");
-                assert!(start.expected_items() >= whole.items.len());
-                assert_eq!(start.items[..], whole.items[..start.items.len()]);
-                if start.unread_items == 0 {
-                    assert_eq!(start, whole, "nothing left out, first {first}");
+                assert!(start.expected_items() >= whole.feed.items.len());
+                assert_eq!(start.items[..], whole.feed.items[..start.items.len()]);
+                for slice in [1, 7, 10_000] {
+                    assert_eq!(
+                        in_steps(text, first, slice).as_ref(),
+                        Ok(&whole),
+                        "first {first}, slices of {slice}"
+                    );
                 }
-                // Apart from the items, the same feed: title, language, settings.
-                start.items.clone_from(&whole.items);
-                start.unread_items = 0;
-                assert_eq!(start, whole, "first {first}");
             }
         }
     }
@@ -100,7 +181,7 @@ mod tests {
     #[test]
     fn the_first_step_counts_what_it_leaves_out() {
         let text = mixed_feed(40);
-        let feed = parse_first(&text, &base(), 12).expect("reads").feed;
+        let feed = parse_first(&text, &base(), 12).expect("reads").parsed.feed;
         // Of the first 12 entries, 3 and 6 are unusable.
         assert_eq!((feed.items.len(), feed.unread_items), (10, 28));
         assert_eq!(feed.expected_items(), 38);
@@ -145,7 +226,10 @@ mod tests {
     #[test]
     fn nothing_is_left_out_when_all_fits_or_the_newest_must_be_chosen() {
         let short = mixed_feed(5);
-        assert_eq!(parse_first(&short, &base(), 5), in_one_step(&short));
+        assert_eq!(
+            parse_first(&short, &base(), 5).map(|r| r.parsed),
+            in_one_step(&short)
+        );
         let many = format!(
             r#"{{"items":[{}]}}"#,
             (0..MAX_ITEMS + 1)
@@ -153,9 +237,14 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(",")
         );
-        let feed = parse_first(&many, &base(), 10).expect("reads").feed;
+        let reading = parse_first(&many, &base(), 10).expect("reads");
+        assert!(reading.rest.is_none());
+        let feed = reading.parsed.feed;
         assert_eq!((feed.items.len(), feed.unread_items), (MAX_ITEMS, 0));
         let wordpress = r#"[{"id":1,"title":{"rendered":"A"}},{"id":2,"title":{"rendered":"B"}}]"#;
-        assert_eq!(parse_first(wordpress, &base(), 1), in_one_step(wordpress));
+        assert_eq!(
+            parse_first(wordpress, &base(), 1).map(|r| r.parsed),
+            in_one_step(wordpress)
+        );
     }
 }

@@ -16,12 +16,44 @@ pub fn parse_text(text: &str) -> Result<Json, String> {
     Parser::new(text, None).document().map(|(value, _)| value)
 }
 
+/// The elements of a top-level `items` array that [`parse_text_head`] left out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UnreadItems {
+    /// Where the first of them starts (whitespace may come first), in bytes.
+    pub at: usize,
+    /// How many there are.
+    pub count: usize,
+}
+
 /// Parses `text` as [`parse_text`] does, except that the `items` array of a top-level object
 /// keeps only its first `first` elements: the others are checked for syntax and counted, not
-/// built. Also gives that count. (An earlier, repeated `items` member is cut too; [`Json::get`]
-/// reads the last one.) The whole text is checked, so an error anywhere is found now.
-pub fn parse_text_head(text: &str, first: usize) -> Result<(Json, usize), String> {
+/// built, and [`UnreadItems::read_next`] reads them later. (An earlier, repeated `items` member is
+/// cut too; [`Json::get`] reads the last one.) The whole text is checked, so an error anywhere
+/// is found now.
+pub fn parse_text_head(text: &str, first: usize) -> Result<(Json, UnreadItems), String> {
     Parser::new(text, Some(first)).document()
+}
+
+impl UnreadItems {
+    /// The next of these elements in `text` (the text [`parse_text_head`] read), which is then
+    /// no longer unread; `None` once all are read.
+    pub fn read_next(&mut self, text: &str) -> Option<Json> {
+        if self.count == 0 {
+            return None;
+        }
+        let mut parser = Parser::new(text, None);
+        parser.at = self.at;
+        // The whole text was checked already: an error means another text was given, and
+        // ends the reading.
+        let Ok(element) = parser.value(ITEM_DEPTH) else {
+            self.count = 0;
+            return None;
+        };
+        parser.skip_whitespace();
+        self.at = parser.at + 1; // past the `,` or `]` the check found
+        self.count -= 1;
+        Some(element)
+    }
 }
 
 /// The depth of a top-level object's `items` elements: the object is 0, the array 1.
@@ -64,8 +96,10 @@ struct Parser<'a> {
     /// How many elements of a top-level `items` array to build ([`parse_text_head`]); `None`
     /// builds them all.
     head: Option<usize>,
-    /// How many elements of the last top-level `items` member were left out.
-    unread: usize,
+    /// The elements of the last top-level `items` member left out.
+    unread: UnreadItems,
+    /// [`Parser::skip_nested`]'s stack of closing brackets.
+    open_brackets: Vec<u8>,
 }
 
 impl<'a> Parser<'a> {
@@ -75,12 +109,13 @@ impl<'a> Parser<'a> {
             bytes: text.as_bytes(),
             at: 0,
             head,
-            unread: 0,
+            unread: UnreadItems::default(),
+            open_brackets: Vec::new(),
         }
     }
 
     /// The whole text as one value, and how many `items` elements were left out.
-    fn document(mut self) -> Result<(Json, usize), String> {
+    fn document(mut self) -> Result<(Json, UnreadItems), String> {
         // `Response.text()` drops a byte-order mark, but a stored or hand-made text may have one.
         if self.text.starts_with('\u{feff}') {
             self.at = '\u{feff}'.len_utf8();
@@ -97,10 +132,12 @@ impl<'a> Parser<'a> {
         format!("{what} at byte {}", self.at)
     }
 
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
 
+    #[inline(always)]
     fn skip_whitespace(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.at += 1;
@@ -200,7 +237,7 @@ impl<'a> Parser<'a> {
     /// checked and counted beyond; anything else is read whole. The last `items` member decides
     /// the count, as it decides what `items` is.
     fn head_of_items(&mut self, first: usize) -> Result<Json, String> {
-        self.unread = 0;
+        self.unread = UnreadItems::default();
         self.skip_whitespace();
         if self.peek() != Some(b'[') {
             return self.value(ITEM_DEPTH - 1);
@@ -212,12 +249,15 @@ impl<'a> Parser<'a> {
             self.at += 1;
             return Ok(Json::Array(items));
         }
-        let mut unread = 0;
+        let mut unread = UnreadItems::default();
         loop {
             if items.len() < first {
                 items.push(self.value(ITEM_DEPTH)?);
             } else {
-                unread += 1;
+                if unread.count == 0 {
+                    unread.at = self.at;
+                }
+                unread.count += 1;
                 self.skip_value()?;
             }
             self.skip_whitespace();
@@ -265,11 +305,21 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Checks the syntax of an array or object too deep to keep, without recursing.
+    /// Checks the syntax of an array or object without keeping it or recursing: one too deep
+    /// to keep, or an unread item.
     fn skip_nested(&mut self) -> Result<(), String> {
-        // The closing bracket of each open container, and what the grammar allows next: a
-        // token stream alone would let `[1 2]` or `[,:]` through, which `JSON.parse` refuses.
-        let mut open: Vec<u8> = Vec::new();
+        // The stack's memory is kept between calls: a long feed's unread items come one by one.
+        let mut open = std::mem::take(&mut self.open_brackets);
+        open.clear();
+        let skipped = self.skip_nested_with(&mut open);
+        self.open_brackets = open;
+        skipped
+    }
+
+    /// [`Parser::skip_nested`] with `open` for the closing bracket of each open container.
+    fn skip_nested_with(&mut self, open: &mut Vec<u8>) -> Result<(), String> {
+        // What the grammar allows next: a token stream alone would let `[1 2]` or `[,:]`
+        // through, which `JSON.parse` refuses.
         let mut next = Next::Value;
         loop {
             self.skip_whitespace();
@@ -369,12 +419,7 @@ impl<'a> Parser<'a> {
         let mut out = String::new();
         loop {
             let run_start = self.at;
-            while let Some(byte) = self.peek() {
-                if byte == b'"' || byte == b'\\' || byte < 0x20 {
-                    break;
-                }
-                self.at += 1;
-            }
+            self.skip_plain_run();
             // Stops only at ASCII bytes, so both ends are char boundaries.
             out.push_str(&self.text[run_start..self.at]);
             match self.peek() {
@@ -396,6 +441,7 @@ impl<'a> Parser<'a> {
     fn skip_string(&mut self) -> Result<(), String> {
         self.at += 1;
         loop {
+            self.skip_plain_run();
             match self.peek() {
                 Some(b'"') => {
                     self.at += 1;
@@ -404,22 +450,48 @@ impl<'a> Parser<'a> {
                 Some(b'\\') => {
                     self.at += 1;
                     match self.peek() {
-                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
-                            self.at += 1
-                        }
                         Some(b'u') => {
                             self.at += 1;
                             self.hex4()?;
+                        }
+                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
+                            self.at += 1;
                         }
                         Some(_) => return Err(self.error("bad escape")),
                         None => return Err(self.error("unterminated string")),
                     }
                 }
-                Some(0..=0x1f) => return Err(self.error("control character in a string")),
-                Some(_) => self.at += 1,
+                Some(_) => return Err(self.error("control character in a string")),
                 None => return Err(self.error("unterminated string")),
             }
         }
+    }
+
+    /// Moves past the plain bytes of a string (neither `"`, `\\` nor a control character),
+    /// eight at a time while it can: most of a feed's bytes are in such runs.
+    #[inline(always)]
+    fn skip_plain_run(&mut self) {
+        let mut at = self.at;
+        while let Some(word) = self
+            .bytes
+            .get(at..at + 8)
+            .and_then(|word| <[u8; 8]>::try_from(word).ok())
+        {
+            let special = special_bytes(u64::from_le_bytes(word));
+            if special != 0 {
+                // The lowest flag is exact, and the lowest byte comes first.
+                self.at = at + (special.trailing_zeros() / 8) as usize;
+                return;
+            }
+            at += 8;
+        }
+        while let Some(&byte) = self.bytes.get(at) {
+            if byte == b'"' || byte == b'\\' || byte < 0x20 {
+                break;
+            }
+            at += 1;
+        }
+        self.at = at;
     }
 
     fn escape(&mut self, out: &mut String) -> Result<(), String> {
@@ -488,6 +560,20 @@ impl<'a> Parser<'a> {
         self.at += 4;
         Ok(unit)
     }
+}
+
+/// The high bit of each byte of `word` that is `"`, `\\` or a control character, by the
+/// zero-byte test of "Bit Twiddling Hacks" (on the word XOR each quote byte) and its "less
+/// than" form. A byte above a flagged one may be flagged wrongly; the lowest flag is exact.
+#[inline(always)]
+fn special_bytes(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = ONES * 0x80;
+    let below =
+        |word: u64, bound: u8| word.wrapping_sub(ONES * u64::from(bound)) & !word & HIGH_BITS;
+    below(word ^ (ONES * u64::from(b'"')), 1)
+        | below(word ^ (ONES * u64::from(b'\\')), 1)
+        | below(word, 0x20)
 }
 
 /// What [`Parser::skip_nested`] accepts next.
@@ -635,7 +721,7 @@ mod tests {
     }
 
     #[test]
-    fn a_head_reading_checks_everything_and_counts_what_it_leaves_out() {
+    fn a_head_reading_checks_everything_and_reads_the_rest_later() {
         let text = r#"{"items": [1, "two", {"three": [3]}], "x": {"items": [4, 5]},
             "items" : [ {"a": "\u00e9"} , [[]], "\ud83d\ude00", -1.5e2, null ] }"#;
         let whole = parse_text(text).expect("parses");
@@ -645,19 +731,23 @@ mod tests {
         for first in 0..7 {
             let (head, unread) = parse_text_head(text, first).expect("parses");
             // An earlier `items` member is cut as well, unseen: the last one is the feed's.
-            assert_eq!(
-                head.get("items"),
-                Some(&Json::Array(all[..first.min(5)].to_vec()))
-            );
-            assert_eq!(unread, 5 - first.min(5));
+            let Some(Json::Array(mut items)) = head.get("items").cloned() else {
+                panic!("no items array");
+            };
+            assert_eq!(items[..], all[..first.min(5)]);
+            assert_eq!(unread.count, 5 - first.min(5));
             assert_eq!(
                 head.get("x"),
                 whole.get("x"),
                 "nested `items` are built whole"
             );
+            let mut unread = unread;
+            items.extend(std::iter::from_fn(|| unread.read_next(text)));
+            assert_eq!(unread.count, 0);
+            assert_eq!(&items, all, "first {first}");
         }
         let (_, unread) = parse_text_head(r#"{"items": [1, 2], "items": 3}"#, 1).expect("parses");
-        assert_eq!(unread, 0, "the last `items` is not an array");
+        assert_eq!(unread.count, 0, "the last `items` is not an array");
     }
 
     #[test]
@@ -678,6 +768,33 @@ mod tests {
             let text = format!("{{\"items\": [0, {bad}]}}");
             assert!(parse_text(&text).is_err(), "parse_text accepted {text:?}");
             assert!(parse_text_head(&text, 1).is_err(), "head accepted {text:?}");
+        }
+    }
+
+    #[test]
+    fn the_first_special_byte_of_a_word_is_found_exactly() {
+        let special = |byte: u8| byte == b'"' || byte == b'\\' || byte < 0x20;
+        let first_flag = |word: [u8; 8]| match special_bytes(u64::from_le_bytes(word)) {
+            0 => None,
+            flags => Some(flags.trailing_zeros() / 8),
+        };
+        for filler in [b'a', b' ', 0x7f, 0x80, 0xd8, 0xff] {
+            for byte in 0..=255u8 {
+                for place in 0..8 {
+                    let mut word = [filler; 8];
+                    word[place] = byte;
+                    // And a second special byte after it, which must not hide the first.
+                    if place < 7 {
+                        word[7] = b'"';
+                    }
+                    let expected = word.iter().position(|&b| special(b)).map(|at| at as u32);
+                    assert_eq!(
+                        first_flag(word),
+                        expected,
+                        "byte {byte:#x} at {place} among {filler:#x}"
+                    );
+                }
+            }
         }
     }
 

@@ -23,7 +23,7 @@ mod wordpress;
 
 pub use date::{parse_rfc3339, Timestamp};
 pub use error::FeedError;
-pub use first_reading::parse_first;
+pub use first_reading::{parse_first, FirstReading, RestOfItems};
 pub use json::{quoted, Json};
 pub use json_parser::parse_text;
 pub use limits::{MAX_FEED_BYTES, MAX_ITEMS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};

@@ -12,8 +12,8 @@ pub struct Feed {
     /// The news, in feed order: all of them, or the first ones while the rest is being read
     /// (see [`Feed::unread_items`]).
     pub items: Vec<NewsItem>,
-    /// Entries of the feed's item list not read yet: nonzero only in the feed of a first
-    /// reading ([`super::parse_first`]), before [`super::parse`] reads the whole.
+    /// Entries of the feed's item list not read yet: nonzero only while a long feed is read in
+    /// steps ([`super::parse_first`], then [`super::RestOfItems`]).
     pub unread_items: usize,
     /// Settings from the `_widgets` extension.
     pub widgets: WidgetSettings,

@@ -1,14 +1,15 @@
 //! One fetch per feed URL per page, shared by every widget that reads it.
 //!
-//! A long JSON Feed is read in two steps ([`feed::parse_first`]): the widgets get its first items
-//! at once, the browser paints them, and the widgets get the whole feed a moment later. The
-//! first slide of a 10,000-item feed does not wait for 10,000 items to be built.
+//! A long JSON Feed is read in steps ([`feed::parse_first`]): the widgets get its first items at
+//! once, the browser paints them, the rest is read in slices of a few milliseconds, and the
+//! widgets get the whole feed then. The first slide of a 10,000-item feed does not wait for
+//! 10,000 items to be built, and the page answers input while they are.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::{console, fetch, frame, url::BrowserUrl};
-use crate::feed::{self, Feed, FeedError};
+use crate::feed::{self, Feed, FeedError, FirstReading};
 
 /// A feed, or why it could not be had.
 pub type FeedResult = Result<Rc<Feed>, FeedError>;
@@ -16,6 +17,11 @@ pub type FeedResult = Result<Rc<Feed>, FeedError>;
 /// Items built before the widgets first hear of a feed: more than a carousel shows by default
 /// (20), so that most carousels show all their slides from the first step.
 const FIRST_ITEMS: usize = 24;
+
+/// Time spent reading the rest of a long feed before the browser gets a turn, in milliseconds.
+const SLICE_MS: f64 = 8.0;
+/// Items read between two looks at the clock.
+const SLICE_ITEMS: usize = 50;
 
 type Listener = Rc<dyn Fn(FeedResult)>;
 
@@ -74,15 +80,15 @@ fn start(url: String, timeout_ms: u32) {
             Ok(text) => feed::parse_first(&text, &base, FIRST_ITEMS).map(|first| (text, first)),
             Err(error) => Err(error),
         };
-        let (text, first) = match reading {
+        let (text, FirstReading { parsed, rest }) = match reading {
             Ok(reading) => reading,
             Err(error) => return settle(&url, Err(error)),
         };
-        if first.feed.unread_items == 0 {
-            log_warnings(&url, &first.warnings);
-            return settle(&url, Ok(Rc::new(first.feed)));
-        }
-        let first = Rc::new(first.feed);
+        log_warnings(&url, &parsed.warnings);
+        let Some(mut rest) = rest else {
+            return settle(&url, Ok(Rc::new(parsed.feed)));
+        };
+        let first = Rc::new(parsed.feed);
         let listeners = ENTRIES.with(|entries| {
             let mut entries = entries.borrow_mut();
             let (_, entry) = entries.iter_mut().find(|(key, _)| *key == url)?;
@@ -97,13 +103,22 @@ fn start(url: String, timeout_ms: u32) {
             listener(Ok(first.clone()));
         }
         frame::after_paint().await;
-        // The whole text again: its first items are few, and reading it whole keeps one way
-        // of reading a feed. Its warnings cover the first step's.
-        let whole = feed::parse(&text, &base).map(|whole| {
-            log_warnings(&url, &whole.warnings);
-            Rc::new(whole.feed)
-        });
-        settle(&url, whole);
+        // The rest in slices of a few milliseconds, each its own task, so that the reader's
+        // keys, clicks and swipes are answered meanwhile.
+        let (mut whole, mut warnings) = ((*first).clone(), Vec::new());
+        loop {
+            let started = js_sys::Date::now();
+            let mut done = false;
+            while !done && js_sys::Date::now() - started < SLICE_MS {
+                done = rest.read_some(&text, &base, &mut whole, &mut warnings, SLICE_ITEMS);
+            }
+            if done {
+                break;
+            }
+            gloo_timers::future::TimeoutFuture::new(0).await;
+        }
+        log_warnings(&url, &warnings);
+        settle(&url, Ok(Rc::new(whole)));
     });
 }
 
