@@ -398,9 +398,66 @@ async fn ten_thousand_items_keep_the_dom_small() {
     wait_for_text(&host, ".fw-carousel__position", "1 of 10,000").await;
     let nodes = apg_node_count(&shadow(&host));
     assert!(nodes < 300, "{nodes} elements in the shadow root");
+    // At once, while the feed's rest may still be read: the last slide shows once it is.
     click(&host, ".fw-carousel__previous");
     wait_for_text(&host, ".fw-carousel__position", "10,000 of 10,000").await;
+    wait_for_text(
+        &host,
+        "article:not([hidden]) .fw-carousel__title",
+        "News 10000",
+    )
+    .await;
     assert!(apg_node_count(&shadow(&host)) < 300);
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn a_long_feed_read_in_steps_ends_with_its_exact_count() {
+    setup();
+    // Read in steps: its first items at once, the rest (10 unusable ones at the end) after.
+    let mut entries: Vec<String> = (1..=90)
+        .map(|i| format!(r#"{{"id":"n{i}","title":"News {i}"}}"#))
+        .collect();
+    entries.extend((1..=10).map(|i| format!(r#"{{"title":"No id {i}"}}"#)));
+    let feed = json_feed(&format!("[{}]", entries.join(",")), "");
+    let host = carousel(
+        "https://feeds.test/apg/long.json",
+        &feed,
+        &[("max-items", "100")],
+    )
+    .await;
+    assert_eq!(
+        text(&host, "article:not([hidden]) .fw-carousel__title").as_deref(),
+        Some("News 1")
+    );
+    wait_for_text(&host, ".fw-carousel__position", "1 of 90").await;
+    click(&host, ".fw-carousel__previous");
+    wait_for_text(
+        &host,
+        "article:not([hidden]) .fw-carousel__title",
+        "News 90",
+    )
+    .await;
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn the_feed_can_turn_rotation_on() {
+    setup();
+    let feed = json_feed(
+        r#"[{"id":"a","title":"First"},{"id":"b","title":"Second"}]"#,
+        r#""_widgets":{"carousel":{"autoplay":true,"interval":2000}}"#,
+    );
+    let host = carousel("https://feeds.test/apg/feed-autoplay.json", &feed, &[]).await;
+    assert_eq!(
+        rotation_label(&host).as_deref(),
+        Some("Stop automatic slide show")
+    );
+    assert_eq!(live(&host).as_deref(), Some("off"), "silent while rotating");
+    wait_until("the second slide comes on its own", 4_000, || {
+        position(&host) == "2 of 2"
+    })
+    .await;
     remove(&host);
 }
 

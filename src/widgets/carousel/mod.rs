@@ -99,8 +99,14 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     let section_ref = use_node_ref();
     // Only measured with several slides per view, once the carousel (not a status) is shown.
     let width = use_carousel_width(&section_ref, most_per_view > 1 && !items.is_empty());
-    let per_view = slides_per_view(most_per_view, width, items.len());
-    let stops = stops(items.len(), per_view);
+    // While the rest of a long feed is read, the slides it is expected to have (an unread item
+    // may yet turn out unusable, and the count then drops by as many): the reader can already
+    // go to the last one, whose slide shows once it is read.
+    let slide_count = feed.map_or(0, |feed| {
+        feed.expected_items().min(max_items).max(items.len())
+    });
+    let per_view = slides_per_view(most_per_view, width, slide_count);
+    let stops = stops(slide_count, per_view);
 
     let position = use_state(|| Position::new(stops, wrap));
     let current = if position.count() == stops {
@@ -108,7 +114,24 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     } else {
         position.resized(stops)
     };
-    let rotation = use_reducer(|| RotationState(Rotation::new(autoplay, prefers_reduced_motion())));
+    // Reduced motion is asked only when it matters: the query may make the browser compute
+    // styles.
+    let rotation = use_reducer(|| {
+        RotationState(Rotation::new(
+            autoplay,
+            autoplay && prefers_reduced_motion(),
+        ))
+    });
+    // The feed's `autoplay` setting arrives after the first render (a status while loading).
+    {
+        let rotation = rotation.dispatcher();
+        use_effect_with(autoplay, move |&autoplay| {
+            rotation.dispatch(RotationEvent::Configured {
+                autoplay,
+                reduced_motion: autoplay && prefers_reduced_motion(),
+            });
+        });
+    }
     let broken_images = use_state(Vec::<String>::new);
     let announcement = use_state(String::new);
     let show_summary = options.flag("summary").unwrap_or(true);
@@ -199,7 +222,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     // Rotation: one timer per shown slide, so a manual move restarts the count.
     {
         let go = go.clone();
-        let rotating = rotation.0.is_rotating() && items.len() > 1;
+        let rotating = rotation.0.is_rotating() && slide_count > 1;
         use_effect_with(
             (rotating, current.index(), interval),
             move |(rotating, _, interval)| {
@@ -238,12 +261,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
         .or_else(|| settings.and_then(|s| s.label.get(lang.tag()).cloned()))
         .unwrap_or_else(|| texts.label.to_string());
     let index = current.index();
-    // While the rest of a long feed is read, the count it will have once read whole (an item
-    // still unread may turn out unusable: the count then drops by as many).
-    let total_items = feed.map_or(items.len(), |feed| {
-        feed.expected_items().min(max_items).max(items.len())
-    });
-    let total = intl::number(total_items, lang.tag());
+    let total = intl::number(slide_count, lang.tag());
     let name_of = |i: usize| {
         fill(
             texts.slide_position,
@@ -379,19 +397,20 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     } else {
         name_of(index)
     };
-    let slides = slides_in_dom(index, per_view, items.len(), wrap)
+    let slides = slides_in_dom(index, per_view, slide_count, wrap)
         .into_iter()
-        .map(|i| {
+        .filter_map(|i| Some((i, items.get(i)?)))
+        .map(|(i, item)| {
             let slide = Slide {
                 show_summary,
-                item: &items[i],
+                item,
                 name: name_of(i),
                 texts,
                 lang: &lang,
                 current: i == index,
                 in_view: in_view.contains(&i),
                 heading_level,
-                image_broken: broken_images.contains(&items[i].id),
+                image_broken: broken_images.contains(&item.id),
             };
             slide.render(&on_image_error)
         });

@@ -22,6 +22,13 @@ pub enum Event {
     Hover(bool),
     /// The page became hidden, or visible again.
     PageHidden(bool),
+    /// Rotation was turned on or off after the carousel started (the feed's setting came).
+    Configured {
+        /// Rotation is configured at all.
+        autoplay: bool,
+        /// The reader prefers reduced motion: rotation starts stopped.
+        reduced_motion: bool,
+    },
 }
 
 /// The rotation state of one carousel.
@@ -86,6 +93,15 @@ impl Rotation {
             },
             Event::Hover(hovered) => Self { hovered, ..self },
             Event::PageHidden(hidden) => Self { hidden, ..self },
+            Event::Configured {
+                autoplay,
+                reduced_motion,
+            } if autoplay != self.enabled => Self {
+                enabled: autoplay,
+                stopped: reduced_motion,
+                ..self
+            },
+            Event::Configured { .. } => self,
         }
     }
 }
@@ -162,5 +178,32 @@ mod tests {
         let calm = Rotation::new(true, true);
         assert!(!calm.is_rotating() && calm.has_control() && !calm.offers_stop());
         assert!(calm.apply(Event::StartRequested).is_rotating());
+    }
+
+    #[test]
+    fn a_setting_that_comes_later_turns_rotation_on_once() {
+        let on = Event::Configured {
+            autoplay: true,
+            reduced_motion: false,
+        };
+        let configured = Rotation::new(false, false).apply(on);
+        assert_eq!(configured, Rotation::new(true, false));
+        // The same setting again (a re-render) keeps what the reader did since.
+        let stopped = configured.apply(Event::StopRequested);
+        assert_eq!(stopped.apply(on), stopped);
+        let calm = Rotation::new(false, false).apply(Event::Configured {
+            autoplay: true,
+            reduced_motion: true,
+        });
+        assert!(calm.has_control() && !calm.is_rotating());
+        let hovered = Rotation::new(false, false)
+            .apply(Event::Hover(true))
+            .apply(on);
+        assert!(!hovered.is_rotating(), "a pause in course holds");
+        let off = configured.apply(Event::Configured {
+            autoplay: false,
+            reduced_motion: false,
+        });
+        assert!(!off.has_control() && !off.is_rotating());
     }
 }
