@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::{console, fetch, frame, url::BrowserUrl};
+use super::{console, fetch, frame, page, url::BrowserUrl};
 use crate::feed::{self, Feed, FeedError, FirstReading};
 
 /// A feed, or why it could not be had.
@@ -115,7 +115,10 @@ fn start(url: String, timeout_ms: u32) {
             if done {
                 break;
             }
-            gloo_timers::future::TimeoutFuture::new(0).await;
+            // A hidden page gets timers once a second at best, and nobody to answer: no turns.
+            if !page::is_hidden() {
+                gloo_timers::future::TimeoutFuture::new(0).await;
+            }
         }
         log_warnings(&url, &warnings);
         settle(&url, Ok(Rc::new(whole)));

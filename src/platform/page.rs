@@ -58,3 +58,10 @@ pub fn path() -> String {
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_else(|| "/".into())
 }
+
+/// Whether the page is hidden (a background tab, a minimised window).
+pub fn is_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
+}
