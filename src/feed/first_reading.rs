@@ -93,17 +93,7 @@ impl RestOfItems {
 mod tests {
     use super::*;
 
-    struct Base(::url::Url);
-
-    impl ResolveUrl for Base {
-        fn resolve(&self, reference: &str) -> Option<String> {
-            self.0.join(reference).ok().map(String::from)
-        }
-    }
-
-    fn base() -> Base {
-        Base(::url::Url::parse("https://news.example.org/feeds/feed.json").expect("base URL"))
-    }
+    use crate::feed::tests::base;
 
     fn in_one_step(text: &str) -> Result<Parsed, FeedError> {
         parse(text, &base())

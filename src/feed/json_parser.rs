@@ -179,21 +179,36 @@ impl<'a> Parser<'a> {
     }
 
     fn array(&mut self, depth: u32) -> Result<Json, String> {
+        self.array_head(depth, usize::MAX).map(|(items, _)| items)
+    }
+
+    /// An array whose first `first` elements are built and the others only checked and
+    /// counted.
+    fn array_head(&mut self, depth: u32, first: usize) -> Result<(Json, UnreadItems), String> {
         self.at += 1;
         let mut items = Vec::new();
+        let mut unread = UnreadItems::default();
         self.skip_whitespace();
         if self.peek() == Some(b']') {
             self.at += 1;
-            return Ok(Json::Array(items));
+            return Ok((Json::Array(items), unread));
         }
         loop {
-            items.push(self.value(depth + 1)?);
+            if items.len() < first {
+                items.push(self.value(depth + 1)?);
+            } else {
+                if unread.count == 0 {
+                    unread.at = self.at;
+                }
+                unread.count += 1;
+                self.skip_value()?;
+            }
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => self.at += 1,
                 Some(b']') => {
                     self.at += 1;
-                    return Ok(Json::Array(items));
+                    return Ok((Json::Array(items), unread));
                 }
                 _ => return Err(self.error("expected ',' or ']'")),
             }
@@ -242,45 +257,9 @@ impl<'a> Parser<'a> {
         if self.peek() != Some(b'[') {
             return self.value(ITEM_DEPTH - 1);
         }
-        self.at += 1;
-        let mut items = Vec::new();
-        self.skip_whitespace();
-        if self.peek() == Some(b']') {
-            self.at += 1;
-            return Ok(Json::Array(items));
-        }
-        let mut unread = UnreadItems::default();
-        loop {
-            if items.len() < first {
-                items.push(self.value(ITEM_DEPTH)?);
-            } else {
-                if unread.count == 0 {
-                    unread.at = self.at;
-                }
-                unread.count += 1;
-                self.skip_value()?;
-            }
-            self.skip_whitespace();
-            if self.expect_one_of(b",]")? == b']' {
-                self.unread = unread;
-                return Ok(Json::Array(items));
-            }
-        }
-    }
-
-    /// Consumes one of `bytes`, and says which.
-    fn expect_one_of(&mut self, bytes: &[u8]) -> Result<u8, String> {
-        match self.peek() {
-            Some(byte) if bytes.contains(&byte) => {
-                self.at += 1;
-                Ok(byte)
-            }
-            _ => Err(self.error(&format!(
-                "expected '{}' or '{}'",
-                bytes[0] as char,
-                bytes[bytes.len() - 1] as char
-            ))),
-        }
+        let (items, unread) = self.array_head(ITEM_DEPTH - 1, first)?;
+        self.unread = unread;
+        Ok(items)
     }
 
     /// Checks the syntax of one value without keeping it.

@@ -1,7 +1,7 @@
 use super::*;
 
 /// The WHATWG URL parser of the `url` crate, standing in for the browser's `URL`.
-struct Base(::url::Url);
+pub(super) struct Base(::url::Url);
 
 impl ResolveUrl for Base {
     fn resolve(&self, reference: &str) -> Option<String> {
@@ -9,7 +9,8 @@ impl ResolveUrl for Base {
     }
 }
 
-fn base() -> Base {
+/// A resolver for references relative to a feed at `https://news.example.org/feeds/`.
+pub(super) fn base() -> Base {
     Base(::url::Url::parse("https://news.example.org/feeds/feed.json").expect("test base URL"))
 }
 
