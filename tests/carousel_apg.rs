@@ -398,7 +398,9 @@ async fn ten_thousand_items_keep_the_dom_small() {
     wait_for_text(&host, ".fw-carousel__position", "1 of 10,000").await;
     let nodes = apg_node_count(&shadow(&host));
     assert!(nodes < 300, "{nodes} elements in the shadow root");
-    // At once, while the feed's rest may still be read: the last slide shows once it is.
+    // At once, while the feed's rest may still be read: the last slide shows once it is, and
+    // the change event names it then.
+    let changes = EventLog::on(&host.clone().into(), "fw:carousel:change");
     click(&host, ".fw-carousel__previous");
     wait_for_text(&host, ".fw-carousel__position", "10,000 of 10,000").await;
     wait_for_text(
@@ -407,6 +409,11 @@ async fn ten_thousand_items_keep_the_dom_small() {
         "News 10000",
     )
     .await;
+    wait_until("the change is announced", 2_000, || changes.count() == 1).await;
+    assert_eq!(
+        changes.events()[0].field("id").as_string().as_deref(),
+        Some("n10000")
+    );
     assert!(apg_node_count(&shadow(&host)) < 300);
     remove(&host);
 }
@@ -431,6 +438,7 @@ async fn a_long_feed_read_in_steps_ends_with_its_exact_count() {
         Some("News 1")
     );
     wait_for_text(&host, ".fw-carousel__position", "1 of 90").await;
+    let changes = EventLog::on(&host.clone().into(), "fw:carousel:change");
     click(&host, ".fw-carousel__previous");
     wait_for_text(
         &host,
@@ -438,6 +446,10 @@ async fn a_long_feed_read_in_steps_ends_with_its_exact_count() {
         "News 90",
     )
     .await;
+    assert_eq!(changes.count(), 1);
+    let change = &changes.events()[0];
+    assert_eq!(change.field("id").as_string().as_deref(), Some("n90"));
+    assert_eq!(change.field("index").as_f64(), Some(89.0));
     remove(&host);
 }
 

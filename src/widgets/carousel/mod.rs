@@ -138,26 +138,44 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     let refresh_ms = options.number("refresh", 2..=86_400).map(|s| s * 1_000);
     let swipe_from = use_mut_ref(|| None::<f64>);
 
+    // A move to an item of a long feed not read yet: its change event waits for the item.
+    let unannounced = use_mut_ref(|| None::<usize>);
     let go: Rc<dyn Fn(Move)> = {
-        let (position, host, feed) = (position.clone(), props.host.clone(), shown_feed.clone());
+        let (position, host, feed, unannounced) = (
+            position.clone(),
+            props.host.clone(),
+            shown_feed.clone(),
+            unannounced.clone(),
+        );
         Rc::new(move |step: Move| {
             let next = current.apply(step);
             if next != current {
                 position.set(next);
-                let id = feed
-                    .as_ref()
-                    .and_then(|feed| feed.items.get(next.index()))
-                    .map(|item| item.id.clone())
-                    .unwrap_or_default();
-                events::dispatch(
-                    &host,
-                    "carousel",
-                    "change",
-                    &events::detail(&[("id", id.into()), ("index", (next.index() as u32).into())]),
-                );
+                let item = feed.as_ref().and_then(|feed| feed.items.get(next.index()));
+                *unannounced.borrow_mut() = match item {
+                    Some(item) => {
+                        announce_change(&host, &item.id, next.index());
+                        None
+                    }
+                    None => Some(next.index()),
+                };
             }
         })
     };
+    {
+        let (host, unannounced) = (props.host.clone(), unannounced.clone());
+        let read = items.len();
+        let pending = (*unannounced.borrow()).filter(|&index| index < read);
+        let id = pending
+            .and_then(|index| items.get(index))
+            .map(|item| item.id.clone());
+        use_effect_with(read, move |_| {
+            if let (Some(index), Some(id)) = (pending, id) {
+                unannounced.borrow_mut().take();
+                announce_change(&host, &id, index);
+            }
+        });
+    }
 
     // What a refresh needs to know of the latest render: the feed shown, the slide the reader is
     // on, and whether slides rotate (then no announcement: the live region is off too).
@@ -491,6 +509,16 @@ fn use_carousel_width(section: &NodeRef, watch: bool) -> u32 {
         });
     }
     *width
+}
+
+/// Dispatches `fw:carousel:change` for the item `id` at `index`.
+fn announce_change(host: &Element, id: &str, index: usize) {
+    events::dispatch(
+        host,
+        "carousel",
+        "change",
+        &events::detail(&[("id", id.into()), ("index", (index as u32).into())]),
+    );
 }
 
 /// The items a carousel showing at most `max_items` shows, first and after every refresh.
