@@ -474,6 +474,34 @@ async fn the_feed_can_turn_rotation_on() {
 }
 
 #[wasm_bindgen_test]
+async fn a_long_feed_refreshed_is_merged_whole() {
+    setup();
+    let url = "https://feeds.test/apg/refresh-long.json";
+    let host = carousel(url, &items(60), &[("refresh", "2"), ("max-items", "100")]).await;
+    wait_for_text(&host, ".fw-carousel__position", "1 of 60").await;
+    click(&host, ".fw-carousel__previous");
+    wait_for_text(&host, ".fw-carousel__position", "60 of 60").await;
+    // Two new items at the top: read in slices like a first load, merged once whole.
+    let mut fresh: Vec<String> = vec![
+        r#"{"id":"new1","title":"Breaking 1"}"#.into(),
+        r#"{"id":"new2","title":"Breaking 2"}"#.into(),
+    ];
+    fresh.extend((1..=60).map(|i| format!(r#"{{"id":"n{i}","title":"News {i}"}}"#)));
+    respond(url, 200, &json_feed(&format!("[{}]", fresh.join(",")), ""));
+    wait_for_text(&host, ".fw-carousel__position", "62 of 62").await;
+    assert_eq!(
+        text(&host, "article:not([hidden]) .fw-carousel__title").as_deref(),
+        Some("News 60"),
+        "the reader stays on their slide"
+    );
+    assert_eq!(
+        text(&host, "[role=status].fw-visually-hidden").as_deref(),
+        Some("New items: 2")
+    );
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
 async fn a_refresh_merges_new_items_without_moving_the_reader() {
     setup();
     let url = "https://feeds.test/apg/refresh.json";

@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::{console, fetch, frame, page, url::BrowserUrl};
-use crate::feed::{self, Feed, FeedError, FirstReading};
+use crate::feed::{self, Feed, FeedError, FirstReading, RestOfItems};
 
 /// A feed, or why it could not be had.
 pub type FeedResult = Result<Rc<Feed>, FeedError>;
@@ -85,7 +85,7 @@ fn start(url: String, timeout_ms: u32) {
             Err(error) => return settle(&url, Err(error)),
         };
         log_warnings(&url, &parsed.warnings);
-        let Some(mut rest) = rest else {
+        let Some(rest) = rest else {
             return settle(&url, Ok(Rc::new(parsed.feed)));
         };
         let first = Rc::new(parsed.feed);
@@ -103,26 +103,38 @@ fn start(url: String, timeout_ms: u32) {
             listener(Ok(first.clone()));
         }
         frame::after_paint().await;
-        // The rest in slices of a few milliseconds, each its own task, so that the reader's
-        // keys, clicks and swipes are answered meanwhile.
-        let (mut whole, mut warnings) = ((*first).clone(), Vec::new());
-        loop {
-            let started = js_sys::Date::now();
-            let mut done = false;
-            while !done && js_sys::Date::now() - started < SLICE_MS {
-                done = rest.read_some(&text, &base, &mut whole, &mut warnings, SLICE_ITEMS);
-            }
-            if done {
-                break;
-            }
-            // A hidden page gets timers once a second at best, and nobody to answer: no turns.
-            if !page::is_hidden() {
-                gloo_timers::future::TimeoutFuture::new(0).await;
-            }
-        }
-        log_warnings(&url, &warnings);
+        let whole = read_rest(&url, &text, &base, (*first).clone(), rest).await;
         settle(&url, Ok(Rc::new(whole)));
     });
+}
+
+/// `feed` (a first reading's) with the items `rest` left unread in `text`, read in slices of a
+/// few milliseconds, each its own task, so that the reader's keys, clicks and swipes are
+/// answered meanwhile.
+async fn read_rest(
+    url: &str,
+    text: &str,
+    base: &BrowserUrl,
+    mut feed: Feed,
+    mut rest: RestOfItems,
+) -> Feed {
+    let mut warnings = Vec::new();
+    loop {
+        let started = js_sys::Date::now();
+        let mut done = false;
+        while !done && js_sys::Date::now() - started < SLICE_MS {
+            done = rest.read_some(text, base, &mut feed, &mut warnings, SLICE_ITEMS);
+        }
+        if done {
+            break;
+        }
+        // A hidden page gets timers once a second at best, and nobody to answer: no turns.
+        if !page::is_hidden() {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+        }
+    }
+    log_warnings(url, &warnings);
+    feed
 }
 
 /// Ends a load: the entry keeps the feed (or goes, on failure), and its listeners hear of it.
@@ -165,11 +177,16 @@ pub fn reload(url: &str, timeout_ms: u32, done: impl FnOnce(FeedResult) + 'stati
     });
 }
 
+/// The feed at `url`, fetched anew and read whole, a long one in slices as on a first load.
 async fn fetch_and_parse(url: &str, timeout_ms: u32) -> FeedResult {
     let text = fetch::get_text(url, timeout_ms).await?;
-    let parsed = feed::parse(&text, &BrowserUrl::new(url))?;
+    let base = BrowserUrl::new(url);
+    let FirstReading { parsed, rest } = feed::parse_first(&text, &base, FIRST_ITEMS)?;
     log_warnings(url, &parsed.warnings);
-    Ok(Rc::new(parsed.feed))
+    Ok(Rc::new(match rest {
+        Some(rest) => read_rest(url, &text, &base, parsed.feed, rest).await,
+        None => parsed.feed,
+    }))
 }
 
 fn log_warnings(url: &str, warnings: &[String]) {
