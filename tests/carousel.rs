@@ -6,6 +6,7 @@
 mod support;
 
 use support::*;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 use web_sys::Element;
@@ -742,4 +743,36 @@ async fn the_feed_can_name_the_carousel_per_language() {
     );
     remove(&english);
     remove(&french);
+}
+
+#[wasm_bindgen(inline_js = r#"
+export function prefetched_feed(url, body, with_body) {
+  const response = new Response(body, { status: 200, headers: { "content-type": "application/json" } });
+  // What embed.js hands over: [response, its body being read]; a loader of an earlier release
+  // handed the bare response.
+  const answer = with_body ? [response, response.arrayBuffer()] : response;
+  return new Map([[url, Promise.resolve(answer)]]);
+}
+"#)]
+extern "C" {
+    fn prefetched_feed(url: &str, body: &str, with_body: bool) -> JsValue;
+}
+
+#[wasm_bindgen_test]
+async fn the_loaders_requests_are_taken_over_not_made_again() {
+    setup();
+    for (name, with_body) in [("pair", true), ("bare", false)] {
+        let url = format!("https://feeds.test/carousel/prefetched-{name}.json");
+        feedwidgets::platform::fetch::adopt_prefetched(prefetched_feed(
+            &absolute(&url),
+            &three_items(),
+            with_body,
+        ));
+        // No answer is set up for the URL: a request of the bundle's own would not be answered.
+        let host = add("fw-news-carousel", &[("src", &url)]);
+        wait_for(&host, "section.fw-carousel").await;
+        assert_eq!(position(&host), "1 of 3", "{name}");
+        assert!(calls_to(&url).is_empty(), "{name}: fetched again");
+        remove(&host);
+    }
 }

@@ -160,12 +160,17 @@ impl Deadline {
     }
 
     /// The `Response` of a loader's request and its body being read, if the loader reads it,
-    /// unless the deadline passes first.
+    /// unless the deadline passes first. A bare `Response` (a loader of an earlier release,
+    /// still in a cache) is taken too.
     async fn prefetched(
         &self,
         request: js_sys::Promise,
     ) -> Result<(Response, Option<js_sys::Promise>), Failure> {
-        let pair = js_sys::Array::from(&self.within(request).await?);
+        let answer = match self.within(request).await?.dyn_into::<Response>() {
+            Ok(response) => return Ok((response, None)),
+            Err(answer) => answer,
+        };
+        let pair = js_sys::Array::from(&answer);
         let response = pair
             .get(0)
             .dyn_into::<Response>()
