@@ -40,14 +40,18 @@ pub fn parse_first(
         return Err(FeedError::TooLarge { bytes: text.len() });
     }
     let (value, unread) = parse_text_head(text, first).map_err(FeedError::InvalidJson)?;
-    if unread.count == 0 || first + unread.count > MAX_ITEMS {
+    if unread.count == 0 {
+        return Ok(FirstReading {
+            parsed: read_document(&value, base)?,
+            rest: None,
+        });
+    }
+    if first + unread.count > MAX_ITEMS {
         // Over the limit, only the newest are kept, and which ones depends on every date.
-        let parsed = if unread.count == 0 {
-            read_document(&value, base)?
-        } else {
-            parse(text, base)?
-        };
-        return Ok(FirstReading { parsed, rest: None });
+        return Ok(FirstReading {
+            parsed: parse(text, base)?,
+            rest: None,
+        });
     }
     let mut parsed = read_document(&value, base)?;
     parsed.feed.unread_items = unread.count;

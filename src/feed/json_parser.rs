@@ -394,33 +394,27 @@ impl<'a> Parser<'a> {
 
     /// A string literal starting at the opening quote.
     fn string(&mut self) -> Result<String, String> {
-        self.at += 1;
         let mut out = String::new();
-        loop {
-            let run_start = self.at;
-            self.skip_plain_run();
-            // Stops only at ASCII bytes, so both ends are char boundaries.
-            out.push_str(&self.text[run_start..self.at]);
-            match self.peek() {
-                Some(b'"') => {
-                    self.at += 1;
-                    return Ok(out);
-                }
-                Some(b'\\') => {
-                    self.at += 1;
-                    self.escape(&mut out)?;
-                }
-                Some(_) => return Err(self.error("control character in a string")),
-                None => return Err(self.error("unterminated string")),
-            }
-        }
+        self.string_into(Some(&mut out))?;
+        Ok(out)
     }
 
     /// Checks a string literal starting at the opening quote, without keeping it.
     fn skip_string(&mut self) -> Result<(), String> {
+        self.string_into(None)
+    }
+
+    /// Reads a string literal starting at the opening quote, appending its text to `out` when
+    /// there is one.
+    fn string_into(&mut self, mut out: Option<&mut String>) -> Result<(), String> {
         self.at += 1;
         loop {
+            let run_start = self.at;
             self.skip_plain_run();
+            if let Some(out) = &mut out {
+                // Stops only at ASCII bytes, so both ends are char boundaries.
+                out.push_str(&self.text[run_start..self.at]);
+            }
             match self.peek() {
                 Some(b'"') => {
                     self.at += 1;
@@ -428,16 +422,9 @@ impl<'a> Parser<'a> {
                 }
                 Some(b'\\') => {
                     self.at += 1;
-                    match self.peek() {
-                        Some(b'u') => {
-                            self.at += 1;
-                            self.hex4()?;
-                        }
-                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
-                            self.at += 1;
-                        }
-                        Some(_) => return Err(self.error("bad escape")),
-                        None => return Err(self.error("unterminated string")),
+                    let c = self.escape()?;
+                    if let Some(out) = &mut out {
+                        out.push(c);
                     }
                 }
                 Some(_) => return Err(self.error("control character in a string")),
@@ -473,12 +460,13 @@ impl<'a> Parser<'a> {
         self.at = at;
     }
 
-    fn escape(&mut self, out: &mut String) -> Result<(), String> {
+    /// The character of the escape after a backslash.
+    fn escape(&mut self) -> Result<char, String> {
         let Some(byte) = self.peek() else {
             return Err(self.error("unterminated string"));
         };
         self.at += 1;
-        let c = match byte {
+        Ok(match byte {
             b'"' => '"',
             b'\\' => '\\',
             b'/' => '/',
@@ -519,9 +507,7 @@ impl<'a> Parser<'a> {
                 self.at -= 1;
                 return Err(self.error("bad escape"));
             }
-        };
-        out.push(c);
-        Ok(())
+        })
     }
 
     fn hex4(&mut self) -> Result<u32, String> {

@@ -75,16 +75,11 @@ pub fn load(url: &str, timeout_ms: u32, on_feed: impl Fn(FeedResult) + 'static) 
 
 fn start(url: String, timeout_ms: u32) {
     wasm_bindgen_futures::spawn_local(async move {
-        let base = BrowserUrl::new(&url);
-        let reading = match fetch::get_text(&url, timeout_ms).await {
-            Ok(text) => feed::parse_first(&text, &base, FIRST_ITEMS).map(|first| (text, first)),
-            Err(error) => Err(error),
-        };
-        let (text, FirstReading { parsed, rest }) = match reading {
+        let (text, base, FirstReading { parsed, rest }) = match fetch_first(&url, timeout_ms).await
+        {
             Ok(reading) => reading,
             Err(error) => return settle(&url, Err(error)),
         };
-        log_warnings(&url, &parsed.warnings);
         let Some(rest) = rest else {
             return settle(&url, Ok(Rc::new(parsed.feed)));
         };
@@ -177,12 +172,22 @@ pub fn reload(url: &str, timeout_ms: u32, done: impl FnOnce(FeedResult) + 'stati
     });
 }
 
-/// The feed at `url`, fetched anew and read whole, a long one in slices as on a first load.
-async fn fetch_and_parse(url: &str, timeout_ms: u32) -> FeedResult {
+/// The feed at `url` fetched, and read as far as its [`FIRST_ITEMS`] (the warnings logged):
+/// its text, the resolver of its links and the first reading.
+async fn fetch_first(
+    url: &str,
+    timeout_ms: u32,
+) -> Result<(String, BrowserUrl, FirstReading), FeedError> {
     let text = fetch::get_text(url, timeout_ms).await?;
     let base = BrowserUrl::new(url);
-    let FirstReading { parsed, rest } = feed::parse_first(&text, &base, FIRST_ITEMS)?;
-    log_warnings(url, &parsed.warnings);
+    let first = feed::parse_first(&text, &base, FIRST_ITEMS)?;
+    log_warnings(url, &first.parsed.warnings);
+    Ok((text, base, first))
+}
+
+/// The feed at `url`, fetched anew and read whole, a long one in slices as on a first load.
+async fn fetch_and_parse(url: &str, timeout_ms: u32) -> FeedResult {
+    let (text, base, FirstReading { parsed, rest }) = fetch_first(url, timeout_ms).await?;
     Ok(Rc::new(match rest {
         Some(rest) => read_rest(url, &text, &base, parsed.feed, rest).await,
         None => parsed.feed,

@@ -153,10 +153,7 @@ impl Deadline {
 
     /// The `Response` a started `fetch` promise gives, unless the deadline passes first.
     async fn settled_response(&self, request: js_sys::Promise) -> Result<Response, Failure> {
-        self.within(request)
-            .await?
-            .dyn_into::<Response>()
-            .map_err(|_| Failure::Network("fetch did not answer with a Response".into()))
+        as_response(self.within(request).await?)
     }
 
     /// The `Response` of a loader's request and its body being read, if the loader reads it,
@@ -171,11 +168,10 @@ impl Deadline {
             Err(answer) => answer,
         };
         let pair = js_sys::Array::from(&answer);
-        let response = pair
-            .get(0)
-            .dyn_into::<Response>()
-            .map_err(|_| Failure::Network("fetch did not answer with a Response".into()))?;
-        Ok((response, pair.get(1).dyn_into::<js_sys::Promise>().ok()))
+        Ok((
+            as_response(pair.get(0))?,
+            pair.get(1).dyn_into::<js_sys::Promise>().ok(),
+        ))
     }
 
     /// The value of `step`, unless the deadline passes first.
@@ -200,6 +196,13 @@ impl Drop for Deadline {
             window.clear_timeout_with_handle(handle);
         }
     }
+}
+
+/// `value` as the `Response` a `fetch` answers with.
+fn as_response(value: JsValue) -> Result<Response, Failure> {
+    value
+        .dyn_into::<Response>()
+        .map_err(|_| Failure::Network("fetch did not answer with a Response".into()))
 }
 
 /// A readable reason from a JavaScript error value.

@@ -102,9 +102,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     // While the rest of a long feed is read, the slides it is expected to have (an unread item
     // may yet turn out unusable, and the count then drops by as many): the reader can already
     // go to the last one, whose slide shows once it is read.
-    let slide_count = feed.map_or(0, |feed| {
-        feed.expected_items().min(max_items).max(items.len())
-    });
+    let slide_count = feed.map_or(0, |feed| feed.expected_items().min(max_items));
     let per_view = slides_per_view(most_per_view, width, slide_count);
     let stops = stops(slide_count, per_view);
 
@@ -124,12 +122,15 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     });
     // The feed's `autoplay` setting arrives after the first render (a status while loading).
     {
-        let rotation = rotation.dispatcher();
+        let (dispatcher, configured) = (rotation.dispatcher(), rotation.0.has_control());
         use_effect_with(autoplay, move |&autoplay| {
-            rotation.dispatch(RotationEvent::Configured {
-                autoplay,
-                reduced_motion: autoplay && prefers_reduced_motion(),
-            });
+            // Nothing to say on the first render, which made the rotation from this very value.
+            if autoplay != configured {
+                dispatcher.dispatch(RotationEvent::Configured {
+                    autoplay,
+                    reduced_motion: autoplay && prefers_reduced_motion(),
+                });
+            }
         });
     }
     let broken_images = use_state(Vec::<String>::new);
