@@ -327,7 +327,7 @@ impl<'a> Parser<'a> {
                     next = Next::CommaOrClose;
                 }
                 (Next::Name | Next::NameOrClose, Some(b'"')) => {
-                    self.string()?;
+                    self.skip_string()?;
                     self.skip_whitespace();
                     self.expect(b':')?;
                     next = Next::Value;

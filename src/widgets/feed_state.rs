@@ -75,7 +75,11 @@ pub fn use_feed(source: FeedSource, timeout_ms: u32, kind: WidgetKind) -> FeedSt
         let state = state.clone();
         use_effect_with(source, move |source| {
             let cancelled = Rc::new(Cell::new(false));
-            state.set(initial_state(source));
+            // Only a new source resets the state: setting it anyway costs a second render.
+            let initial = initial_state(source);
+            if *state != initial {
+                state.set(initial);
+            }
             match source {
                 FeedSource::Url(url) => {
                     let (shown_url, cancelled) = (url.clone(), cancelled.clone());
