@@ -1,6 +1,7 @@
 // Benchmark (issue #3): time to the first visible slide and DOM size of the FeedWidgets news
 // carousel (the built dist/) against Splide 4.1.4 built the common way, for feeds of 10, 1,000
-// and 10,000 items, in headless Debian Chromium. Not a test; not run in CI.
+// and 10,000 items, in headless Debian Chromium, with the floor (page/floor-page.js: fetch,
+// JSON.parse, one slide, no library) for reference. Not a test; not run in CI.
 //
 //   scripts/build.sh && (cd bench/carousel && npm ci) && node bench/carousel/run.mjs
 //
@@ -67,6 +68,22 @@ function splidePage(n) {
 </html>`;
 }
 
+function floorPage(n) {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Floor, ${n} items</title>
+<script src="/bench/probe.js" data-kind="floor" data-expect="${attr(feeds.get(n).firstTitle)}"></script></head>
+<body><main><h1>News</h1>
+<section class="floor" aria-label="News" data-src="/feed-${n}.json"></section>
+</main>
+<script src="/bench/floor-page.js"></script>
+</body>
+</html>`;
+}
+
+const PAGES = { ours: oursPage, splide: splidePage, floor: floorPage };
+const KINDS = Object.keys(PAGES);
+
 // ---- server (127.0.0.1, nothing cached: every response is no-store) ----
 
 const TYPES = {
@@ -82,8 +99,8 @@ const server = createServer(async (request, response) => {
     response.writeHead(status, { "content-type": type, "cache-control": "no-store" }).end(body);
   try {
     let m;
-    if ((m = path.match(/^\/(ours|splide)-(\d+)\.html$/)) && feeds.has(Number(m[2]))) {
-      return send(200, TYPES[".html"], (m[1] === "ours" ? oursPage : splidePage)(Number(m[2])));
+    if ((m = path.match(/^\/(ours|splide|floor)-(\d+)\.html$/)) && feeds.has(Number(m[2]))) {
+      return send(200, TYPES[".html"], PAGES[m[1]](Number(m[2])));
     }
     if ((m = path.match(/^\/feed-(\d+)\.json$/)) && feeds.has(Number(m[1]))) {
       return send(200, TYPES[".json"], feeds.get(Number(m[1])).body);
@@ -142,12 +159,11 @@ const rows = [];
 try {
   for (const n of SIZES) {
     // One discarded warm-up load each (browser process start, first-use costs), then the
-    // measured loads, interleaved and alternating which page goes first.
-    await measure("ours", n);
-    await measure("splide", n);
-    const runs = { ours: [], splide: [] };
+    // measured loads, interleaved and rotating which page goes first.
+    for (const kind of KINDS) await measure(kind, n);
+    const runs = Object.fromEntries(KINDS.map((kind) => [kind, []]));
     for (let i = 0; i < RUNS; i += 1) {
-      const order = i % 2 ? ["splide", "ours"] : ["ours", "splide"];
+      const order = KINDS.map((_, k) => KINDS[(k + i) % KINDS.length]);
       for (const kind of order) {
         const result = await measure(kind, n);
         runs[kind].push(result);
@@ -161,7 +177,7 @@ try {
     };
     rows.push({
       n, bytes: feeds.get(n).bytes,
-      ours: stat("ours", "t"), splide: stat("splide", "t"),
+      ours: stat("ours", "t"), splide: stat("splide", "t"), floor: stat("floor", "t"),
       oursFrame: stat("ours", "frame"), splideFrame: stat("splide", "frame"),
       oursNodes: stat("ours", "nodes"), splideNodes: stat("splide", "nodes"),
       oursRange: range("ours"), splideRange: range("splide"),
@@ -177,11 +193,11 @@ try {
 }
 
 const lines = [
-  "| feed items | ours ms | Splide ms | ratio ours/Splide | ours nodes | Splide nodes | ours min–max ms | Splide min–max ms | ours / Splide ms at next frame | feed bytes |",
-  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-  ...rows.map((r) => `| ${fmtInt(r.n)} | ${fmtMs(r.ours)} | ${fmtMs(r.splide)} | ${(r.ours / r.splide).toFixed(2)} | ${fmtInt(r.oursNodes)} | ${fmtInt(r.splideNodes)} | ${r.oursRange} | ${r.splideRange} | ${fmtMs(r.oursFrame)} / ${fmtMs(r.splideFrame)} | ${fmtInt(r.bytes)} |`),
+  "| feed items | ours ms | Splide ms | floor ms | ratio ours/Splide | ours nodes | Splide nodes | ours min–max ms | Splide min–max ms | ours / Splide ms at next frame | feed bytes |",
+  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ...rows.map((r) => `| ${fmtInt(r.n)} | ${fmtMs(r.ours)} | ${fmtMs(r.splide)} | ${fmtMs(r.floor)} | ${(r.ours / r.splide).toFixed(2)} | ${fmtInt(r.oursNodes)} | ${fmtInt(r.splideNodes)} | ${r.oursRange} | ${r.splideRange} | ${fmtMs(r.oursFrame)} / ${fmtMs(r.splideFrame)} | ${fmtInt(r.bytes)} |`),
 ];
 console.log(lines.join("\n"));
 console.log();
-console.log(`Medians of ${RUNS} cold loads per cell (fresh browser context each, responses no-store; one warm-up load per page and size discarded).`);
+console.log(`Medians of ${RUNS} cold loads per cell (fresh browser context each, responses no-store; one warm-up load per page and size discarded). Floor: fetch, JSON.parse, one slide, no library (page/floor-page.js).`);
 console.log(`Chromium ${chromiumVersion} headless (/usr/bin/chromium, playwright-core), node ${process.version}, nproc ${os.availableParallelism()} (${os.cpus()[0]?.model ?? "unknown CPU"}), load average ${load.map((l) => l.toFixed(2)).join(" → ")}.`);

@@ -1,16 +1,17 @@
-// Loaded as the first (classic, synchronous) script in <head> of both benchmark pages. It
-// resolves window.__bench once the carousel's first slide is shown: the shown slide's title
-// holds the first feed item's title and is visible (checkVisibility with visibility/opacity).
-// Times are performance.now(), i.e. milliseconds since this navigation started (timeOrigin).
+// Loaded as the first (classic, synchronous) script in <head> of every benchmark page. It
+// resolves window.__bench once the carousel's (or the floor page's) first slide is shown: the
+// shown slide's title holds the first feed item's title and is visible (checkVisibility with
+// visibility/opacity). Times are performance.now(), i.e. milliseconds since this navigation
+// started (timeOrigin).
 //
 // Detection: a requestAnimationFrame poll (one-frame resolution, always on), plus a
 // MutationObserver on the widget's own subtree as soon as it exists (our shadow root / the
-// .splide root's class), so that a slide rendered by a task is seen right after that task
-// and not only at the next frame. `t` is the earliest detection; `frame` is the start of the
-// next animation frame after it (the frame that paints the slide).
+// .splide root's class / the floor page's section), so that a slide rendered by a task is seen
+// right after that task and not only at the next frame. `t` is the earliest detection; `frame`
+// is the start of the next animation frame after it (the frame that paints the slide).
 (() => {
   const script = document.currentScript;
-  const kind = script.dataset.kind; // "ours" | "splide"
+  const kind = script.dataset.kind; // "ours" | "splide" | "floor"
   const expected = script.dataset.expect;
   const VISIBLE = { visibilityProperty: true, opacityProperty: true, contentVisibilityAuto: true };
   let resolve;
@@ -31,6 +32,15 @@
         if (!slide.hasAttribute("hidden")) return slide.querySelector(".fw-carousel__title");
       }
       return null;
+    }
+    if (kind === "floor") {
+      const root = document.querySelector(".floor");
+      if (!root) return null;
+      if (!observed) {
+        observed = true;
+        new MutationObserver(() => check("mutation")).observe(root, { childList: true });
+      }
+      return root.querySelector(".floor__slide .floor__title");
     }
     const root = document.querySelector(".splide");
     if (!root) return null;
