@@ -418,15 +418,21 @@ async fn ten_thousand_items_keep_the_dom_small() {
     remove(&host);
 }
 
+/// A JSON Feed of `usable` items ("News 1", id "n1", ...) followed by `unusable` ones without
+/// an id, which a reader drops.
+fn feed_ending_unusable(usable: usize, unusable: usize) -> String {
+    let mut entries: Vec<String> = (1..=usable)
+        .map(|i| format!(r#"{{"id":"n{i}","title":"News {i}"}}"#))
+        .collect();
+    entries.extend((1..=unusable).map(|i| format!(r#"{{"title":"No id {i}"}}"#)));
+    json_feed(&format!("[{}]", entries.join(",")), "")
+}
+
 #[wasm_bindgen_test]
 async fn a_long_feed_read_in_steps_ends_with_its_exact_count() {
     setup();
     // Read in steps: its first items at once, the rest (10 unusable ones at the end) after.
-    let mut entries: Vec<String> = (1..=90)
-        .map(|i| format!(r#"{{"id":"n{i}","title":"News {i}"}}"#))
-        .collect();
-    entries.extend((1..=10).map(|i| format!(r#"{{"title":"No id {i}"}}"#)));
-    let feed = json_feed(&format!("[{}]", entries.join(",")), "");
+    let feed = feed_ending_unusable(90, 10);
     let host = carousel(
         "https://feeds.test/apg/long.json",
         &feed,
@@ -450,6 +456,36 @@ async fn a_long_feed_read_in_steps_ends_with_its_exact_count() {
     let change = &changes.events()[0];
     assert_eq!(change.field("id").as_string().as_deref(), Some("n90"));
     assert_eq!(change.field("index").as_f64(), Some(89.0));
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn a_move_past_the_items_a_long_feed_turns_out_to_have_is_announced_once_read() {
+    setup();
+    // 5,000 expected at first, 4,990 usable: the last ten, unread at first, have no id.
+    let feed = feed_ending_unusable(4_990, 10);
+    let host = carousel(
+        "https://feeds.test/apg/shorter.json",
+        &feed,
+        &[("max-items", "10000")],
+    )
+    .await;
+    let changes = EventLog::on(&host.clone().into(), "fw:carousel:change");
+    // At once, before the rest is read: to the last slide expected.
+    click(&host, ".fw-carousel__previous");
+    wait_for_text(&host, ".fw-carousel__position", "5,000 of 5,000").await;
+    // Once read, the carousel has 4,990 slides, the reader is on the last, and hosts hear of it.
+    wait_for_text(&host, ".fw-carousel__position", "4,990 of 4,990").await;
+    wait_for_text(
+        &host,
+        "article:not([hidden]) .fw-carousel__title",
+        "News 4990",
+    )
+    .await;
+    wait_until("the change is announced", 2_000, || changes.count() == 1).await;
+    let change = &changes.events()[0];
+    assert_eq!(change.field("id").as_string().as_deref(), Some("n4990"));
+    assert_eq!(change.field("index").as_f64(), Some(4_989.0));
     remove(&host);
 }
 

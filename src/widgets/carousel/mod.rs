@@ -166,7 +166,16 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     {
         let (host, unannounced) = (props.host.clone(), unannounced.clone());
         let read = items.len();
-        let pending = (*unannounced.borrow()).filter(|&index| index < read);
+        let whole = feed.is_none_or(|feed| feed.unread_items == 0);
+        // The item once it is read; or, when the feed came out shorter than expected (unusable
+        // items among the unread ones), the last slide, where the position was clamped.
+        let pending = (*unannounced.borrow()).and_then(|index| {
+            if index < read {
+                Some(index)
+            } else {
+                whole.then_some(current.index())
+            }
+        });
         let id = pending
             .and_then(|index| items.get(index))
             .map(|item| item.id.clone());
