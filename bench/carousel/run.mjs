@@ -7,13 +7,12 @@
 //
 // Environment: RUNS (measured runs per page and size, default 9, at least 7), SIZES
 // (comma-separated, default 10,1000,10000), BENCH_JSON=1 prints every run as JSON on stderr.
-import { createServer } from "node:http";
-import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { extname, join, normalize, sep } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchChromium } from "../../tools/chromium.mjs";
 import { makeFeed } from "../feed.mjs";
+import { serveBench } from "../server.mjs";
 import os from "node:os";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -84,41 +83,14 @@ function floorPage(n) {
 const PAGES = { ours: oursPage, splide: splidePage, floor: floorPage };
 const KINDS = Object.keys(PAGES);
 
-// ---- server (127.0.0.1, nothing cached: every response is no-store) ----
+// ---- server (bench/server.mjs: 127.0.0.1, uncompressed, every response no-store) ----
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".json": "application/json",
-  ".wasm": "application/wasm", ".css": "text/css",
-};
-const within = (file, dir) => file === dir || file.startsWith(dir + sep);
-
-const server = createServer(async (request, response) => {
-  const url = new URL(request.url, "http://x");
-  const path = decodeURIComponent(url.pathname);
-  const send = (status, type, body) =>
-    response.writeHead(status, { "content-type": type, "cache-control": "no-store" }).end(body);
-  try {
-    let m;
-    if ((m = path.match(/^\/(ours|splide|floor)-(\d+)\.html$/)) && feeds.has(Number(m[2]))) {
-      return send(200, TYPES[".html"], PAGES[m[1]](Number(m[2])));
-    }
-    if ((m = path.match(/^\/feed-(\d+)\.json$/)) && feeds.has(Number(m[1]))) {
-      return send(200, TYPES[".json"], feeds.get(Number(m[1])).body);
-    }
-    if (path === "/favicon.ico") return response.writeHead(204).end();
-    let file = null;
-    if (path.startsWith("/dist/")) file = normalize(join(root, path));
-    else if (path.startsWith("/splide/")) file = normalize(join(splideDist, path.slice("/splide/".length)));
-    else if (path.startsWith("/bench/")) file = normalize(join(here, "page", path.slice("/bench/".length)));
-    const allowed = file && [join(root, "dist"), splideDist, join(here, "page")].some((d) => within(file, d));
-    if (!allowed) return send(404, "text/plain", "not found");
-    return send(200, TYPES[extname(file)] ?? "application/octet-stream", await readFile(file));
-  } catch {
-    return send(404, "text/plain", "not found");
-  }
+const server = await serveBench({
+  pages: PAGES,
+  feeds,
+  mounts: [["/dist/", join(root, "dist")], ["/splide/", splideDist], ["/bench/", join(here, "page")]],
 });
-await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { base } = server;
 
 // ---- browser (tools/chromium.mjs) ----
 

@@ -17,14 +17,14 @@
 //
 // Environment: RUNS (measured cold loads per timed page, default 15), HEAP_RUNS (loads per
 // memory cell, default 3), BENCH_JSON=1 prints every load as JSON on stderr.
-import { createServer } from "node:http";
-import { readFile, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { extname, join, normalize, relative, sep } from "node:path";
+import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchChromium } from "../../tools/chromium.mjs";
 import { makeFeed } from "../feed.mjs";
+import { serveBench } from "../server.mjs";
 import { execFileSync } from "node:child_process";
 import zlib from "node:zlib";
 import os from "node:os";
@@ -209,42 +209,14 @@ ${probes("splide", n, "carousel")}</head>
 </html>`,
 };
 
-// ---- server (127.0.0.1, uncompressed, nothing cached: every response is no-store) ----
+// ---- server (bench/server.mjs: 127.0.0.1, uncompressed, every response no-store) ----
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".json": "application/json",
-  ".wasm": "application/wasm", ".css": "text/css",
-};
-const within = (file, dir) => file === dir || file.startsWith(dir + sep);
-const MOUNTS = [["/dist/", dist], ["/splide/", splideDist], ["/carousel-page/", carouselPage], ["/cmp/", join(here, "page")]];
-
-const server = createServer(async (request, response) => {
-  const url = new URL(request.url, "http://x");
-  const path = decodeURIComponent(url.pathname);
-  const send = (status, type, body) =>
-    response.writeHead(status, { "content-type": type, "cache-control": "no-store", "content-length": Buffer.byteLength(body) }).end(body);
-  try {
-    let m;
-    if ((m = path.match(/^\/([a-z-]+)-(\d+)\.html$/)) && PAGES[m[1]] && feeds.has(Number(m[2]))) {
-      return send(200, TYPES[".html"], PAGES[m[1]](Number(m[2])));
-    }
-    if ((m = path.match(/^\/feed-(\d+)\.json$/)) && feeds.has(Number(m[1]))) {
-      return send(200, TYPES[".json"], feeds.get(Number(m[1])).body);
-    }
-    if (path === "/favicon.ico") return response.writeHead(204).end();
-    for (const [prefix, dir] of MOUNTS) {
-      if (!path.startsWith(prefix)) continue;
-      const file = normalize(join(dir, path.slice(prefix.length)));
-      if (!within(file, dir)) break;
-      return send(200, TYPES[extname(file)] ?? "application/octet-stream", await readFile(file));
-    }
-    return send(404, "text/plain", "not found");
-  } catch {
-    return send(404, "text/plain", "not found");
-  }
+const server = await serveBench({
+  pages: PAGES,
+  feeds,
+  mounts: [["/dist/", dist], ["/splide/", splideDist], ["/carousel-page/", carouselPage], ["/cmp/", join(here, "page")]],
 });
-await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { base } = server;
 
 // ---- browser (tools/chromium.mjs) ----
 
