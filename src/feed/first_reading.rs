@@ -7,7 +7,7 @@
 //! 10,000 items.
 
 use super::json_parser::{parse_text_head, UnreadItems};
-use super::{json_feed, parse, read_document, Feed, FeedError, Parsed, ResolveUrl};
+use super::{json_feed, read_document, Feed, FeedError, Json, Parsed, ResolveUrl};
 use super::{MAX_FEED_BYTES, MAX_ITEMS};
 
 /// What [`parse_first`] gives.
@@ -39,7 +39,7 @@ pub fn parse_first(
     if text.len() > MAX_FEED_BYTES {
         return Err(FeedError::TooLarge { bytes: text.len() });
     }
-    let (value, unread) = parse_text_head(text, first).map_err(FeedError::InvalidJson)?;
+    let (mut value, mut unread) = parse_text_head(text, first).map_err(FeedError::InvalidJson)?;
     if unread.count == 0 {
         return Ok(FirstReading {
             parsed: read_document(&value, base)?,
@@ -47,9 +47,13 @@ pub fn parse_first(
         });
     }
     if first + unread.count > MAX_ITEMS {
-        // Over the limit, only the newest are kept, and which ones depends on every date.
+        // Over the limit, only the newest are kept, and which ones depends on every date: all
+        // are built now, from the text already checked.
+        if let Some(Json::Array(items)) = last_items_member(&mut value) {
+            items.extend(std::iter::from_fn(|| unread.read_next(text)));
+        }
         return Ok(FirstReading {
-            parsed: parse(text, base)?,
+            parsed: read_document(&value, base)?,
             rest: None,
         });
     }
@@ -62,6 +66,18 @@ pub fn parse_first(
             next_index: first,
         }),
     })
+}
+
+/// The value of a top-level object's last `items` member, the one [`Json::get`] reads.
+fn last_items_member(document: &mut Json) -> Option<&mut Json> {
+    match document {
+        Json::Object(members) => members
+            .iter_mut()
+            .rev()
+            .find(|(name, _)| name == "items")
+            .map(|(_, value)| value),
+        _ => None,
+    }
 }
 
 impl RestOfItems {
@@ -97,6 +113,7 @@ impl RestOfItems {
 mod tests {
     use super::*;
 
+    use crate::feed::parse;
     use crate::feed::tests::base;
 
     fn in_one_step(text: &str) -> Result<Parsed, FeedError> {
@@ -233,6 +250,7 @@ mod tests {
         );
         let reading = parse_first(&many, &base(), 10).expect("reads");
         assert!(reading.rest.is_none());
+        assert_eq!(Ok(&reading.parsed), in_one_step(&many).as_ref());
         let feed = reading.parsed.feed;
         assert_eq!((feed.items.len(), feed.unread_items), (MAX_ITEMS, 0));
         let wordpress = r#"[{"id":1,"title":{"rendered":"A"}},{"id":2,"title":{"rendered":"B"}}]"#;
