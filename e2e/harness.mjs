@@ -28,7 +28,7 @@ const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 export async function start() {
   const env = { posts: [], feedbackStatus: 201 };
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+    const path = decodeURIComponent(new URL(request.url, "http://localhost").pathname);
     if (path === "/api/feedback" && request.method === "POST") {
       let body = "";
       for await (const chunk of request) body += chunk;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing FeedWidgets needs, skipping whatever is already there:
 # the wasm32 target, trunk, wasm-bindgen-cli (at the Cargo.lock version), wasm-opt and terser
-# (npm, into tools/node_modules), Chromium and ChromeDriver (Debian packages).
+# (npm, into tools/node_modules), Chromium and ChromeDriver, iproute2 (Debian packages).
 # Safe to run again; prints what it does. Source it (or scripts/env.sh) for the PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,6 +48,13 @@ if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -x tools/node_modules/.bin/t
   || [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
   say "installing wasm-opt (binaryen), terser, playwright-core and axe-core from npm"
   (cd tools && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# The offline test runs (scripts/offline.sh) need `ip` and `ss` (iproute2) and `unshare`.
+if ! command -v ip >/dev/null || ! command -v ss >/dev/null || ! command -v unshare >/dev/null; then
+  say "installing iproute2 and util-linux (for the offline test runs)"
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq iproute2 util-linux
 fi
 
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then

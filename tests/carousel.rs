@@ -621,7 +621,7 @@ async fn max_items_limits_the_slides() {
 async fn loading_then_content() {
     setup();
     let url = "https://feeds.test/carousel/slow.json";
-    respond_after(url, 400, 200, &three_items());
+    hold(url);
     let host = add("fw-news-carousel", &[("src", url)]);
     let status = wait_for(&host, "p.fw-status").await;
     assert_eq!(status.get_attribute("role").as_deref(), Some("status"));
@@ -629,6 +629,7 @@ async fn loading_then_content() {
     assert_eq!(text(&host, "p.fw-status").as_deref(), Some("Loading…"));
     assert!(!status.class_list().contains("fw-status--error"));
     assert!(find(&host, "section").is_none());
+    assert_eq!(release(url, 200, &three_items()), 1);
     wait_for_text(&host, "article:not([hidden]) .fw-carousel__title", "First").await;
     assert!(
         find(&host, "p.fw-status").is_none(),
@@ -698,17 +699,24 @@ async fn a_wordpress_posts_array_is_read_too() {
 async fn a_real_json_feed_1_0_with_relative_urls() {
     setup();
     let feed = include_str!("fixtures/real-feeds/oswin-portfolio-jsonfeed-1.0.json");
-    let host = carousel("https://oswin.test/feed.json", feed, &[]).await;
+    let url = "https://oswin.test/feed.json";
+    respond(url, 200, feed);
+    let host = add("fw-news-carousel", &[("src", url)]);
+    // oswin.test never resolves, so the image fails (at once or never, as the machine's
+    // lookups go) and the widget may drop it: check the address it asked for, not the <img>.
+    let images = ImageLog::watch(&host);
+    wait_for(&host, "section.fw-carousel").await;
     assert_eq!(title(&host), "BnF");
     assert_eq!(position(&host), "1 of 2");
     assert_eq!(
         attr(&host, "article:not([hidden]) .fw-carousel__title a", "href").as_deref(),
         Some("https://oswin.test/bnf.html")
     );
-    assert_eq!(
-        attr(&host, "article:not([hidden]) img", "src").as_deref(),
-        Some("https://oswin.test/media/posts/7/thumbnail-bnf.png")
-    );
+    let thumbnail = "https://oswin.test/media/posts/7/thumbnail-bnf.png";
+    wait_until("the first slide's image to be requested", 5_000, || {
+        images.sources().iter().any(|source| source == thumbnail)
+    })
+    .await;
     assert_eq!(
         attr(&host, "article:not([hidden]) time", "datetime").as_deref(),
         Some("2019-05-29T11:35:57.000Z")

@@ -311,20 +311,24 @@ async fn it_waits_for_its_feed_rather_than_flash_the_built_in_text() {
     fresh();
     set_html_class(LTR, true);
     let url = "https://feeds.test/disclaimer/slow.json";
-    respond_after(
+    hold(url);
+    let host = add("fw-disclaimer", &[("src", url), ("org", "ICESCO")]);
+    wait_until("the feed to be requested", 5_000, || {
+        !calls_to(url).is_empty()
+    })
+    .await;
+    sleep(150).await;
+    assert!(
+        find(&host, "div.fw-disclaimer").is_none(),
+        "nothing is shown while the feed loads"
+    );
+    release(
         url,
-        400,
         200,
         &json_feed(
             "[]",
             r#""_widgets":{"disclaimer":{"text":{"en":"Machine translation in use."}}}"#,
         ),
-    );
-    let host = add("fw-disclaimer", &[("src", url), ("org", "ICESCO")]);
-    sleep(150).await;
-    assert!(
-        find(&host, "div.fw-disclaimer").is_none(),
-        "nothing is shown while the feed loads"
     );
     wait_for_text(
         &host,

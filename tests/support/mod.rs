@@ -54,6 +54,13 @@ export function fw_install() {
       }
       if (!route) { reject(new TypeError("Failed to fetch (the fake has no answer for " + url + ")")); return; }
       if (route.kind === "never") return;
+      if (route.kind === "held") {
+        route.waiting.push((answer) => {
+          if (call.aborted) return;
+          resolve(new Response(answer.body, { status: answer.status, headers: { "content-type": answer.contentType } }));
+        });
+        return;
+      }
       timer = setTimeout(() => {
         if (route.kind === "network") { reject(new TypeError("Failed to fetch")); return; }
         const nullBody = [101, 204, 205, 304].includes(route.status);
@@ -75,6 +82,18 @@ export function fw_respond(url, status, body, delay, contentType) {
   fake.routes.set(absolute(url), { kind: "answer", status, body, delay, contentType });
 }
 export function fw_never(url) { fake.routes.set(absolute(url), { kind: "never" }); }
+// A held route answers nothing until the test releases it: a test can look at the loading state
+// for as long as it likes, whatever the machine's speed.
+export function fw_hold(url) { fake.routes.set(absolute(url), { kind: "held", waiting: [] }); }
+export function fw_release(url, status, body, contentType) {
+  const key = absolute(url);
+  const route = fake.routes.get(key);
+  const answer = { kind: "answer", status, body, delay: 0, contentType };
+  fake.routes.set(key, answer);
+  const waiting = route && route.kind === "held" ? route.waiting : [];
+  for (const answerCall of waiting) answerCall(answer);
+  return waiting.length;
+}
 export function fw_network_error(url, delay) { fake.routes.set(absolute(url), { kind: "network", delay }); }
 export function fw_calls() { return fake.calls.slice(); }
 export function fw_errors() { return fake.errors.slice(); }
@@ -98,6 +117,35 @@ export function fw_listen(target, name) {
 }
 export function fw_log_events(log) { return log.events.slice(); }
 export function fw_log_stop(log) { log.target.removeEventListener(log.name, log.listener); }
+// Records the address of every <img> ever put in `root` (added, or its src changed), so a test
+// can check what a widget asked for even after a failed load made the widget drop the image.
+function fw_note_images(log, node) {
+  if (node.nodeType !== Node.ELEMENT_NODE) return;
+  const images = node.localName === "img" ? [node] : [...node.querySelectorAll("img")];
+  for (const image of images) {
+    const src = image.getAttribute("src");
+    if (src !== null) log.sources.push(src);
+  }
+}
+function fw_note_records(log, records) {
+  for (const record of records) {
+    if (record.type === "attributes") fw_note_images(log, record.target);
+    for (const added of record.addedNodes) fw_note_images(log, added);
+  }
+}
+export function fw_watch_images(root) {
+  const log = { sources: [] };
+  for (const child of root.childNodes) fw_note_images(log, child);
+  log.observer = new MutationObserver((records) => fw_note_records(log, records));
+  log.observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ["src"] });
+  return log;
+}
+export function fw_image_sources(log) {
+  // Mutations not yet delivered to the callback count too.
+  fw_note_records(log, log.observer.takeRecords());
+  return log.sources.slice();
+}
+export function fw_unwatch_images(log) { log.observer.disconnect(); }
 // A machine translator, as Chrome's does it: every text node (in the document and in open shadow
 // roots) is replaced by <font style="vertical-align: inherit;"><font style="…">translated
 // text</font></font>, and <html> gets a translator class and the target lang. Undoing puts the
@@ -162,6 +210,11 @@ extern "C" {
     fn fw_install();
     fn fw_respond(url: &str, status: u16, body: &str, delay: u32, content_type: &str);
     fn fw_never(url: &str);
+    fn fw_hold(url: &str);
+    fn fw_release(url: &str, status: u16, body: &str, content_type: &str) -> u32;
+    fn fw_watch_images(root: &ShadowRoot) -> JsValue;
+    fn fw_image_sources(log: &JsValue) -> js_sys::Array;
+    fn fw_unwatch_images(log: &JsValue);
     fn fw_network_error(url: &str, delay: u32);
     fn fw_calls() -> js_sys::Array;
     fn fw_errors() -> js_sys::Array;
@@ -203,6 +256,18 @@ pub fn respond_after(url: &str, delay_ms: u32, status: u16, body: &str) {
 /// Requests to `url` never get an answer (they only end when aborted).
 pub fn never_answer(url: &str) {
     fw_never(url);
+}
+
+/// Requests to `url` wait until [`release`] answers them: the loading state lasts as long as
+/// the test needs, however slow the machine.
+pub fn hold(url: &str) {
+    fw_hold(url);
+}
+
+/// Answers the requests waiting on a [`hold`] of `url` (and later ones) with `status` and
+/// `body`; returns how many were waiting.
+pub fn release(url: &str, status: u16, body: &str) -> u32 {
+    fw_release(url, status, body, "application/json")
 }
 
 /// Requests to `url` fail like a network error, after `delay_ms`.
@@ -355,6 +420,35 @@ impl EventLog {
 impl Drop for EventLog {
     fn drop(&mut self) {
         fw_log_stop(&self.log);
+    }
+}
+
+/// Records the `src` of every `<img>` a widget puts in its shadow root, until dropped, whether
+/// the image then loads, fails or never answers.
+pub struct ImageLog {
+    log: JsValue,
+}
+
+impl ImageLog {
+    /// Starts recording in `host`'s shadow root (the images already there count).
+    pub fn watch(host: &Element) -> Self {
+        Self {
+            log: fw_watch_images(&shadow(host)),
+        }
+    }
+
+    /// Every address recorded so far, in order.
+    pub fn sources(&self) -> Vec<String> {
+        fw_image_sources(&self.log)
+            .iter()
+            .filter_map(|source| source.as_string())
+            .collect()
+    }
+}
+
+impl Drop for ImageLog {
+    fn drop(&mut self) {
+        fw_unwatch_images(&self.log);
     }
 }
 
