@@ -1,9 +1,11 @@
 // The feedback widget on the built bundle: axe-core (WCAG 2.2 A and AA) in every state
-// (empty, chosen, sending, queued, comment, thanks, already rated) in English and Arabic,
-// what reaches the collector, and the browser's own arrow keys in both directions.
+// (empty, chosen, sending, queued, comment, thanks, already rated, refused) in English and
+// Arabic, what reaches the collector (one submission key per rating, kept for its retries and
+// its comment, added to what an earlier release queued), and the browser's own arrow keys in
+// both directions.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, open, waitInShadow, audit } from "./harness.mjs";
+import { start, open, waitInShadow, audit, SUBMISSION_KEY } from "./harness.mjs";
 
 let env;
 before(async () => { env = await start(); });
@@ -74,6 +76,9 @@ for (const lang of ["en", "ar"]) {
     assert.equal(bodies.length, 2, "the queued rating, then the comment");
     assert.equal(bodies[0].submission_id, first[0].submission_id);
     assert.equal(bodies[1].submission_id, first[0].submission_id);
+    assert.match(first[0].submission_key, SUBMISSION_KEY);
+    assert.equal(bodies[0].submission_key, first[0].submission_key, "the retry carries the key");
+    assert.equal(bodies[1].submission_key, first[0].submission_key, "the comment carries the key");
     assert.equal(bodies[0].comment, undefined);
     assert.equal(bodies[1].comment, "OK");
     assert.equal(bodies[1].honeypot, "");
@@ -106,10 +111,12 @@ test("arrow keys move the choice, mirrored in Arabic", async () => {
   await page.close();
 });
 
-for (const lang of ["en", "ar"]) {
-  test(`no WCAG 2.2 AA violation when the collector refuses for good (${lang})`, async () => {
+const REFUSED = { en: "Your answer could not be accepted.", ar: "تعذّر قبول إجابتك." };
+
+for (const [lang, status] of [["en", 422], ["ar", 409]]) {
+  test(`no WCAG 2.2 AA violation when the collector refuses for good (${lang}, ${status})`, async () => {
     const { page } = await open(env, "/e2e/pages/feedback.html", { bypassCSP: true });
-    const bodies = await collector(page, () => 422);
+    const bodies = await collector(page, () => status);
     await addWidget(page, "fb", lang, { compact: "" });
     await waitInShadow(page, "#fb", "legend");
     await page.locator("#fb input[value='2']").click();
@@ -119,8 +126,33 @@ for (const lang of ["en", "ar"]) {
     assert.equal(bodies.length, 1, "compact: sent on choice");
     const focused = await page.evaluate(() => document.querySelector("#fb").shadowRoot.activeElement?.getAttribute("role"));
     assert.equal(focused, "alert", "focus moves to the message");
+    const shown = await page.evaluate(() => {
+      const root = document.querySelector("#fb").shadowRoot;
+      return { alert: root.querySelector("[role=alert]").textContent, buttons: root.querySelectorAll("button").length };
+    });
+    assert.equal(shown.alert, REFUSED[lang], "not a connection problem");
+    assert.equal(shown.buttons, 0, "no retry that can only be refused again");
     assert.equal(await page.evaluate(() => localStorage.getItem("feedwidgets:feedback:outbox")), null,
       "a refusal is not kept in the outbox");
     await page.close();
   });
 }
+
+test("a rating queued by an earlier release is sent with a key of its own, kept", async () => {
+  const { page, errors } = await open(env, "/e2e/pages/feedback.html");
+  const id = "3f2c1b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b";
+  const body = JSON.stringify({ submission_id: id, rating: 4, page: "/", page_language: "en",
+    widget_language: "en", translated: false, elapsed_ms: 1200, honeypot: "" });
+  await page.evaluate(([entry]) => localStorage.setItem("feedwidgets:feedback:outbox", JSON.stringify([entry])),
+    [{ e: `${env.base}/api/feedback`, i: id, b: body, n: 1, d: 0 }]);
+  const before = env.posts.length;
+  await addWidget(page, "fb", "en");
+  await page.waitForFunction(() => localStorage.getItem("feedwidgets:feedback:outbox") === null);
+  const sent = env.posts.slice(before);
+  assert.equal(sent.length, 1, "sent once");
+  assert.equal(sent[0].submission_id, id);
+  assert.match(sent[0].submission_key, SUBMISSION_KEY);
+  assert.deepEqual(env.statuses.slice(before), [201], "the stand-in collector took it");
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,6 +1,7 @@
 // Shared by the end-to-end tests: a static server for the built dist/, the demo feed and the
-// test pages (with a stand-in feedback endpoint that records what it receives), Debian's
-// Chromium through playwright-core, and an axe-core audit.
+// test pages (with a stand-in feedback endpoint that records what it receives and checks the
+// submission key as the collector does), Debian's Chromium through playwright-core, and an
+// axe-core audit.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
@@ -21,20 +22,43 @@ export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
 /** The WCAG 2.2 A and AA rules. */
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
+/** A submission key as the collector takes it: 32 lowercase hex digits (128 bits). */
+export const SUBMISSION_KEY = /^[0-9a-f]{32}$/;
+
+/**
+ * What the stand-in collector answers to a parsed body, as the real one does for these rules:
+ * 422 without a well-formed `submission_key`, 409 when an accepted id comes back with another
+ * key, else `env.feedbackStatus`. `keys` maps accepted ids to their keys.
+ */
+function feedbackStatus(env, keys, body) {
+  if (typeof body?.submission_id !== "string" || typeof body.submission_key !== "string"
+    || !SUBMISSION_KEY.test(body.submission_key)) return 422;
+  const known = keys.get(body.submission_id);
+  if (known !== undefined && known !== body.submission_key) return 409;
+  if (env.feedbackStatus >= 200 && env.feedbackStatus < 300) keys.set(body.submission_id, body.submission_key);
+  return env.feedbackStatus;
+}
+
 /**
  * Starts the server and the browser. `posts` collects the JSON bodies POSTed to
- * /api/feedback; set `env.feedbackStatus` to make the endpoint answer with another status.
+ * /api/feedback (`statuses` what each was answered); set `env.feedbackStatus` to make the
+ * endpoint answer a valid submission with another status.
  */
 export async function start() {
-  const env = { posts: [], feedbackStatus: 201 };
+  const env = { posts: [], statuses: [], feedbackStatus: 201 };
+  const keys = new Map();
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, "http://localhost").pathname);
     if (path === "/api/feedback" && request.method === "POST") {
-      let body = "";
-      for await (const chunk of request) body += chunk;
-      env.posts.push(JSON.parse(body));
-      response.writeHead(env.feedbackStatus, { "content-type": "application/json" })
-        .end('{"status":"accepted"}');
+      let text = "";
+      for await (const chunk of request) text += chunk;
+      let body = null;
+      try { body = JSON.parse(text); } catch { /* answered 400 below */ }
+      const status = body === null ? 400 : feedbackStatus(env, keys, body);
+      env.posts.push(body);
+      env.statuses.push(status);
+      response.writeHead(status, { "content-type": "application/json" })
+        .end(status < 300 ? '{"status":"accepted"}' : '{"error":"refused"}');
       return;
     }
     if (path === "/favicon.ico") {

@@ -1,5 +1,6 @@
 //! The feedback widget in headless Chromium: the form in three languages, choosing and sending,
-//! the request it makes, in-flight, success, failure and retry, where the endpoint comes from.
+//! the request it makes, in-flight, success, failure and retry, where the endpoint comes from,
+//! the submission key that makes a rating its sender's.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -46,6 +47,13 @@ fn submit(host: &Element) {
     click(host, "button.fw-feedback__submit");
 }
 
+/// Chooses `rating`, lets the choice render, and sends it.
+async fn send_rating(host: &Element, rating: u8) {
+    choose(host, rating);
+    sleep(20).await;
+    submit(host);
+}
+
 fn field(object: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
@@ -68,6 +76,11 @@ fn is_uuid_v4(id: &str) -> bool {
         })
         && bytes[14] == b'4'
         && matches!(bytes[19], b'8' | b'9' | b'a' | b'b')
+}
+
+/// A submission key as the collector expects it: 32 lowercase hex digits (128 bits).
+fn is_key(key: &str) -> bool {
+    key.len() == 32 && key.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 fn location_href() -> String {
@@ -255,6 +268,7 @@ async fn a_rating_is_posted_as_json_and_thanked() {
             "page_language",
             "rating",
             "submission_id",
+            "submission_key",
             "translated",
             "widget_language"
         ]
@@ -263,6 +277,15 @@ async fn a_rating_is_posted_as_json_and_thanked() {
         .as_string()
         .expect("a string id");
     assert!(is_uuid_v4(&id), "a UUID v4: {id}");
+    let key = field(&body, "submission_key")
+        .as_string()
+        .expect("a string key");
+    assert!(is_key(&key), "32 lowercase hex digits: {key}");
+    assert_ne!(
+        key,
+        id.replace('-', ""),
+        "the key is not derived from the id"
+    );
     assert_eq!(field(&body, "rating").as_f64(), Some(4.0));
     assert_eq!(field(&body, "page").as_string(), Some(location_path()));
     assert_eq!(
@@ -302,6 +325,13 @@ async fn a_rating_is_posted_as_json_and_thanked() {
     assert_eq!(event.field("rating").as_f64(), Some(4.0));
     assert!(event.bubbles && event.composed);
     assert_eq!(event.target, JsValue::from(host.clone()));
+    assert_eq!(
+        keys(&event.detail),
+        ["queued", "rating", "submission_id"],
+        "the key is never dispatched"
+    );
+    let shown = shadow(&host).inner_html();
+    assert!(!shown.contains(&key), "the key is never shown: {shown}");
     drop(submitted);
     remove(&host);
 }
@@ -656,6 +686,10 @@ fn id_of(call: &Call) -> Option<String> {
     field(&call.json(), "submission_id").as_string()
 }
 
+fn key_of(call: &Call) -> Option<String> {
+    field(&call.json(), "submission_key").as_string()
+}
+
 #[wasm_bindgen_test]
 async fn the_comment_step_updates_the_same_submission() {
     setup();
@@ -721,6 +755,13 @@ async fn the_comment_step_updates_the_same_submission() {
     let sent = calls_to(&url);
     assert_eq!(sent.len(), 2, "two POSTs: the rating, then the comment");
     assert_eq!(id_of(&sent[0]), id_of(&sent[1]), "the same submission_id");
+    let key = key_of(&sent[0]).expect("the rating carries a key");
+    assert!(is_key(&key), "{key}");
+    assert_eq!(
+        key_of(&sent[1]).as_deref(),
+        Some(key.as_str()),
+        "the comment carries the rating's key"
+    );
     let second = sent[1].json();
     assert_eq!(
         field(&second, "comment").as_string().as_deref(),
@@ -850,8 +891,10 @@ async fn collector_down_then_up_delivers_once_after_online() {
     .await;
     wait_for_text(&host, "button.fw-feedback__submit", "Try again").await;
     let id = id_of(&calls_to(&url)[0]).expect("an id");
+    let key = key_of(&calls_to(&url)[0]).expect("a key");
     let stored = outbox().expect("the rating waits in the outbox");
     assert!(stored.contains(&id), "{stored}");
+    assert!(stored.contains(&key), "kept with its key: {stored}");
     assert_eq!(
         fwfb_local("feedwidgets:feedback:outbox").as_deref(),
         Some(stored.as_str()),
@@ -874,6 +917,11 @@ async fn collector_down_then_up_delivers_once_after_online() {
     assert!(sent
         .iter()
         .all(|call| id_of(call).as_deref() == Some(id.as_str())));
+    assert!(
+        sent.iter()
+            .all(|call| key_of(call).as_deref() == Some(key.as_str())),
+        "the retry carries the same key"
+    );
     assert_eq!(outbox(), None, "the outbox is empty after delivery");
     assert_eq!(submitted.count(), 1);
     drop(errors);
@@ -892,6 +940,7 @@ async fn the_outbox_is_sent_on_the_next_page_load() {
     submit(&host);
     wait_for_text(&host, "p.fw-feedback__message", QUEUED_EN).await;
     let id = id_of(&calls_to(&url)[0]).expect("an id");
+    let key = key_of(&calls_to(&url)[0]).expect("a key");
     remove(&host);
     sleep(50).await;
     assert!(
@@ -916,10 +965,38 @@ async fn the_outbox_is_sent_on_the_next_page_load() {
     wait_until("the outbox to empty", 2_000, || outbox().is_none()).await;
     assert_eq!(id_of(&calls_to(&url)[1]).as_deref(), Some(id.as_str()));
     assert_eq!(
+        key_of(&calls_to(&url)[1]).as_deref(),
+        Some(key.as_str()),
+        "another widget sends the waiting rating with its own key"
+    );
+    assert_eq!(
         field(&calls_to(&url)[1].json(), "rating").as_f64(),
         Some(3.0)
     );
     remove(&next);
+}
+
+const REFUSED_EN: &str = "Your answer could not be accepted.";
+
+/// Waits until the refusal `message` is shown as an alert, focused, with no button to send
+/// again and the choice frozen.
+async fn wait_for_refusal(host: &Element, message: &str) {
+    wait_for_text(host, "p.fw-feedback__message", message).await;
+    let shown = find(host, "p.fw-feedback__message").unwrap();
+    assert_eq!(shown.get_attribute("role").as_deref(), Some("alert"));
+    assert!(
+        !shown.class_list().contains("fw-feedback__message--queued"),
+        "not shown as saved"
+    );
+    wait_until("the refusal to take focus", 2_000, || {
+        focused(host).is_some_and(|f| f == shown)
+    })
+    .await;
+    assert!(
+        find(host, "button.fw-feedback__submit").is_none(),
+        "no retry that can only be refused again"
+    );
+    assert!(find(host, "button.fw-feedback__skip").is_none());
 }
 
 #[wasm_bindgen_test]
@@ -930,22 +1007,191 @@ async fn a_refusal_is_final_and_not_kept() {
     let host = feedback(&[("endpoint", &url)]).await;
     let errors = EventLog::on_document("fw:feedback:error");
     let mark = error_mark();
-    choose(&host, 1);
-    sleep(20).await;
-    submit(&host);
-    wait_for_text(
-        &host,
-        "p.fw-feedback__message",
-        "Your answer could not be sent. Check your connection and try again.",
-    )
-    .await;
-    wait_for_text(&host, "button.fw-feedback__submit", "Try again").await;
+    send_rating(&host, 1).await;
+    wait_for_refusal(&host, REFUSED_EN).await;
+    assert!(
+        find(&host, "fieldset[disabled]").is_some(),
+        "nothing more to choose: the choice would only be refused again"
+    );
     wait_for_error(mark).await;
-    assert_eq!(outbox(), None, "a 4xx other than 429 is not kept");
-    assert!(find(&host, ".fw-feedback__message--queued").is_none());
+    assert_eq!(outbox(), None, "a final 4xx is not kept");
+    wait_until("fw:feedback:error", 2_000, || errors.count() == 1).await;
     assert_eq!(errors.events()[0].field("queued").as_bool(), Some(false));
+    assert_eq!(
+        keys(&errors.events()[0].detail),
+        ["queued", "rating", "submission_id"]
+    );
+
+    // Nothing sends it again: not the online event, not a new widget.
+    fwfb_online();
+    let next = add("fw-feedback", &[("endpoint", &url)]);
+    wait_for(&next, "form legend").await;
+    sleep(200).await;
+    assert_eq!(calls_to(&url).len(), 1, "one POST, refused, never repeated");
     drop(errors);
     remove(&host);
+    remove(&next);
+}
+
+#[wasm_bindgen_test]
+async fn a_conflict_is_a_refusal_in_every_language() {
+    setup();
+    // 409: the collector has this id from another key. Sending again cannot change that.
+    let url = endpoint("conflict");
+    respond(&url, 409, r#"{"error":"conflict"}"#);
+    let errors = EventLog::on_document("fw:feedback:error");
+    for (lang, message) in [
+        ("en", REFUSED_EN),
+        ("fr", "Votre réponse n’a pas pu être acceptée."),
+        ("ar", "تعذّر قبول إجابتك."),
+    ] {
+        let host = feedback(&[("endpoint", &url), ("lang", lang), ("compact", "")]).await;
+        choose(&host, 5);
+        wait_for_refusal(&host, message).await;
+        choose(&host, 2);
+        sleep(100).await;
+        assert!(
+            is_checked(&find(&host, "input[value='5']").unwrap()),
+            "{lang}: compact sends nothing more on a new choice"
+        );
+        remove(&host);
+    }
+    assert_eq!(calls_to(&url).len(), 3, "one POST per widget");
+    assert_eq!(outbox(), None);
+    assert_eq!(errors.count(), 3);
+    assert!(errors
+        .events()
+        .iter()
+        .all(|event| event.field("queued").as_bool() == Some(false)));
+    drop(errors);
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_comment_keeps_the_saved_rating() {
+    setup();
+    let url = endpoint("comment-refused");
+    respond(&url, 201, "{}");
+    let host = feedback(&[("endpoint", &url), ("comment", "")]).await;
+    send_rating(&host, 4).await;
+    wait_for_text(
+        &host,
+        "h2.fw-feedback__thanks",
+        "Thank you, your answer is saved.",
+    )
+    .await;
+    respond(&url, 422, r#"{"error":"invalid_field"}"#);
+    let area = find(&host, "textarea#fw-comment").unwrap();
+    fwfb_type(&area, "Merci");
+    submit(&host);
+    wait_for_refusal(
+        &host,
+        "Your comment could not be accepted. Your answer is saved.",
+    )
+    .await;
+    assert!(area.has_attribute("readonly"), "the comment as it was sent");
+    let sent = calls_to(&url);
+    assert_eq!(sent.len(), 2);
+    assert_eq!(key_of(&sent[0]), key_of(&sent[1]));
+    assert_eq!(outbox(), None);
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn only_a_timeout_a_rate_limit_or_a_server_error_queues() {
+    setup();
+    for status in [408, 429, 503] {
+        let url = endpoint(&format!("queues-{status}"));
+        respond(&url, status, "{}");
+        let host = feedback(&[("endpoint", &url)]).await;
+        send_rating(&host, 3).await;
+        wait_for_text(&host, "p.fw-feedback__message", QUEUED_EN).await;
+        wait_for_text(&host, "button.fw-feedback__submit", "Try again").await;
+        let key = key_of(&calls_to(&url)[0]).expect("a key");
+        assert!(
+            outbox().is_some_and(|stored| stored.contains(&key)),
+            "{status}: kept with its key"
+        );
+        remove(&host);
+    }
+    forget();
+}
+
+#[wasm_bindgen_test]
+async fn a_rating_queued_by_an_earlier_release_gets_a_key_it_keeps() {
+    setup();
+    let url = endpoint("legacy");
+    respond(&url, 503, "{}");
+    forget();
+    // What the release before keys stored: a body without `submission_key`.
+    let id = "0b7c3a52-6b1e-4c8e-9f00-5d1f0c6a7e21";
+    let body = format!(
+        r#"{{"submission_id":"{id}","rating":2,"page":"/","page_language":"en","widget_language":"en","translated":false,"elapsed_ms":900,"honeypot":""}}"#
+    );
+    let stored = format!(
+        "[{{\"e\":{},\"i\":\"{id}\",\"b\":{},\"n\":1,\"d\":0}}]",
+        js_sys::JSON::stringify(&url.as_str().into())
+            .unwrap()
+            .as_string()
+            .unwrap(),
+        js_sys::JSON::stringify(&body.as_str().into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    );
+    feedwidgets::platform::storage::set("feedback:outbox", &stored);
+    let host = add("fw-feedback", &[("endpoint", &url)]);
+    wait_for(&host, "form legend").await;
+    let first = wait_for_calls(&url, 1).await;
+    assert_eq!(id_of(&first[0]).as_deref(), Some(id));
+    let key = key_of(&first[0]).expect("a key before it is sent");
+    assert!(is_key(&key), "{key}");
+    assert_eq!(field(&first[0].json(), "rating").as_f64(), Some(2.0));
+    wait_until("the key to be stored with it", 2_000, || {
+        outbox().is_some_and(|stored| stored.contains(&key))
+    })
+    .await;
+
+    respond(&url, 201, "{}");
+    fwfb_online();
+    wait_until("the outbox to empty", 5_000, || outbox().is_none()).await;
+    let sent = calls_to(&url);
+    assert_eq!(sent.len(), 2);
+    assert_eq!(
+        key_of(&sent[1]).as_deref(),
+        Some(key.as_str()),
+        "the same key again"
+    );
+    remove(&host);
+}
+
+#[wasm_bindgen_test]
+async fn garbage_in_the_outbox_is_dropped_and_the_form_works() {
+    setup();
+    let url = endpoint("garbage");
+    respond(&url, 201, "{}");
+    forget();
+    let mark = error_mark();
+    for garbage in [
+        "not json",
+        "{}",
+        r#"[7,null,{"e":1},{"e":"x","i":"y","b":"not json"},{"e":"x","i":"y","b":"{\"submission_key\":\"XYZ\"}"}]"#,
+    ] {
+        feedwidgets::platform::storage::set("feedback:outbox", garbage);
+        let host = add("fw-feedback", &[("endpoint", &url)]);
+        wait_for(&host, "form legend").await;
+        send_rating(&host, 4).await;
+        wait_for(&host, "h2.fw-feedback__thanks").await;
+        remove(&host);
+        forget();
+    }
+    sleep(100).await;
+    assert_eq!(calls_to(&url).len(), 3, "only the three ratings were sent");
+    assert!(calls_to("x").is_empty(), "nothing from the garbage");
+    assert!(
+        errors_since(mark).iter().all(|e| !e.contains("panicked")),
+        "{:?}",
+        errors_since(mark)
+    );
 }
 
 #[wasm_bindgen_test]

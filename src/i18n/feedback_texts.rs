@@ -13,9 +13,12 @@ pub struct FeedbackTexts {
     pub sending: &'static str,
     /// Asked when submit is pressed with no choice made.
     pub choose_rating: &'static str,
-    /// Shown when a rating could not be sent.
-    pub send_failed: &'static str,
-    /// The button that sends again.
+    /// Shown when the collector refused the rating for good (a final 4xx): not a connection
+    /// problem, and sending again cannot help.
+    pub refused: &'static str,
+    /// Shown when the collector refused the comment for good; the rating is saved by then.
+    pub comment_refused: &'static str,
+    /// The button that sends again (while the submission waits in the outbox).
     pub retry: &'static str,
     /// The thank-you heading.
     pub thanks: &'static str,
@@ -48,7 +51,8 @@ pub(super) const EN: FeedbackTexts = FeedbackTexts {
     submit: "Send",
     sending: "Sending…",
     choose_rating: "Please choose an answer first.",
-    send_failed: "Your answer could not be sent. Check your connection and try again.",
+    refused: "Your answer could not be accepted.",
+    comment_refused: "Your comment could not be accepted. Your answer is saved.",
     retry: "Try again",
     thanks: "Thank you for your feedback.",
     unavailable: "Feedback cannot be collected on this page right now.",
@@ -73,7 +77,8 @@ pub(super) const FR: FeedbackTexts = FeedbackTexts {
     submit: "Envoyer",
     sending: "Envoi en cours…",
     choose_rating: "Veuillez d’abord choisir une réponse.",
-    send_failed: "Votre réponse n’a pas pu être envoyée. Vérifiez votre connexion et réessayez.",
+    refused: "Votre réponse n’a pas pu être acceptée.",
+    comment_refused: "Votre commentaire n’a pas pu être accepté. Votre réponse est enregistrée.",
     retry: "Réessayer",
     thanks: "Merci pour votre avis.",
     unavailable: "Les avis ne peuvent pas être recueillis sur cette page pour le moment.",
@@ -92,7 +97,8 @@ pub(super) const AR: FeedbackTexts = FeedbackTexts {
     submit: "إرسال",
     sending: "جارٍ الإرسال…",
     choose_rating: "يُرجى اختيار إجابة أولًا.",
-    send_failed: "تعذّر إرسال إجابتك. تحقّق من اتصالك وأعد المحاولة.",
+    refused: "تعذّر قبول إجابتك.",
+    comment_refused: "تعذّر قبول تعليقك. إجابتك محفوظة.",
     retry: "إعادة المحاولة",
     thanks: "شكرًا لك على ملاحظاتك.",
     unavailable: "لا يمكن جمع الملاحظات في هذه الصفحة حاليًا.",

@@ -9,7 +9,8 @@ use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 
 use super::outbox::{outcome, Outbox, Outcome};
-use crate::platform::{console, fetch::post_json, storage};
+use super::payload::submission_key;
+use crate::platform::{console, fetch::post_json, random, storage};
 
 /// Time a submission may take to reach the collector, in milliseconds.
 const SEND_TIMEOUT_MS: u32 = 15_000;
@@ -44,8 +45,28 @@ fn now() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// The stored outbox; entries stored before submission keys get theirs now, stored at once so
+/// that every later attempt (from this tab or another) carries the same key.
 fn load() -> Outbox {
-    Outbox::parse(storage::get(KEY).as_deref())
+    let (outbox, keyed) =
+        Outbox::parse(storage::get(KEY).as_deref(), || submission_key(random_16()));
+    if keyed {
+        save(&outbox);
+    }
+    outbox
+}
+
+/// 16 random bytes from Web Crypto. Every browser that runs Wasm has it; should it still be
+/// missing, `Math.random` keeps the widget working (ids stay unique enough, and a key is
+/// still unknown to anyone who did not send the rating) rather than losing the rating.
+pub(super) fn random_16() -> [u8; 16] {
+    random::random_bytes().unwrap_or_else(|| {
+        let mut bytes = [0u8; 16];
+        for (i, byte) in bytes.iter_mut().enumerate() {
+            *byte = ((js_sys::Math::random() * 256.0) as u8) ^ (i as u8);
+        }
+        bytes
+    })
 }
 
 fn save(outbox: &Outbox) {

@@ -16,12 +16,12 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use self::outbox::Outcome;
-use self::payload::{redacted_path, uuid_v4, Payload};
+use self::payload::{redacted_path, submission_key, uuid_v4, Payload};
 use self::state::{Action, FeedbackState, Phase};
 use super::status::{status, Tone};
 use super::{use_widget_feed, widget_language, FeedState, WidgetProps};
 use crate::embed::WidgetKind;
-use crate::platform::{console, events, page, random, storage, translation, url::page_web_url};
+use crate::platform::{console, events, page, storage, translation, url::page_web_url};
 
 /// Longest comment, in UTF-16 code units as `maxlength` counts (the collector's default).
 const MAX_COMMENT: u32 = 1000;
@@ -71,7 +71,7 @@ pub fn Feedback(props: &WidgetProps) -> Html {
     let latest = use_mut_ref(|| state_now);
     *latest.borrow_mut() = state_now;
     let shown_at = use_memo((), |_| js_sys::Date::now());
-    let submission_id = use_mut_ref(|| None::<String>);
+    let submission = use_mut_ref(|| None::<(String, String)>);
     // Set from the first submit until the answer, so a double click sends once even before
     // the disabled button is rendered.
     let in_flight = use_mut_ref(|| false);
@@ -170,7 +170,7 @@ pub fn Feedback(props: &WidgetProps) -> Html {
             let (Some(rating), true) = (next.rating, chose || sends) else {
                 return;
             };
-            let id = submission_id_for(&submission_id);
+            let (id, key) = submission_for(&submission);
             let detail = events::detail(&[
                 ("submission_id", id.clone().into()),
                 ("rating", rating.into()),
@@ -189,6 +189,7 @@ pub fn Feedback(props: &WidgetProps) -> Html {
             let comment = comment.trim();
             let body = Payload {
                 submission_id: id.clone(),
+                submission_key: key,
                 rating,
                 page: redacted_path(&page::path()),
                 page_language: page::original_language().unwrap_or_else(|| "und".into()),
@@ -234,13 +235,17 @@ pub fn Feedback(props: &WidgetProps) -> Html {
     *retry.borrow_mut() = (state.phase == Phase::Queued).then(|| act.clone());
 
     let sending = state.phase == Phase::Sending;
+    // A final refusal: the same submission would only be refused again, so the form stays as
+    // it was sent, without a button.
+    let refused = state.phase == Phase::Failed;
     let button_text = match state.phase {
         Phase::Sending => texts.sending,
-        Phase::Failed | Phase::Queued => texts.retry,
+        Phase::Queued => texts.retry,
         _ => texts.submit,
     };
     let message = match state.phase {
-        Phase::Failed => Some(texts.send_failed),
+        Phase::Failed if state.rated => Some(texts.comment_refused),
+        Phase::Failed => Some(texts.refused),
         Phase::Queued => Some(texts.queued),
         _ if state.needs_choice => Some(texts.choose_rating),
         _ => None,
@@ -267,13 +272,14 @@ pub fn Feedback(props: &WidgetProps) -> Html {
             <label>{ "Website" }<input type="text" name="website" tabindex="-1" autocomplete="off" ref={honeypot_ref} /></label>
         </div>
     };
-    let button = (!compact || state.rated || message.is_some() || sending).then(|| {
-        html! {
-            <button type="submit" class="fw-feedback__submit" disabled={sending}>
-                <span key={button_text}>{ button_text }</span>
-            </button>
-        }
-    });
+    let button =
+        (!refused && (!compact || state.rated || message.is_some() || sending)).then(|| {
+            html! {
+                <button type="submit" class="fw-feedback__submit" disabled={sending}>
+                    <span key={button_text}>{ button_text }</span>
+                </button>
+            }
+        });
 
     if state.rated {
         // The field is the browser's (uncontrolled); the state only keeps its length.
@@ -295,7 +301,7 @@ pub fn Feedback(props: &WidgetProps) -> Html {
                 <p class="fw-feedback__hint" id="fw-comment-hint">{ texts.comment_hint }</p>
                 <textarea id="fw-comment" rows="4" maxlength={MAX_COMMENT.to_string()}
                           aria-describedby="fw-comment-hint fw-comment-count" ref={comment_ref}
-                          oninput={on_input} readonly={sending} />
+                          oninput={on_input} readonly={sending || refused} />
                 <p class="fw-feedback__count" id="fw-comment-count">{ format!("{count} / {MAX_COMMENT}") }</p>
                 { honeypot }
                 { for message }
@@ -327,7 +333,7 @@ pub fn Feedback(props: &WidgetProps) -> Html {
     html! {
         <form class="fw-feedback" lang={tag} {dir} novalidate=true
               onsubmit={on_submit} aria-busy={sending.then_some("true")}>
-            <fieldset disabled={sending}>
+            <fieldset disabled={sending || refused}>
                 <legend>{ question }</legend>
                 <div class="fw-feedback__scale">
                     { for labels.iter().enumerate().map(|(i, label)| option(i as u8 + 1, label, state.rating, &on_change)) }
@@ -352,19 +358,15 @@ fn option(value: u8, label: &str, chosen: Option<u8>, on_change: &Callback<Event
     }
 }
 
-/// The widget's submission id, made once so a retry, and the comment, are the same submission.
-fn submission_id_for(slot: &Rc<RefCell<Option<String>>>) -> String {
+/// The widget's submission id and key, made once so a retry, and the comment, are the same
+/// submission from the same sender.
+fn submission_for(slot: &Rc<RefCell<Option<(String, String)>>>) -> (String, String) {
     slot.borrow_mut()
         .get_or_insert_with(|| {
-            // Without Web Crypto a time-and-Math.random id is still unique enough per visitor.
-            let bytes = random::random_bytes().unwrap_or_else(|| {
-                let mut bytes = [0u8; 16];
-                for (i, byte) in bytes.iter_mut().enumerate() {
-                    *byte = ((js_sys::Math::random() * 256.0) as u8) ^ (i as u8);
-                }
-                bytes
-            });
-            uuid_v4(bytes)
+            (
+                uuid_v4(delivery::random_16()),
+                submission_key(delivery::random_16()),
+            )
         })
         .clone()
 }

@@ -4,7 +4,12 @@
 //! only reads, writes and sends.
 //!
 //! Stored as JSON: `[{"e":endpoint,"i":submission_id,"b":body,"n":attempts,"d":due_ms}]`.
+//! The body carries the submission's `submission_key`, so a retry from any tab or page is
+//! the same sender's.
 
+use std::borrow::Cow;
+
+use super::payload::keyed_body;
 use crate::feed::{parse_text, quoted, Json};
 
 /// Most submissions kept; the oldest is dropped first.
@@ -34,9 +39,10 @@ pub struct Entry {
 pub enum Outcome {
     /// A 2xx: the collector has it.
     Delivered,
-    /// Worth trying again: no answer, a timeout, a 5xx or 429.
+    /// Worth trying again: no answer, a timeout, a 5xx, 408 or 429.
     Retry,
-    /// The collector refused it for good (any other status): trying again cannot help.
+    /// The collector refused it for good (any other status: 400, 409 for the same id with
+    /// another key, 413, 415, 422, ...): trying again cannot help.
     Final,
 }
 
@@ -44,7 +50,8 @@ pub enum Outcome {
 pub fn outcome(result: &Result<u16, String>) -> Outcome {
     match result {
         Ok(200..=299) => Outcome::Delivered,
-        Ok(429) | Ok(500..) | Err(_) => Outcome::Retry,
+        // 408: the collector gave up waiting for the body (a slow connection); worth again.
+        Ok(408 | 429 | 500..) | Err(_) => Outcome::Retry,
         Ok(_) => Outcome::Final,
     }
 }
@@ -64,8 +71,13 @@ pub fn backoff_ms(attempts: u32, jitter: f64) -> u64 {
 pub struct Outbox(pub Vec<Entry>);
 
 impl Outbox {
-    /// Reads the stored outbox; anything unreadable is left out rather than failing.
-    pub fn parse(text: Option<&str>) -> Self {
+    /// Reads the stored outbox; anything unreadable is left out rather than failing, and so
+    /// is an entry whose body is not a JSON object or carries a key not of our form (the
+    /// collector could only refuse it). An entry stored by a release before submission keys
+    /// gets one from `fresh_key`; the flag says whether any did, so that the caller stores
+    /// the keys before sending and every later attempt carries the same one.
+    pub fn parse(text: Option<&str>, mut fresh_key: impl FnMut() -> String) -> (Self, bool) {
+        let mut keyed = false;
         let json = text.and_then(|text| parse_text(text).ok());
         let entries = json
             .as_ref()
@@ -73,19 +85,27 @@ impl Outbox {
             .unwrap_or_default()
             .iter()
             .filter_map(|entry| {
-                let text = |key| entry.get(key).and_then(Json::as_str).map(String::from);
+                let text = |key| entry.get(key).and_then(Json::as_str);
                 let number = |key| entry.get(key).and_then(Json::as_u64).unwrap_or(0);
+                let (endpoint, id) = (text("e")?, text("i")?);
+                let body = match keyed_body(text("b")?, &mut fresh_key)? {
+                    Cow::Borrowed(body) => body.to_string(),
+                    Cow::Owned(body) => {
+                        keyed = true;
+                        body
+                    }
+                };
                 Some(Entry {
-                    endpoint: text("e")?,
-                    id: text("i")?,
-                    body: text("b")?,
+                    endpoint: endpoint.into(),
+                    id: id.into(),
+                    body,
                     attempts: u32::try_from(number("n")).unwrap_or(u32::MAX),
                     due: number("d"),
                 })
             })
             .take(MAX_ENTRIES)
             .collect();
-        Self(entries)
+        (Self(entries), keyed)
     }
 
     /// The JSON to store.
@@ -158,7 +178,11 @@ mod tests {
         assert_eq!(outcome(&Ok(429)), Outcome::Retry);
         assert_eq!(outcome(&Ok(500)), Outcome::Retry);
         assert_eq!(outcome(&Ok(503)), Outcome::Retry);
+        assert_eq!(outcome(&Ok(408)), Outcome::Retry, "the collector timed out");
         assert_eq!(outcome(&Ok(422)), Outcome::Final);
+        assert_eq!(outcome(&Ok(409)), Outcome::Final, "another key");
+        assert_eq!(outcome(&Ok(413)), Outcome::Final);
+        assert_eq!(outcome(&Ok(415)), Outcome::Final);
         assert_eq!(outcome(&Ok(400)), Outcome::Final);
         assert_eq!(outcome(&Ok(403)), Outcome::Final);
         assert_eq!(outcome(&Ok(302)), Outcome::Final);
@@ -237,29 +261,81 @@ mod tests {
         assert_eq!(outbox.0.last().map(|e| e.id.as_str()), Some("newest"));
     }
 
+    const KEY: &str = "0123456789abcdef0123456789abcdef";
+
+    /// Parses with a key maker that must not be needed.
+    fn parse(text: Option<&str>) -> Outbox {
+        let (outbox, keyed) = Outbox::parse(text, || panic!("no entry should need a key"));
+        assert!(!keyed);
+        outbox
+    }
+
     #[test]
     fn it_survives_storage_round_trips_and_garbage() {
         let mut outbox = Outbox::default();
-        let body = r#"{"submission_id":"a","comment":"line\n\"quoted\" é"}"#;
+        let body = format!(
+            r#"{{"submission_id":"a","submission_key":"{KEY}","comment":"line\n\"quoted\" é"}}"#
+        );
         outbox.failed(
             "https://collector.test/api",
             "a",
-            body,
+            &body,
             1_700_000_000_000,
             0.25,
         );
-        let again = Outbox::parse(Some(&outbox.to_json()));
+        let again = parse(Some(&outbox.to_json()));
         assert_eq!(again, outbox);
         assert_eq!(again.0[0].body, body);
-        assert_eq!(Outbox::parse(None), Outbox::default());
-        assert_eq!(Outbox::parse(Some("not json")), Outbox::default());
-        assert_eq!(Outbox::parse(Some("{\"e\":1}")), Outbox::default());
-        let mixed = Outbox::parse(Some(
-            r#"[{"e":"x","i":"a","b":"{}","n":2,"d":5},{"e":3},7]"#,
-        ));
+        assert_eq!(parse(None), Outbox::default());
+        assert_eq!(parse(Some("not json")), Outbox::default());
+        assert_eq!(parse(Some("{\"e\":1}")), Outbox::default());
+        let keyed = format!(r#"{{"submission_key":"{KEY}"}}"#);
+        let mixed = parse(Some(&format!(
+            r#"[{{"e":"x","i":"a","b":{},"n":2,"d":5}},{{"e":3}},7,{{"e":"x","i":"b"}}]"#,
+            quoted(&keyed)
+        )));
         assert_eq!(mixed.0.len(), 1, "unreadable entries are left out");
         assert_eq!((mixed.0[0].attempts, mixed.0[0].due), (2, 5));
-        let many = format!("[{}]", vec![r#"{"e":"x","i":"a","b":"{}"}"#; 50].join(","));
-        assert_eq!(Outbox::parse(Some(&many)).0.len(), MAX_ENTRIES);
+        let entry = format!(r#"{{"e":"x","i":"a","b":{}}}"#, quoted(&keyed));
+        let many = format!("[{}]", vec![entry; 50].join(","));
+        assert_eq!(parse(Some(&many)).0.len(), MAX_ENTRIES);
+    }
+
+    #[test]
+    fn an_entry_stored_before_keys_gets_one_and_keeps_it() {
+        let old = r#"[{"e":"https://c/a","i":"a","b":"{\"submission_id\":\"a\",\"rating\":3}","n":1,"d":9}]"#;
+        let mut made = 0;
+        let (outbox, keyed) = Outbox::parse(Some(old), || {
+            made += 1;
+            KEY.to_string()
+        });
+        assert!(keyed, "the caller is told to store the new key");
+        assert_eq!(made, 1);
+        let entry = &outbox.0[0];
+        assert_eq!((entry.id.as_str(), entry.attempts, entry.due), ("a", 1, 9));
+        assert_eq!(
+            entry.body,
+            format!(r#"{{"submission_key":"{KEY}","submission_id":"a","rating":3}}"#)
+        );
+        // Stored, it is read back with the same key: no new one.
+        assert_eq!(parse(Some(&outbox.to_json())), outbox);
+    }
+
+    #[test]
+    fn entries_the_collector_could_only_refuse_are_dropped() {
+        let entry = |body: &str| format!(r#"{{"e":"x","i":"a","b":{}}}"#, quoted(body));
+        for body in [
+            "",
+            "not json",
+            "[]",
+            "42",
+            r#"{"submission_key":"NOT-OURS"}"#,
+            r#"{"submission_key":["0123456789abcdef0123456789abcdef"]}"#,
+        ] {
+            let stored = format!("[{}]", entry(body));
+            assert_eq!(parse(Some(&stored)), Outbox::default(), "{body:?}");
+        }
+        // Garbage elsewhere in an entry does not cost a key either.
+        assert_eq!(parse(Some(r#"[{"i":"a","b":"{}"}]"#)), Outbox::default());
     }
 }

@@ -1,12 +1,17 @@
 //! What a rating sends to the collector, built without the browser so it is tested natively.
 
-use crate::feed::quoted;
+use std::borrow::Cow;
+
+use crate::feed::{parse_text, quoted};
 
 /// One submission, as the collector's `POST /api/feedback` expects it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Payload {
     /// UUID v4 made in the browser; the collector treats a repeat as the same record.
     pub submission_id: String,
+    /// The submission's secret (see [`submission_key`]): only a POST that carries it may
+    /// update the record the first POST with this id made. Never shown nor put in an event.
+    pub submission_key: String,
     /// 1 (extremely dissatisfied) to 5 (extremely satisfied).
     pub rating: u8,
     /// The page path, query and fragment dropped, e-mail addresses redacted.
@@ -29,8 +34,9 @@ impl Payload {
     /// The JSON body.
     pub fn to_json(&self) -> String {
         format!(
-            r#"{{"submission_id":{},"rating":{},"page":{},"page_language":{},"widget_language":{},"translated":{},"elapsed_ms":{},"honeypot":{}{}}}"#,
+            r#"{{"submission_id":{},"submission_key":{},"rating":{},"page":{},"page_language":{},"widget_language":{},"translated":{},"elapsed_ms":{},"honeypot":{}{}}}"#,
             quoted(&self.submission_id),
+            quoted(&self.submission_key),
             self.rating,
             quoted(&self.page),
             quoted(&self.page_language),
@@ -79,7 +85,7 @@ fn looks_like_email(segment: &str) -> bool {
 pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let hex = submission_key(bytes);
     format!(
         "{}-{}-{}-{}-{}",
         &hex[0..8],
@@ -88,6 +94,42 @@ pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
         &hex[16..20],
         &hex[20..32]
     )
+}
+
+/// A submission key from 16 random bytes: 32 lowercase hex digits, all 128 bits kept (the
+/// collector asks for at least 128).
+pub fn submission_key(bytes: [u8; 16]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Whether `key` has the form [`submission_key`] gives.
+pub fn is_submission_key(key: &str) -> bool {
+    key.len() == 32 && key.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// A stored body (JSON text) as it is to be sent again: borrowed, unchanged, when it carries
+/// a valid `submission_key`; with `key()` added as its first member when it has none (stored
+/// by a release before keys); `None` when it is not a JSON object or its key is not one of
+/// ours, since the collector could only refuse it.
+pub fn keyed_body(body: &str, key: impl FnOnce() -> String) -> Option<Cow<'_, str>> {
+    let json = parse_text(body).ok()?;
+    let empty = json.as_object()?.is_empty();
+    match json.get("submission_key") {
+        Some(stored) => stored
+            .as_str()
+            .filter(|stored| is_submission_key(stored))
+            .map(|_| Cow::Borrowed(body)),
+        None => {
+            // An object's text starts with `{` (after optional whitespace): the member goes
+            // right after it, with a comma unless the object is empty.
+            let rest = body.trim_start().strip_prefix('{')?;
+            let comma = if empty { "" } else { "," };
+            Some(Cow::Owned(format!(
+                r#"{{"submission_key":{}{comma}{rest}"#,
+                quoted(&key())
+            )))
+        }
+    }
 }
 
 // serde_json, which reads the JSON back, is a native-only dependency.
@@ -124,6 +166,7 @@ mod tests {
     fn json_carries_every_field() {
         let payload = Payload {
             submission_id: uuid_v4([1; 16]),
+            submission_key: submission_key([0xab; 16]),
             rating: 4,
             page: "/a\"b\\c\u{1}\u{2028}".into(),
             page_language: "en".into(),
@@ -140,12 +183,13 @@ mod tests {
         assert_eq!(value["elapsed_ms"], 1234);
         assert_eq!(value["page"], "/a\"b\\c\u{1}\u{2028}");
         assert_eq!(value["honeypot"], "");
+        assert_eq!(value["submission_key"], "ab".repeat(16));
         assert_eq!(
             value.get("comment"),
             None,
             "no comment key before the comment step"
         );
-        assert_eq!(value.as_object().map(|o| o.len()), Some(8));
+        assert_eq!(value.as_object().map(|o| o.len()), Some(9));
 
         let with_comment = Payload {
             comment: Some("Très \"bien\"\nmerci".into()),
@@ -155,6 +199,76 @@ mod tests {
         let value: serde_json::Value = serde_json::from_str(&with_comment.to_json()).expect("JSON");
         assert_eq!(value["comment"], "Très \"bien\"\nmerci");
         assert_eq!(value["honeypot"], "http://spam.example");
-        assert_eq!(value.as_object().map(|o| o.len()), Some(9));
+        assert_eq!(value["submission_key"], "ab".repeat(16));
+        assert_eq!(value.as_object().map(|o| o.len()), Some(10));
+    }
+
+    #[test]
+    fn a_key_is_32_lowercase_hex_digits_of_all_16_bytes() {
+        let bytes: [u8; 16] = std::array::from_fn(|i| (i as u8) * 17);
+        let key = submission_key(bytes);
+        assert_eq!(key, "00112233445566778899aabbccddeeff");
+        assert!(is_submission_key(&key));
+        assert_eq!(submission_key([0; 16]), "0".repeat(32));
+        assert_eq!(submission_key([0xff; 16]), "f".repeat(32));
+        assert_ne!(
+            submission_key([1; 16]),
+            submission_key([2; 16]),
+            "nothing of the bytes is lost"
+        );
+        for not_a_key in [
+            "",
+            "00112233445566778899AABBCCDDEEFF",
+            "00112233445566778899aabbccddeef",
+            "00112233445566778899aabbccddeeff0",
+            "00112233-4455-6677-8899-aabbccdd",
+            "g0112233445566778899aabbccddeeff",
+            "00112233445566778899aabbccddeeé",
+        ] {
+            assert!(!is_submission_key(not_a_key), "{not_a_key:?}");
+        }
+    }
+
+    #[test]
+    fn a_stored_body_without_a_key_gets_one_and_one_with_a_key_keeps_it() {
+        let key = "0123456789abcdef0123456789abcdef";
+        let fresh = || key.to_string();
+        let old = r#"{"submission_id":"a","rating":4,"comment":"Très \"bien\""}"#;
+        let keyed = keyed_body(old, fresh).expect("an object");
+        assert!(matches!(keyed, Cow::Owned(_)));
+        let value: serde_json::Value = serde_json::from_str(&keyed).expect("still JSON");
+        assert_eq!(value["submission_key"], key);
+        assert_eq!(value["submission_id"], "a");
+        assert_eq!(value["comment"], "Très \"bien\"");
+        assert_eq!(value.as_object().map(|o| o.len()), Some(4));
+
+        let again = keyed_body(&keyed, || panic!("no second key")).expect("kept");
+        assert!(
+            matches!(again, Cow::Borrowed(_)),
+            "a keyed body is unchanged"
+        );
+        assert_eq!(again, keyed);
+
+        let spaced = keyed_body(" \n{ } ", fresh).expect("an empty object");
+        let value: serde_json::Value = serde_json::from_str(&spaced).expect("JSON");
+        assert_eq!(value, serde_json::json!({ "submission_key": key }));
+    }
+
+    #[test]
+    fn a_stored_body_that_is_not_ours_is_refused() {
+        let fresh = || "0123456789abcdef0123456789abcdef".to_string();
+        for garbage in [
+            "",
+            "not json",
+            "[1,2]",
+            "\"text\"",
+            "null",
+            "{\"submission_id\":",
+            r#"{"submission_key":"short"}"#,
+            r#"{"submission_key":7}"#,
+            r#"{"submission_key":null,"rating":1}"#,
+        ] {
+            assert_eq!(keyed_body(garbage, fresh), None, "{garbage:?}");
+        }
     }
 }

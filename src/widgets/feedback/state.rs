@@ -1,6 +1,6 @@
 //! The feedback form's states: choosing, sending, failed, queued, the optional comment step,
-//! thanked. Pure, so every rule (no double submission, retry keeps the choice, the rating is
-//! saved before the comment) is tested natively.
+//! thanked. Pure, so every rule (no double submission, retry keeps the choice, a refusal is
+//! final, the rating is saved before the comment) is tested natively.
 
 /// Where the form is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -10,7 +10,8 @@ pub enum Phase {
     /// A rating (or, after the rating was saved, the comment) is on its way; sending again is
     /// not possible.
     Sending,
-    /// The collector refused the submission for good; a retry is still offered.
+    /// The collector refused the submission for good (a final 4xx): the same submission can
+    /// only be refused again, so nothing more is sent from this form.
     Failed,
     /// The network or the collector is down: the submission waits in the outbox on this device
     /// and is sent later; a retry is offered.
@@ -34,7 +35,7 @@ pub enum Action {
     Skip,
     /// The collector accepted.
     Sent,
-    /// The collector refused for good (a 4xx other than 429).
+    /// The collector refused for good (a 4xx other than 408 and 429).
     SendFailed,
     /// The submission could not be delivered now and waits in the outbox.
     Queued,
@@ -83,9 +84,10 @@ impl FeedbackState {
 
     /// The state after `action`; actions that make no sense where the form is are ignored.
     pub fn apply(self, action: Action) -> Self {
-        let retryable = !self.rated && matches!(self.phase, Phase::Failed | Phase::Queued);
+        let retryable = !self.rated && self.phase == Phase::Queued;
         match (self.phase, action) {
-            // The choice is open until the rating is on its way; it stays open after a failure.
+            // The choice is open until the rating is on its way; it stays open while the
+            // rating waits in the outbox.
             (_, Action::Choose(rating))
                 if (self.phase == Phase::Choosing || retryable) && (1..=5).contains(&rating) =>
             {
@@ -100,7 +102,7 @@ impl FeedbackState {
                     chosen
                 }
             }
-            (Phase::Choosing | Phase::Failed | Phase::Queued | Phase::Comment, Action::Submit) => {
+            (Phase::Choosing | Phase::Queued | Phase::Comment, Action::Submit) => {
                 match self.rating {
                     Some(_) => Self {
                         phase: Phase::Sending,
@@ -113,14 +115,10 @@ impl FeedbackState {
                     },
                 }
             }
-            (Phase::Comment | Phase::Queued | Phase::Failed, Action::Typed(comment_len))
-                if self.rated =>
-            {
-                Self {
-                    comment_len,
-                    ..self
-                }
-            }
+            (Phase::Comment | Phase::Queued, Action::Typed(comment_len)) if self.rated => Self {
+                comment_len,
+                ..self
+            },
             (Phase::Comment, Action::Skip) => Self {
                 phase: Phase::Thanked,
                 ..self
@@ -182,12 +180,39 @@ mod tests {
     }
 
     #[test]
-    fn failure_keeps_the_choice_and_allows_retry() {
+    fn a_refusal_is_final() {
         let failed = run(&[Action::Choose(5), Action::Submit, Action::SendFailed]);
         assert_eq!((failed.phase, failed.rating), (Phase::Failed, Some(5)));
-        let retried = failed.apply(Action::Submit);
-        assert_eq!(retried.phase, Phase::Sending);
-        assert_eq!(retried.apply(Action::Sent).phase, Phase::Thanked);
+        for action in [
+            Action::Submit,
+            Action::Choose(2),
+            Action::Typed(3),
+            Action::Skip,
+        ] {
+            assert_eq!(failed.apply(action), failed, "{action:?} after a refusal");
+        }
+        let compact = run_from(
+            FeedbackState::new(false, true),
+            &[Action::Choose(4), Action::SendFailed],
+        );
+        assert_eq!(compact.phase, Phase::Failed);
+        assert_eq!(
+            compact.apply(Action::Choose(1)),
+            compact,
+            "compact: a new choice sends nothing either"
+        );
+        let comment = run_from(
+            FeedbackState::new(true, false),
+            &[
+                Action::Choose(4),
+                Action::Submit,
+                Action::Sent,
+                Action::Submit,
+                Action::SendFailed,
+            ],
+        );
+        assert_eq!((comment.phase, comment.rated), (Phase::Failed, true));
+        assert_eq!(comment.apply(Action::Submit), comment);
     }
 
     #[test]
