@@ -17,7 +17,7 @@ use super::config::CarouselConfig;
 use super::input::{move_for_key, move_for_swipe};
 use super::rotation::{Event as RotationEvent, Rotation};
 use super::state::{Action, CarouselState, Move, MIN_SLIDE_WIDTH_PX};
-use crate::feed::Feed;
+use crate::feed::{CarouselSettings, Feed};
 use crate::i18n::Direction;
 use crate::platform::{events, feed_cache};
 
@@ -125,17 +125,20 @@ impl Deref for Steer {
     }
 }
 
-/// The carousel's state, started from `config` (as the first render resolved it).
+/// The carousel's state, started from the options as the first render resolves them (with
+/// the feed's `settings`, if it is there already).
 #[hook]
-pub fn use_carousel_state(config: &CarouselConfig<'_>) -> UseReducerHandle<CarouselState> {
-    let (wrap, autoplay) = (config.wrap, config.autoplay);
-    // Reduced motion is asked only when it matters: the query may make the browser compute
-    // styles.
+pub fn use_carousel_state(
+    options: &WidgetOptions,
+    settings: Option<&CarouselSettings>,
+) -> UseReducerHandle<CarouselState> {
     use_reducer(|| {
-        CarouselState::new(
-            wrap,
-            Rotation::new(autoplay, autoplay && prefers_reduced_motion()),
-        )
+        let config = CarouselConfig::resolve(options, settings);
+        let autoplay = config.autoplay;
+        // Reduced motion is asked only when it matters: the query may make the browser
+        // compute styles.
+        let rotation = Rotation::new(autoplay, autoplay && prefers_reduced_motion());
+        CarouselState::new(config.wrap, rotation)
     })
 }
 

@@ -41,9 +41,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
         FeedState::Ready(feed) => Some(feed.clone()),
         _ => None,
     };
-    // For the state's first value only (the rotation starts from this `autoplay`).
-    let initial = CarouselConfig::resolve(options, settings_of(first_feed.as_deref()));
-    let state = use_carousel_state(&initial);
+    let state = use_carousel_state(options, settings_of(first_feed.as_deref()));
     // The feed shown: the first load's, or a refresh's once one came.
     let feed = state.shown(first_feed.as_ref()).cloned();
     let config = CarouselConfig::resolve(options, settings_of(feed.as_deref()));
