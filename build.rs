@@ -1,12 +1,21 @@
 //! Minifies the widget stylesheets into OUT_DIR: comments and layout white space cost bundle
-//! bytes and carry nothing for the browser. The sources in src/style stay readable.
+//! bytes and carry nothing for the browser. The sources (src/style, and a widget's own next to
+//! its code) stay readable.
 
 use std::{env, fs, path::Path};
 
+/// Each stylesheet's name in OUT_DIR and the folder of its source.
+const SHEETS: [(&str, &str); 4] = [
+    ("base", "src/style"),
+    ("carousel", "src/widgets/carousel"),
+    ("feedback", "src/style"),
+    ("disclaimer", "src/style"),
+];
+
 fn main() {
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for name in ["base", "carousel", "feedback", "disclaimer"] {
-        let source = format!("src/style/{name}.css");
+    for (name, folder) in SHEETS {
+        let source = format!("{folder}/{name}.css");
         println!("cargo:rerun-if-changed={source}");
         let css = fs::read_to_string(&source).expect("stylesheet is readable");
         fs::write(

@@ -22,45 +22,32 @@ extern "C" {
     fn box_top(element: &Element) -> f64;
 }
 
-fn items(count: usize) -> String {
-    let items: Vec<String> = (1..=count)
-        .map(|i| format!(r#"{{"id":"n{i}","title":"News {i}","summary":"Text {i}"}}"#))
-        .collect();
-    json_feed(&format!("[{}]", items.join(",")), "")
-}
-
 /// The titles of the slides shown, in DOM order, after checking that every other slide in
 /// the DOM is hidden and inert and every shown one is neither.
 fn shown_titles(host: &Element) -> Vec<String> {
     let mut titles = Vec::new();
-    for slide in find_all(host, "article") {
+    for slide in slides(host) {
         if slide.has_attribute("hidden") {
             assert!(slide.has_attribute("inert"), "a hidden slide is inert too");
         } else {
             assert!(!slide.has_attribute("inert"), "a shown slide is not inert");
-            let title = slide
-                .query_selector(".fw-carousel__title")
-                .ok()
-                .flatten()
-                .and_then(|t| t.text_content())
-                .unwrap_or_default();
-            titles.push(title);
+            titles.push(title_of(&slide));
         }
     }
     titles
 }
 
 /// A carousel of `count` items, `per-view` 3, `width_px` wide.
-async fn wide_carousel(url: &str, count: usize, width_px: u32, extra: &[(&str, &str)]) -> Element {
+async fn wide_carousel(url: &str, count: usize, width_px: u32, extra: &[(&str, &str)]) -> Mounted {
     let style = format!("display:block;width:{width_px}px");
     let mut attributes = vec![("per-view", "3"), ("style", style.as_str())];
     attributes.extend_from_slice(extra);
-    carousel(url, &items(count), &attributes).await
+    carousel(url, &numbered_items(count), &attributes).await
 }
 
 async fn wait_for_shown(host: &Element, count: usize) {
     wait_until(&format!("{count} slides shown"), 5_000, || {
-        find_all(host, "article:not([hidden])").len() == count
+        shown_slides(host).len() == count
     })
     .await;
 }
@@ -78,7 +65,7 @@ async fn a_wide_carousel_shows_three_side_by_side_and_moves_one_at_a_time() {
     assert_eq!(position(&host), "1–3 of 10");
     assert!(find(&host, ".fw-carousel__slides--3").is_some());
 
-    let shown = find_all(&host, "article:not([hidden])");
+    let shown = shown_slides(&host);
     let (first, second, third) = (left_of(&shown[0]), left_of(&shown[1]), left_of(&shown[2]));
     assert!(
         first < second && second < third,
@@ -95,14 +82,13 @@ async fn a_wide_carousel_shows_three_side_by_side_and_moves_one_at_a_time() {
         Some("2 of 10")
     );
 
-    click(&host, ".fw-carousel__next");
-    wait_for_text(&host, ".fw-carousel__position", "2–4 of 10").await;
+    press(&host, NEXT);
+    wait_for_position(&host, "2–4 of 10").await;
     assert_eq!(shown_titles(&host), ["News 2", "News 3", "News 4"]);
     assert!(
-        find_all(&host, "article").len() <= 5,
+        slides(&host).len() <= 5,
         "the view and one slide on each side"
     );
-    remove(&host);
 }
 
 #[wasm_bindgen_test]
@@ -123,7 +109,6 @@ async fn the_view_follows_the_width_of_the_carousel() {
         .expect("style");
     wait_for_shown(&host, 3).await;
     assert_eq!(position(&host), "1–3 of 10", "never more than per-view");
-    remove(&host);
 }
 
 #[wasm_bindgen_test]
@@ -138,18 +123,19 @@ async fn without_loop_the_last_view_is_full_and_next_stops_there() {
     .await;
     wait_for_shown(&host, 3).await;
     // Three positions (1–3, 2–4, 3–5), so three picker buttons, not five.
-    assert_eq!(find_all(&host, ".fw-carousel__dot").len(), 3);
-    click(&host, ".fw-carousel__dot:nth-child(3)");
-    wait_for_text(&host, ".fw-carousel__position", "3–5 of 5").await;
+    assert_eq!(picker_buttons(&host).len(), 3);
+    press(&host, "Slide 3");
+    wait_for_position(&host, "3–5 of 5").await;
     assert_eq!(shown_titles(&host), ["News 3", "News 4", "News 5"]);
     assert_eq!(
-        attr(&host, ".fw-carousel__next", "aria-disabled").as_deref(),
+        button_named(&host, NEXT)
+            .get_attribute("aria-disabled")
+            .as_deref(),
         Some("true")
     );
-    click(&host, ".fw-carousel__next");
-    sleep(50).await;
+    press(&host, NEXT);
+    rendered().await;
     assert_eq!(position(&host), "3–5 of 5");
-    remove(&host);
 }
 
 #[wasm_bindgen_test]
@@ -160,12 +146,13 @@ async fn fewer_items_than_the_view_holds_show_at_once_without_moving() {
     assert_eq!(position(&host), "1–2 of 2");
     assert!(find(&host, ".fw-carousel__slides--2").is_some());
     assert_eq!(
-        attr(&host, ".fw-carousel__next", "aria-disabled").as_deref(),
+        button_named(&host, NEXT)
+            .get_attribute("aria-disabled")
+            .as_deref(),
         Some("true"),
         "nothing to move to, even with loop on"
     );
-    assert!(find(&host, ".fw-carousel__picker").is_none());
-    remove(&host);
+    assert!(picker(&host).is_none());
 }
 
 #[wasm_bindgen_test]
@@ -179,13 +166,12 @@ async fn in_arabic_the_first_slide_is_on_the_right() {
     )
     .await;
     wait_for_shown(&host, 3).await;
-    let shown = find_all(&host, "article:not([hidden])");
+    let shown = shown_slides(&host);
     assert!(
         left_of(&shown[0]) > left_of(&shown[1]) && left_of(&shown[1]) > left_of(&shown[2]),
         "reading order runs right to left"
     );
     assert_eq!(position(&host), "1–3 من 6");
-    remove(&host);
 }
 
 #[wasm_bindgen_test]
@@ -208,8 +194,6 @@ async fn a_feed_setting_asks_for_several_per_view_and_the_page_overrides_it() {
         &[("style", "display:block;width:900px"), ("per-view", "1")],
     )
     .await;
-    sleep(50).await;
-    assert_eq!(find_all(&from_page, "article:not([hidden])").len(), 1);
-    remove(&from_feed);
-    remove(&from_page);
+    rendered().await;
+    assert_eq!(shown_slides(&from_page).len(), 1);
 }

@@ -2,9 +2,18 @@
 //! and answers per URL, a `console.error` recorder, polling waits and shadow-DOM helpers.
 //!
 //! Every suite runs its tests one after another in ONE page, so tests use their own element ids
-//! and feed URLs and remove what they add.
+//! and feed URLs and remove what they add: [`Mounted`] does it when dropped, even when the test
+//! panics.
 
 #![allow(dead_code)]
+
+mod carousel;
+mod roles;
+
+#[allow(unused_imports)]
+pub use carousel::*;
+#[allow(unused_imports)]
+pub use roles::*;
 
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::prelude::*;
@@ -233,8 +242,10 @@ extern "C" {
 // Start-up
 
 /// Installs the fake `fetch` and the `console.error` recorder, then boots the bundle with the
-/// page language "en". Idempotent: every test calls it first.
+/// page language "en"; removes what a failed test left on the page. Idempotent: every test
+/// calls it first.
 pub fn setup() {
+    remove_left_over();
     fw_install();
     feedwidgets::embed::boot(Some("en".into()));
 }
@@ -679,6 +690,64 @@ pub fn remove(element: &Element) {
     element.remove();
 }
 
+/// An element a test added to the page, removed from it when dropped at the end of the test.
+/// A failed assertion does not unwind in Wasm (panics abort the test there), so nothing is
+/// dropped then: [`setup`], which every test calls first, removes what such a test left, and
+/// a failing test leaves nothing to the next ones on the shared page. Derefs to the element.
+pub struct Mounted(Element);
+
+thread_local! {
+    /// The elements of every [`Mounted`] not dropped yet.
+    static MOUNTED: std::cell::RefCell<Vec<Element>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Mounted {
+    /// Adds a new element with attributes to `<body>` (custom elements mount at once).
+    pub fn add(tag: &str, attributes: &[(&str, &str)]) -> Self {
+        Self::adopt(add(tag, attributes))
+    }
+
+    /// Takes charge of an element already in the page.
+    pub fn adopt(element: Element) -> Self {
+        MOUNTED.with(|mounted| mounted.borrow_mut().push(element.clone()));
+        Self(element)
+    }
+
+    /// The element as a `JsValue`, for event logs.
+    pub fn js(&self) -> JsValue {
+        self.0.clone().into()
+    }
+}
+
+impl std::ops::Deref for Mounted {
+    type Target = Element;
+
+    fn deref(&self) -> &Element {
+        &self.0
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.0.remove();
+        MOUNTED.with(|mounted| mounted.borrow_mut().retain(|element| element != &self.0));
+    }
+}
+
+/// Removes the elements of the [`Mounted`]s a failed test could not drop.
+fn remove_left_over() {
+    for element in MOUNTED.with(|mounted| mounted.take()) {
+        element.remove();
+    }
+}
+
+/// Lets the widgets' pending renders run: Yew renders in a microtask after the event that
+/// asked, so once the next task starts, the DOM shows what every earlier event did. For
+/// checking that an event changed nothing, without guessing a delay.
+pub async fn rendered() {
+    TimeoutFuture::new(0).await;
+}
+
 // ---------------------------------------------------------------------------------------------
 // A machine translator
 
@@ -733,19 +802,4 @@ pub fn cookies() -> String {
         .ok()
         .and_then(|c| c.as_string())
         .unwrap_or_default()
-}
-
-/// A carousel custom element on `url` (answered with `feed`) with extra attributes, shown.
-pub async fn carousel(url: &str, feed: &str, attributes: &[(&str, &str)]) -> Element {
-    respond(url, 200, feed);
-    let mut all = vec![("src", url)];
-    all.extend_from_slice(attributes);
-    let host = add("fw-news-carousel", &all);
-    wait_for(&host, "section.fw-carousel").await;
-    host
-}
-
-/// The carousel's position text ("2 of 3").
-pub fn position(host: &Element) -> String {
-    text(host, ".fw-carousel__position").unwrap_or_default()
 }

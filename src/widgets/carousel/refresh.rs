@@ -29,10 +29,11 @@ pub fn follow(current: &[NewsItem], index: usize, fresh: &[NewsItem]) -> Followe
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn items(ids: &[&str]) -> Vec<NewsItem> {
+    /// Items with these ids (and titles), nothing else: for the carousel's native tests.
+    pub(in crate::widgets::carousel) fn items(ids: &[&str]) -> Vec<NewsItem> {
         ids.iter()
             .map(|id| NewsItem {
                 id: id.to_string(),

@@ -1,4 +1,14 @@
-//! Which slide is shown: a pure position that moves by buttons, keys and swipes.
+//! What the carousel shows, pure: the position that moves by buttons, keys, swipes and
+//! rotation, the layout of slides in view, and [`CarouselState`], the one reducer over the
+//! position, the feed shown, rotation and what is announced.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use super::refresh::follow;
+use super::rotation::{Event as RotationEvent, Rotation};
+use crate::feed::{Feed, NewsItem};
 
 /// A move the reader (or rotation) asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,6 +137,195 @@ pub fn slides_in_dom(index: usize, shown: usize, count: usize, wrap: bool) -> Ve
     slides
 }
 
+/// The items a carousel showing at most `max_items` shows, first and after every refresh.
+pub fn shown_items(feed: &Feed, max_items: usize) -> &[NewsItem] {
+    &feed.items[..feed.items.len().min(max_items)]
+}
+
+/// A move the host page is told of (`fw:carousel:change`): the item moved to and its index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// Counts the changes made, so a caller sees whether its action made a new one.
+    pub serial: u32,
+    /// The id of the item now shown first.
+    pub id: String,
+    /// Its index, from 0.
+    pub index: usize,
+}
+
+/// What happened to a carousel.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// The reader or rotation asked for another slide, in the layout of `stops` positions
+    /// they saw (the state hears of a new layout only after the render that shows it, and an
+    /// event may come in between).
+    Move {
+        /// The move asked for.
+        step: Move,
+        /// The positions the layout had.
+        stops: usize,
+    },
+    /// The layout now has `stops` positions (the feed was read further, or the width changed
+    /// how many slides share the view).
+    Resized(usize),
+    /// The first load of the feed has come further (its first items, then the whole of it).
+    ItemsRead(Rc<Feed>),
+    /// A refresh brought a fresh feed, shown with at most `max_items` items.
+    Refreshed {
+        /// The feed fetched again, read whole.
+        feed: Rc<Feed>,
+        /// The `max-items` that applies with the fresh feed's settings.
+        max_items: usize,
+    },
+    /// Something that starts, stops or pauses rotation.
+    Rotation(RotationEvent),
+}
+
+/// One carousel's state: everything its events change, behind `use_reducer`, so every
+/// timer, listener and key repeat acts on the latest state, never on a render's copy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CarouselState {
+    /// The slide shown first.
+    pub position: Position,
+    /// The rotation and what pauses it.
+    pub rotation: Rotation,
+    /// The feed shown, as far as it is known here: the first load's, then a refresh's.
+    feed: Option<Rc<Feed>>,
+    /// A refresh replaced the first load: the rest of that one, read later, is not shown.
+    refreshed: bool,
+    /// New items the last refresh brought, for one polite announcement.
+    pub new_items: Option<usize>,
+    /// A move to a slide whose item is not read yet: its change waits for the item.
+    unannounced: Option<usize>,
+    /// The last change to tell the host page of.
+    pub change: Option<Change>,
+}
+
+impl CarouselState {
+    /// A carousel before its feed, with or without `wrap` around the ends.
+    pub fn new(wrap: bool, rotation: Rotation) -> Self {
+        Self {
+            position: Position::new(0, wrap),
+            rotation,
+            feed: None,
+            refreshed: false,
+            new_items: None,
+            unannounced: None,
+            change: None,
+        }
+    }
+
+    /// The feed to show: a refresh's once one came, else `first`, the first load as it is
+    /// now (the state hears of it only after the render that shows it).
+    pub fn shown<'a>(&'a self, first: Option<&'a Rc<Feed>>) -> Option<&'a Rc<Feed>> {
+        if self.refreshed {
+            self.feed.as_ref()
+        } else {
+            first
+        }
+    }
+
+    /// The serial of the last change, `0` before any.
+    pub fn changes(&self) -> u32 {
+        self.change.as_ref().map_or(0, |change| change.serial)
+    }
+
+    /// Records a change to the item at `index`, when it is read; else waits for it.
+    fn moved_to(&mut self, index: usize) {
+        let item = self.feed.as_ref().and_then(|feed| feed.items.get(index));
+        self.unannounced = match item {
+            Some(item) => {
+                self.change = Some(Change {
+                    serial: self.changes().wrapping_add(1),
+                    id: item.id.clone(),
+                    index,
+                });
+                None
+            }
+            None => Some(index),
+        };
+    }
+
+    /// The state after `action`, or `None` when nothing changes (no render then).
+    fn after(&self, action: Action) -> Option<Self> {
+        let mut next = self.clone();
+        match action {
+            Action::Move { step, stops } => {
+                let from = self.position.resized(stops);
+                next.position = from.apply(step);
+                if next.position == from {
+                    return None;
+                }
+                next.moved_to(next.position.index());
+            }
+            Action::Resized(stops) => {
+                if self.position.count() == stops {
+                    return None;
+                }
+                next.position = self.position.resized(stops);
+            }
+            Action::ItemsRead(feed) => {
+                let same = self.feed.as_ref().is_some_and(|f| Rc::ptr_eq(f, &feed));
+                if self.refreshed || same {
+                    return None;
+                }
+                let whole = feed.unread_items == 0;
+                next.feed = Some(feed);
+                // The item once it is read; or, when the feed came out shorter than expected
+                // (unusable items among the unread ones), the last slide, where the position
+                // was clamped.
+                if let Some(index) = self.unannounced {
+                    let read = next.feed.as_ref().is_some_and(|f| index < f.items.len());
+                    if read {
+                        next.moved_to(index);
+                    } else if whole {
+                        next.moved_to(next.position.index());
+                    }
+                }
+            }
+            Action::Refreshed { feed, max_items } => {
+                let before = self
+                    .feed
+                    .as_deref()
+                    .map_or(&[][..], |f| shown_items(f, max_items));
+                let fresh = shown_items(&feed, max_items);
+                let followed = follow(before, self.position.index(), fresh);
+                next.position = self
+                    .position
+                    .resized(fresh.len())
+                    .apply(Move::To(followed.index));
+                // No announcement while rotating: the live region is off too.
+                if followed.added > 0 && !self.rotation.is_rotating() {
+                    next.new_items = Some(followed.added);
+                }
+                // The reader was followed to their slide in the whole fresh feed: a change
+                // still waiting for an item of the old one has no item left to name.
+                next.unannounced = None;
+                next.feed = Some(feed);
+                next.refreshed = true;
+            }
+            Action::Rotation(event) => {
+                next.rotation = self.rotation.apply(event);
+                if next.rotation == self.rotation {
+                    return None;
+                }
+            }
+        }
+        Some(next)
+    }
+}
+
+impl Reducible for CarouselState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match self.after(action) {
+            Some(next) => Rc::new(next),
+            None => self,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,5 +401,231 @@ mod tests {
         assert_eq!(p.resized(10).index(), 4);
         assert_eq!(p.resized(2).index(), 1);
         assert_eq!(p.resized(0).index(), 0);
+    }
+}
+
+#[cfg(test)]
+mod reducer_tests {
+    use super::*;
+
+    /// A feed of items with these ids, and `unread` entries not read yet.
+    fn feed(ids: &[&str], unread: usize) -> Rc<Feed> {
+        Rc::new(Feed {
+            items: super::super::refresh::tests::items(ids),
+            unread_items: unread,
+            ..Feed::default()
+        })
+    }
+
+    fn reduce(state: CarouselState, actions: impl IntoIterator<Item = Action>) -> CarouselState {
+        let mut state = Rc::new(state);
+        for action in actions {
+            state = state.reduce(action);
+        }
+        Rc::try_unwrap(state).unwrap_or_else(|shared| (*shared).clone())
+    }
+
+    /// A carousel showing `feed`, laid out one slide per view.
+    fn showing(feed: &Rc<Feed>, wrap: bool, rotation: Rotation) -> CarouselState {
+        reduce(
+            CarouselState::new(wrap, rotation),
+            [
+                Action::Resized(feed.expected_items()),
+                Action::ItemsRead(feed.clone()),
+            ],
+        )
+    }
+
+    /// A move in a layout of `stops` positions.
+    fn go(step: Move, stops: usize) -> Action {
+        Action::Move { step, stops }
+    }
+
+    fn still() -> Rotation {
+        Rotation::new(false, false)
+    }
+
+    fn change(state: &CarouselState) -> Option<(&str, usize)> {
+        state.change.as_ref().map(|c| (c.id.as_str(), c.index))
+    }
+
+    #[test]
+    fn a_move_records_a_change_and_an_idle_one_nothing() {
+        let abc = feed(&["a", "b", "c"], 0);
+        let state = showing(&abc, false, still());
+        assert_eq!(state.change, None, "showing the first slide is no change");
+        let state = reduce(state, [go(Move::Next, 3)]);
+        assert_eq!(state.position.index(), 1);
+        assert_eq!(change(&state), Some(("b", 1)));
+        assert_eq!(state.changes(), 1);
+        let state = Rc::new(reduce(state, [go(Move::To(0), 3)]));
+        assert_eq!(state.changes(), 2);
+        let same = state.clone().reduce(go(Move::Previous, 3));
+        assert!(Rc::ptr_eq(&same, &state), "no move without loop: no render");
+    }
+
+    #[test]
+    fn two_moves_in_one_task_both_apply() {
+        // A key repeat and the rotation timer, before any render.
+        let abc = feed(&["a", "b", "c"], 0);
+        let state = reduce(
+            showing(&abc, true, Rotation::new(true, false)),
+            [go(Move::Next, 3), go(Move::Next, 3)],
+        );
+        assert_eq!(state.position.index(), 2);
+        assert_eq!(change(&state), Some(("c", 2)));
+        assert_eq!(state.changes(), 2, "each move is a change of its own");
+    }
+
+    #[test]
+    fn a_move_uses_the_layout_the_reader_saw() {
+        // A click between the render that showed the feed and the state hearing of it.
+        let abc = feed(&["a", "b", "c"], 0);
+        let state = reduce(CarouselState::new(false, still()), [go(Move::Next, 3)]);
+        assert_eq!((state.position.index(), state.position.count()), (1, 3));
+        assert_eq!(state.change, None, "its item is told once the feed is");
+        let state = reduce(state, [Action::ItemsRead(abc)]);
+        assert_eq!(change(&state), Some(("b", 1)));
+        let stale = Rc::new(CarouselState::new(false, still()));
+        assert!(
+            Rc::ptr_eq(&stale.clone().reduce(go(Move::Previous, 3)), &stale),
+            "no move, no render, though the count was stale"
+        );
+    }
+
+    #[test]
+    fn a_resize_clamps_and_an_unchanged_layout_keeps_the_state() {
+        let abc = feed(&["a", "b", "c", "d"], 0);
+        let state = reduce(
+            showing(&abc, false, still()),
+            [go(Move::To(3), 4), Action::Resized(2)],
+        );
+        assert_eq!((state.position.index(), state.position.count()), (1, 2));
+        let state = Rc::new(state);
+        assert!(Rc::ptr_eq(
+            &state.clone().reduce(Action::Resized(2)),
+            &state
+        ));
+    }
+
+    #[test]
+    fn a_move_to_an_item_not_read_yet_is_announced_once_it_is() {
+        // 3 items read of 6 expected.
+        let first = feed(&["a", "b", "c"], 3);
+        let state = reduce(showing(&first, true, still()), [go(Move::Previous, 6)]);
+        assert_eq!(state.position.index(), 5);
+        assert_eq!(state.change, None, "its item is not read yet");
+        let whole = feed(&["a", "b", "c", "d", "e", "f"], 0);
+        let state = reduce(state, [Action::ItemsRead(whole.clone())]);
+        assert_eq!(change(&state), Some(("f", 5)));
+        let again = Rc::new(state);
+        assert!(
+            Rc::ptr_eq(&again.clone().reduce(Action::ItemsRead(whole)), &again),
+            "the same feed again changes nothing"
+        );
+    }
+
+    #[test]
+    fn a_feed_shorter_than_expected_announces_the_slide_it_clamped_to() {
+        let first = feed(&["a", "b"], 3);
+        let state = reduce(showing(&first, true, still()), [go(Move::To(4), 5)]);
+        assert_eq!(state.change, None);
+        // Two of the three unread entries were unusable: the layout shrinks first.
+        let whole = feed(&["a", "b", "c"], 0);
+        let state = reduce(
+            state,
+            [Action::Resized(3), Action::ItemsRead(whole.clone())],
+        );
+        assert_eq!(state.position.index(), 2);
+        assert_eq!(change(&state), Some(("c", 2)));
+        // Still partial, and short of the item: nothing yet.
+        let partial = reduce(
+            showing(&first, true, still()),
+            [
+                go(Move::To(4), 5),
+                Action::ItemsRead(feed(&["a", "b", "c"], 2)),
+            ],
+        );
+        assert_eq!(partial.change, None);
+    }
+
+    #[test]
+    fn a_refresh_follows_the_reader_and_counts_what_is_new() {
+        let abc = feed(&["a", "b", "c"], 0);
+        let state = reduce(showing(&abc, true, still()), [go(Move::Next, 3)]);
+        let fresh = feed(&["new", "a", "b", "c"], 0);
+        let state = reduce(
+            state,
+            [Action::Refreshed {
+                feed: fresh.clone(),
+                max_items: 20,
+            }],
+        );
+        assert_eq!((state.position.index(), state.position.count()), (2, 4));
+        assert_eq!(state.new_items, Some(1));
+        assert_eq!(change(&state), Some(("b", 1)), "following is not a move");
+        assert!(Rc::ptr_eq(state.shown(Some(&abc)).unwrap(), &fresh));
+        // The first load read further later is not shown any more.
+        let state = Rc::new(state);
+        let later = state.clone().reduce(Action::ItemsRead(feed(&["x"], 0)));
+        assert!(Rc::ptr_eq(&later, &state));
+    }
+
+    #[test]
+    fn a_refresh_keeps_to_max_items_and_is_silent_while_rotating() {
+        let abc = feed(&["a", "b", "c"], 0);
+        let rotating = showing(&abc, true, Rotation::new(true, false));
+        let fresh = feed(&["x", "y", "a", "b", "c"], 0);
+        let state = reduce(
+            rotating,
+            [Action::Refreshed {
+                feed: fresh,
+                max_items: 3,
+            }],
+        );
+        assert_eq!(state.position.count(), 3);
+        assert_eq!(state.position.index(), 2, "on a, now third");
+        assert_eq!(state.new_items, None, "no announcement while rotating");
+    }
+
+    #[test]
+    fn a_refresh_drops_a_change_waiting_for_the_old_feed() {
+        let first = feed(&["a"], 5);
+        let state = reduce(showing(&first, true, still()), [go(Move::To(4), 6)]);
+        let state = reduce(
+            state,
+            [
+                Action::Refreshed {
+                    feed: feed(&["a", "b"], 0),
+                    max_items: 20,
+                },
+                Action::ItemsRead(feed(&["a", "b", "c", "d", "e", "f"], 0)),
+            ],
+        );
+        assert_eq!(state.change, None);
+        assert_eq!(state.position.index(), 1);
+    }
+
+    #[test]
+    fn rotation_events_go_to_the_rotation_and_idle_ones_keep_the_state() {
+        let abc = feed(&["a", "b", "c"], 0);
+        let state = Rc::new(showing(&abc, true, Rotation::new(true, false)));
+        let hovered = state
+            .clone()
+            .reduce(Action::Rotation(RotationEvent::Hover(true)));
+        assert!(!hovered.rotation.is_rotating());
+        let again = hovered
+            .clone()
+            .reduce(Action::Rotation(RotationEvent::Hover(true)));
+        assert!(Rc::ptr_eq(&again, &hovered), "no change, no render");
+    }
+
+    #[test]
+    fn the_first_load_is_shown_until_a_refresh() {
+        let first = feed(&["a"], 0);
+        let state = CarouselState::new(true, still());
+        assert!(state.shown(None).is_none());
+        assert!(Rc::ptr_eq(state.shown(Some(&first)).unwrap(), &first));
+        assert_eq!(shown_items(&feed(&["a", "b", "c"], 0), 2).len(), 2);
     }
 }

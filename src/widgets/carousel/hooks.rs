@@ -1,0 +1,342 @@
+//! The carousel's effects, one concern each: the state and what it hears of the feed, rotation,
+//! live refresh, swipes, broken images and the measured width. The decisions are made in the
+//! pure [`CarouselState`]; these hooks only connect it to timers, listeners and the DOM.
+
+use std::ops::Deref;
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use gloo_timers::callback::{Interval, Timeout};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node};
+use yew::prelude::*;
+
+use super::super::{feed_source, feed_timeout, FeedSource, FeedState, WidgetOptions};
+use super::config::CarouselConfig;
+use super::input::{move_for_key, move_for_swipe};
+use super::rotation::{Event as RotationEvent, Rotation};
+use super::state::{Action, CarouselState, Move, MIN_SLIDE_WIDTH_PX};
+use crate::feed::{CarouselSettings, Feed};
+use crate::i18n::Direction;
+use crate::platform::{events, feed_cache};
+
+/// The carousel's state, the layout of one render and the host page it tells of moves. Every
+/// action goes through [`Steer::send`], which dispatches the `fw:carousel:change` event of
+/// the move it made.
+///
+/// It reads the state as it is now, not as the last render saw it: two actions in one task
+/// (a key repeat and the rotation timer) both apply. Moves carry the layout of the render the
+/// reader saw. It keeps the states it read alive while it lives, so long-lived closures (the
+/// refresh timer) take [`Steer::dispatcher`] instead.
+#[derive(Clone)]
+pub struct Steer {
+    state: UseReducerHandle<CarouselState>,
+    host: Element,
+    stops: usize,
+}
+
+impl Steer {
+    /// Steers `state` in a render whose layout has `stops` positions, telling `host` of moves.
+    pub fn new(state: &UseReducerHandle<CarouselState>, host: &Element, stops: usize) -> Self {
+        Self {
+            state: state.clone(),
+            host: host.clone(),
+            stops,
+        }
+    }
+
+    /// Applies `action`, then tells the host page of the change it made, if any.
+    pub fn send(&self, action: Action) {
+        let before = self.state.changes();
+        self.state.dispatch(action);
+        if let Some(change) = self.state.change.as_ref().filter(|c| c.serial != before) {
+            events::dispatch(
+                &self.host,
+                "carousel",
+                "change",
+                &events::detail(&[
+                    ("id", change.id.as_str().into()),
+                    ("index", (change.index as u32).into()),
+                ]),
+            );
+        }
+    }
+
+    /// Moves by `step`.
+    pub fn go(&self, step: Move) {
+        self.send(Action::Move {
+            step,
+            stops: self.stops,
+        });
+    }
+
+    /// A callback that moves by `step`, whatever its event.
+    pub fn on<E: 'static>(&self, step: Move) -> Callback<E> {
+        let steer = self.clone();
+        Callback::from(move |_: E| steer.go(step))
+    }
+
+    /// A callback that sends `event` to the rotation, whatever its own event.
+    pub fn on_rotation<E: 'static>(&self, event: RotationEvent) -> Callback<E> {
+        let dispatcher = self.dispatcher();
+        Callback::from(move |_: E| dispatcher.dispatch(Action::Rotation(event)))
+    }
+
+    /// The carousel's key handler: arrows (mirrored in RTL), Home and End.
+    pub fn on_keydown(&self, direction: Direction) -> Callback<KeyboardEvent> {
+        let (steer, last) = (self.clone(), self.stops.saturating_sub(1));
+        Callback::from(move |event: KeyboardEvent| {
+            if let Some(step) = move_for_key(&event.key(), direction, last) {
+                event.prevent_default();
+                steer.go(step);
+            }
+        })
+    }
+
+    /// The carousel's focus handler: focus arriving from outside `section` stops rotation;
+    /// moving between the carousel's own controls (after the reader started it) does not.
+    pub fn on_focus_entering(&self, section: &NodeRef) -> Callback<FocusEvent> {
+        let (dispatcher, section) = (self.dispatcher(), section.clone());
+        Callback::from(move |event: FocusEvent| {
+            let from_inside = event
+                .related_target()
+                .and_then(|target| target.dyn_into::<Node>().ok())
+                .zip(section.cast::<Element>())
+                .is_some_and(|(from, section)| section.contains(Some(&from)));
+            if !from_inside {
+                dispatcher.dispatch(Action::Rotation(RotationEvent::FocusEntered));
+            }
+        })
+    }
+
+    /// Dispatches without reading the state (nor telling of changes): for actions that make
+    /// none, from closures that outlive renders.
+    pub fn dispatcher(&self) -> UseReducerDispatcher<CarouselState> {
+        self.state.dispatcher()
+    }
+}
+
+impl Deref for Steer {
+    type Target = CarouselState;
+
+    fn deref(&self) -> &CarouselState {
+        &self.state
+    }
+}
+
+/// The carousel's state, started from the options as the first render resolves them (with
+/// the feed's `settings`, if it is there already).
+#[hook]
+pub fn use_carousel_state(
+    options: &WidgetOptions,
+    settings: Option<&CarouselSettings>,
+) -> UseReducerHandle<CarouselState> {
+    use_reducer(|| {
+        let config = CarouselConfig::resolve(options, settings);
+        let autoplay = config.autoplay;
+        // Reduced motion is asked only when it matters: the query may make the browser
+        // compute styles.
+        let rotation = Rotation::new(autoplay, autoplay && prefers_reduced_motion());
+        CarouselState::new(config.wrap, rotation)
+    })
+}
+
+/// Tells the state, after each render that changed them, of the first load's items and of
+/// the layout (both computed in the render, from the feed it shows and the width).
+#[hook]
+pub fn use_feed_and_layout(steer: &Steer, first: &FeedState) {
+    let (steer, stops) = (steer.clone(), steer.stops);
+    // The position's count too: a refresh counts the fresh feed's items, which the layout may
+    // show fewer positions of.
+    let count = steer.position.count();
+    use_effect_with((first.clone(), stops, count), move |(first, _, _)| {
+        // The layout first: a move waiting for an item the feed turned out not to have is
+        // told where the position was clamped to.
+        steer.send(Action::Resized(stops));
+        if let FeedState::Ready(feed) = first {
+            steer.send(Action::ItemsRead(feed.clone()));
+        }
+    });
+}
+
+/// Rotation: one timer per shown slide (`index`, of `slides`), so a manual move restarts the
+/// count; the feed's `autoplay` setting, which comes after the first render; a hidden page
+/// pauses it.
+#[hook]
+pub fn use_rotation(steer: &Steer, autoplay: bool, interval_ms: u32, slides: usize, index: usize) {
+    {
+        let steer = steer.clone();
+        use_effect_with(autoplay, move |&autoplay| {
+            // Nothing to say on the first render, which made the rotation from this very value.
+            if autoplay != steer.rotation.has_control() {
+                steer.send(Action::Rotation(RotationEvent::Configured {
+                    autoplay,
+                    reduced_motion: autoplay && prefers_reduced_motion(),
+                }));
+            }
+        });
+    }
+    {
+        let rotating = steer.rotation.is_rotating() && slides > 1;
+        let steer = steer.clone();
+        use_effect_with(
+            (rotating, index, interval_ms),
+            move |&(rotating, _, interval_ms)| {
+                let timer =
+                    rotating.then(|| Timeout::new(interval_ms, move || steer.go(Move::Next)));
+                move || drop(timer)
+            },
+        );
+    }
+    {
+        let dispatcher = steer.dispatcher();
+        use_effect_with((), move |_| {
+            let document = web_sys::window().and_then(|w| w.document());
+            let listener = document.map(|document| {
+                let target = document.clone();
+                EventListener::new(&target, "visibilitychange", move |_| {
+                    let hidden = RotationEvent::PageHidden(document.hidden());
+                    dispatcher.dispatch(Action::Rotation(hidden));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+}
+
+/// Live feeds: fetches the feed again every `refresh_ms` and merges it by id, keeping the
+/// reader on their slide (see [`Action::Refreshed`]).
+#[hook]
+pub fn use_live_refresh(steer: &Steer, options: &Rc<WidgetOptions>, refresh_ms: Option<u32>) {
+    let source = match feed_source(options) {
+        FeedSource::Url(url) => Some(url),
+        _ => None,
+    };
+    let (dispatcher, options) = (steer.dispatcher(), options.clone());
+    use_effect_with((refresh_ms, source), move |(refresh_ms, source)| {
+        let timeout = feed_timeout(&options);
+        let timer = refresh_ms.zip(source.clone()).map(|(ms, url)| {
+            Interval::new(ms, move || {
+                let (dispatcher, options) = (dispatcher.clone(), options.clone());
+                feed_cache::reload(&url, timeout, move |result| {
+                    if let Ok(feed) = result {
+                        let max_items = max_items_with(&options, &feed);
+                        dispatcher.dispatch(Action::Refreshed { feed, max_items });
+                    }
+                });
+            })
+        });
+        move || drop(timer)
+    });
+}
+
+/// The `max-items` that applies once `feed` is shown.
+fn max_items_with(options: &WidgetOptions, feed: &Feed) -> usize {
+    CarouselConfig::resolve(options, feed.widgets.carousel.as_ref()).max_items
+}
+
+/// The pointer handlers of the slides: a horizontal swipe moves, in the reading `direction`.
+pub struct Swipe {
+    /// Where a swipe starts.
+    pub on_pointerdown: Callback<PointerEvent>,
+    /// Where it ends, and moves when it travelled far enough.
+    pub on_pointerup: Callback<PointerEvent>,
+    /// A swipe the browser took over (a scroll) is no swipe.
+    pub on_pointercancel: Callback<PointerEvent>,
+}
+
+/// Swipes on the slides.
+#[hook]
+pub fn use_swipe(steer: &Steer, direction: Direction) -> Swipe {
+    // Where the pointer went down: input in progress, not a copy of any state.
+    let from = use_mut_ref(|| None::<f64>);
+    let on_pointerdown = {
+        let from = from.clone();
+        Callback::from(move |event: PointerEvent| {
+            *from.borrow_mut() = Some(f64::from(event.client_x()));
+        })
+    };
+    let on_pointerup = {
+        let (steer, from) = (steer.clone(), from.clone());
+        Callback::from(move |event: PointerEvent| {
+            let start = from.borrow_mut().take();
+            if let Some(step) =
+                start.and_then(|x| move_for_swipe(f64::from(event.client_x()) - x, direction))
+            {
+                steer.go(step);
+            }
+        })
+    };
+    let on_pointercancel = Callback::from(move |_: PointerEvent| *from.borrow_mut() = None);
+    Swipe {
+        on_pointerdown,
+        on_pointerup,
+        on_pointercancel,
+    }
+}
+
+/// The ids of items whose image failed to load (their slides show without it), and the
+/// callback an image calls with its item's id when it does.
+#[hook]
+pub fn use_broken_images() -> (Rc<Vec<String>>, Callback<String>) {
+    let broken = use_state(|| Rc::new(Vec::<String>::new()));
+    let on_error = {
+        let broken = broken.clone();
+        Callback::from(move |id: String| {
+            // The handle reads the latest list: two images failing in one task both count.
+            if !broken.contains(&id) {
+                let mut next = (**broken).clone();
+                next.push(id);
+                broken.set(Rc::new(next));
+            }
+        })
+    };
+    ((*broken).clone(), on_error)
+}
+
+/// The carousel's width in CSS pixels, kept current by a `ResizeObserver` while `watch`; `0`
+/// until measured or when not watched. It changes only when the
+/// number of slides that fit does, so resizing does not re-render at every pixel.
+#[hook]
+pub fn use_carousel_width(section: &NodeRef, watch: bool) -> u32 {
+    let width = use_state_eq(|| 0u32);
+    {
+        let (section, width) = (section.clone(), width.clone());
+        use_effect_with(watch, move |&watch| {
+            let observed = section
+                .cast::<Element>()
+                .filter(|_| watch)
+                .and_then(|element| {
+                    let target = element.clone();
+                    let measure = Closure::<dyn FnMut()>::new(move || {
+                        let px = u32::try_from(target.client_width()).unwrap_or(0);
+                        // Rounded down to whole slide widths: the state changes with the layout only.
+                        width.set(px / MIN_SLIDE_WIDTH_PX * MIN_SLIDE_WIDTH_PX);
+                    });
+                    let observer =
+                        web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()).ok()?;
+                    observer.observe(&element);
+                    Some((observer, measure))
+                });
+            move || {
+                if let Some((observer, _measure)) = observed {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+    *width
+}
+
+/// Whether the reader asked the system for less motion.
+fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|window| {
+            window
+                .match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|query| query.matches())
+}

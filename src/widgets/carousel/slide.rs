@@ -1,0 +1,114 @@
+//! One slide, as a plain view function: a `#[component]` per slide would cost about 1.7 KB
+//! of Wasm and save no work (slides re-render with the position anyway).
+
+use yew::prelude::*;
+
+use super::config::CarouselConfig;
+use super::state::slides_in_dom;
+use super::view::View;
+use crate::feed::NewsItem;
+use crate::i18n::{CarouselTexts, Lang, Locale};
+use crate::platform::intl;
+
+/// What one slide shows.
+pub struct Slide<'a> {
+    /// Whether the summary is shown (`summary`).
+    pub show_summary: bool,
+    /// The news item.
+    pub item: &'a NewsItem,
+    /// Its accessible name ("2 of 10").
+    pub name: String,
+    /// The widget's texts.
+    pub texts: &'a CarouselTexts,
+    /// The widget's language (dates are written in it).
+    pub lang: &'a Locale,
+    /// The first slide in view (its image loads eagerly).
+    pub current: bool,
+    /// In view: shown, in the accessibility tree and the tab order.
+    pub in_view: bool,
+    /// The level of its title's heading.
+    pub heading_level: u32,
+    /// Its image failed to load: shown without it.
+    pub image_broken: bool,
+}
+
+/// The slides in the DOM for `view`: those in view and a hidden neighbour on each side, of
+/// the `items` read so far (a slide not read yet shows once it is).
+pub fn slides(
+    view: &View,
+    items: &[NewsItem],
+    config: &CarouselConfig,
+    broken_images: &[String],
+    on_image_error: &Callback<String>,
+) -> Html {
+    let index = view.current.index();
+    let in_view = index..index + view.per_view;
+    slides_in_dom(index, view.per_view, view.slide_count, config.wrap)
+        .into_iter()
+        .filter_map(|i| Some((i, items.get(i)?)))
+        .map(|(i, item)| {
+            let shown = Slide {
+                show_summary: config.show_summary,
+                item,
+                name: view.slide_name(i),
+                texts: view.texts,
+                lang: view.lang,
+                current: i == index,
+                in_view: in_view.contains(&i),
+                heading_level: config.heading_level,
+                image_broken: broken_images.contains(&item.id),
+            };
+            slide(&shown, on_image_error)
+        })
+        .collect()
+}
+
+/// The slide. Slides other than those in view stay hidden and inert: out of the
+/// accessibility tree, the tab order and the find-in-page, never read twice.
+/// `on_image_error` hears the item's id when its image fails.
+pub fn slide(slide: &Slide, on_image_error: &Callback<String>) -> Html {
+    let item = slide.item;
+    let item_lang = item.language.as_deref().and_then(Lang::from_tag);
+    let title = match &item.url {
+        Some(url) => html! { <a href={url.clone()}>{ item.title.clone() }</a> },
+        None => html! { { item.title.clone() } },
+    };
+    let image = item
+        .image
+        .as_ref()
+        .filter(|_| !slide.image_broken)
+        .map(|image| {
+            let (id, on_error) = (item.id.clone(), on_image_error.clone());
+            html! {
+                <img class="fw-carousel__image" src={image.url.clone()} alt={image.alt.clone()}
+                     width={image.width.map(|w| w.to_string())}
+                     height={image.height.map(|h| h.to_string())}
+                     loading={if slide.current { "eager" } else { "lazy" }} decoding="async"
+                     onerror={Callback::from(move |_: Event| on_error.emit(id.clone()))} />
+            }
+        });
+    let date = item.published.map(|published| {
+        html! {
+            <p class="fw-carousel__date">
+                <time datetime={intl::iso_date(published.epoch_ms)}>
+                    { intl::long_date(published.epoch_ms, slide.lang.tag()) }
+                </time>
+            </p>
+        }
+    });
+    html! {
+        <article key={item.id.clone()} class="fw-carousel__slide" role="group"
+                 aria-roledescription={slide.texts.slide_roledescription}
+                 aria-label={slide.name.clone()}
+                 hidden={!slide.in_view} inert={!slide.in_view}
+                 lang={item.language.clone()}
+                 dir={item_lang.map(|l| l.direction().as_str())}>
+            { image }
+            <@{format!("h{}", slide.heading_level)} class="fw-carousel__title">{ title }</@>
+            { date }
+            if let Some(summary) = item.summary.as_ref().filter(|_| slide.show_summary) {
+                <p class="fw-carousel__summary">{ summary.clone() }</p>
+            }
+        </article>
+    }
+}

@@ -1,0 +1,164 @@
+//! The carousel's controls as plain view functions (no components: each costs Wasm and would
+//! only re-render with its parent anyway): rotation button, previous and next buttons, the
+//! position, the slide picker.
+
+use yew::prelude::*;
+
+use super::super::icons::{chevron_next, chevron_previous};
+use super::hooks::Steer;
+use super::rotation::Event as RotationEvent;
+use super::state::{Move, Position};
+use crate::i18n::{fill, CarouselTexts, Locale};
+use crate::platform::intl;
+
+/// A picker button per slide only for short lists; beyond that the position text serves.
+const MAX_PICKER_ITEMS: usize = 12;
+
+/// What the controls of one render show.
+pub struct View<'a> {
+    /// The state, and where the controls send their moves.
+    pub steer: &'a Steer,
+    /// The widget's texts, in its language.
+    pub texts: &'a CarouselTexts,
+    /// The widget's language.
+    pub lang: &'a Locale,
+    /// The position shown (clamped to the layout this render has).
+    pub current: Position,
+    /// Slides side by side.
+    pub per_view: usize,
+    /// The slides there are (expected, while a long feed is read).
+    pub slide_count: usize,
+    /// The slide count, formatted for the language.
+    pub total: String,
+}
+
+impl View<'_> {
+    /// `n` (from 1) in the language's digits.
+    fn number(&self, n: usize) -> String {
+        intl::number(n, self.lang.tag())
+    }
+
+    /// The name of slide `index` ("2 of 10").
+    pub fn slide_name(&self, index: usize) -> String {
+        fill(
+            self.texts.slide_position,
+            &[("n", &self.number(index + 1)), ("total", &self.total)],
+        )
+    }
+
+    /// What the status line says: the news the last refresh brought, if it was announced.
+    pub fn announcement(&self) -> String {
+        self.steer.new_items.map_or_else(String::new, |n| {
+            fill(self.texts.new_items, &[("n", &self.number(n))])
+        })
+    }
+
+    /// The position text: the slide shown ("2 of 10"), or the range in view ("2–4 of 10").
+    fn position_text(&self) -> String {
+        let index = self.current.index();
+        if self.per_view > 1 {
+            fill(
+                self.texts.slides_position,
+                &[
+                    ("first", &self.number(index + 1)),
+                    ("last", &self.number(index + self.per_view)),
+                    ("total", &self.total),
+                ],
+            )
+        } else {
+            self.slide_name(index)
+        }
+    }
+}
+
+/// The row above the slides: rotation button (first in tab order, per the APG), previous,
+/// the position, next.
+pub fn controls(view: &View) -> Html {
+    let index = view.current.index();
+    html! {
+        <div class="fw-carousel__controls">
+            { for rotation_button(view) }
+            { nav_button(view, Move::Previous) }
+            // Keyed, so each position is a new node: a translator that ignores
+            // translate="no" replaces text nodes, and Yew would update the detached one.
+            <p class="fw-carousel__position" aria-hidden="true"><span key={index}>{ view.position_text() }</span></p>
+            { nav_button(view, Move::Next) }
+        </div>
+    }
+}
+
+/// The previous (`Move::Previous`) or next (any other move) button; `aria-disabled` at an end
+/// without loop, so it stays focusable and keeps its place.
+pub fn nav_button(view: &View, step: Move) -> Html {
+    let (class, name, enabled, icon) = match step {
+        Move::Previous => (
+            "fw-carousel__button fw-carousel__previous",
+            view.texts.previous_slide,
+            view.current.has_previous(),
+            chevron_previous(),
+        ),
+        _ => (
+            "fw-carousel__button fw-carousel__next",
+            view.texts.next_slide,
+            view.current.has_next(),
+            chevron_next(),
+        ),
+    };
+    html! {
+        <button type="button" {class} aria-label={name}
+                aria-disabled={(!enabled).then_some("true")}
+                onclick={view.steer.on::<MouseEvent>(step)}>
+            { icon }
+        </button>
+    }
+}
+
+/// The button that stops or starts rotation, when rotation is configured. It names the action
+/// it takes, and asks for that action rather than a toggle (see [`super::rotation`]).
+fn rotation_button(view: &View) -> Option<Html> {
+    let rotation = view.steer.rotation;
+    rotation.has_control().then(|| {
+        let (event, name, icon) = if rotation.offers_stop() {
+            (
+                RotationEvent::StopRequested,
+                view.texts.stop_rotation,
+                "fw-icon fw-icon--pause",
+            )
+        } else {
+            (
+                RotationEvent::StartRequested,
+                view.texts.start_rotation,
+                "fw-icon fw-icon--play fw-icon--directional",
+            )
+        };
+        html! {
+            <button type="button" class="fw-carousel__button fw-carousel__rotation"
+                    aria-label={name} onclick={view.steer.on_rotation::<MouseEvent>(event)}>
+                <span class={icon} aria-hidden="true"></span>
+            </button>
+        }
+    })
+}
+
+/// A button per position, for `stops` positions (only for short lists, and only when there is
+/// somewhere to go).
+pub fn picker(view: &View, stops: usize) -> Option<Html> {
+    let index = view.current.index();
+    (stops > 1 && stops <= MAX_PICKER_ITEMS).then(|| {
+        html! {
+            <div class="fw-carousel__picker" role="group" aria-label={view.texts.picker_label}>
+                { for (0..stops).map(|i| {
+                    let is_current = i == index;
+                    html! {
+                        <button type="button" class="fw-carousel__dot"
+                                aria-label={fill(view.texts.picker_slide, &[("n", &view.number(i + 1))])}
+                                aria-disabled={is_current.then_some("true")}
+                                aria-current={is_current.then_some("true")}
+                                onclick={view.steer.on::<MouseEvent>(Move::To(i))}>
+                        </button>
+                    }
+                }) }
+            </div>
+        }
+    })
+}
