@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use super::JsonError;
+
 /// Every way loading a feed can fail; each maps to one localised message in the widget and a
 /// precise `console.error` line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,7 +21,7 @@ pub enum FeedError {
     /// The document is bigger than [`crate::feed::MAX_FEED_BYTES`].
     TooLarge { bytes: usize },
     /// The body is not JSON.
-    InvalidJson(String),
+    InvalidJson(JsonError),
     /// The body is JSON but neither a JSON Feed nor a WordPress posts array.
     WrongShape(String),
 }
