@@ -24,6 +24,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy, wasm32"
 cargo clippy -p feedwidgets --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
+step "documentation, warnings as errors"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
+
 step "native tests"
 cargo test --workspace --locked
 

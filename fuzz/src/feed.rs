@@ -8,11 +8,8 @@
 use std::sync::LazyLock;
 
 use feedwidgets::feed::{
-    self, Json, Parsed, ResolveUrl, MAX_ITEMS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS,
+    self, Json, Parsed, ResolveUrl, MAX_DEPTH, MAX_ITEMS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS,
 };
-
-/// `feedwidgets::feed::json::MAX_DEPTH` (not exported): containers nested this deep become null.
-const MAX_DEPTH: u32 = 32;
 
 /// The WHATWG URL parser of the `url` crate, standing in for the browser's `URL`, with a base
 /// that has a path so relative references of every kind resolve.

@@ -41,15 +41,6 @@ impl WidgetKind {
             .into_iter()
             .find(|kind| kind.element_name().eq_ignore_ascii_case(tag))
     }
-
-    /// The widget part of event names: `fw:<this>:<what>`.
-    pub fn event_prefix(self) -> &'static str {
-        match self {
-            Self::Carousel => "carousel",
-            Self::Feedback => "feedback",
-            Self::Disclaimer => "disclaimer",
-        }
-    }
 }
 
 /// Options by kebab-case name (`src`, `endpoint`, `org`, `lang`, `timeout`, …), as strings.

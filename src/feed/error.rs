@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use super::JsonError;
+
 /// Every way loading a feed can fail; each maps to one localised message in the widget and a
 /// precise `console.error` line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,11 +17,17 @@ pub enum FeedError {
     /// The request failed before any answer (offline, DNS, CORS).
     Network(String),
     /// No answer within the widget's time limit.
-    Timeout { ms: u32 },
+    Timeout {
+        /// The time limit, in milliseconds.
+        ms: u32,
+    },
     /// The document is bigger than [`crate::feed::MAX_FEED_BYTES`].
-    TooLarge { bytes: usize },
+    TooLarge {
+        /// The document's size, in bytes.
+        bytes: usize,
+    },
     /// The body is not JSON.
-    InvalidJson(String),
+    InvalidJson(JsonError),
     /// The body is JSON but neither a JSON Feed nor a WordPress posts array.
     WrongShape(String),
 }

@@ -6,7 +6,7 @@
 //! costs a small part of building: the first slide of a 10,000-item feed does not wait for
 //! 10,000 items.
 
-use super::json_parser::{parse_text_head, UnreadItems};
+use super::json::{parse_text_head, UnreadItems};
 use super::{json_feed, read_document, Feed, FeedError, Json, Parsed, ResolveUrl};
 use super::{MAX_FEED_BYTES, MAX_ITEMS};
 
@@ -28,9 +28,9 @@ pub struct RestOfItems {
     next_index: usize,
 }
 
-/// Reads the feed `text` as [`parse`] does, with the same errors, except that only the first
-/// `first` JSON Feed items are built; [`RestOfItems::read_some`] reads the others. Read whole,
-/// the feed is the one [`parse`] gives.
+/// Reads the feed `text` as [`parse`](super::parse) does, with the same errors, except that
+/// only the first `first` JSON Feed items are built; [`RestOfItems::read_some`] reads the
+/// others. Read whole, the feed is the one [`parse`](super::parse) gives.
 pub fn parse_first(
     text: &str,
     base: &dyn ResolveUrl,

@@ -13,7 +13,6 @@ mod fields;
 mod first_reading;
 mod json;
 mod json_feed;
-mod json_parser;
 mod limits;
 mod localized;
 mod model;
@@ -24,8 +23,7 @@ mod wordpress;
 pub use date::{parse_rfc3339, Timestamp};
 pub use error::FeedError;
 pub use first_reading::{parse_first, FirstReading, RestOfItems};
-pub use json::{quoted, Json};
-pub use json_parser::parse_text;
+pub use json::{parse_text, quoted, Json, JsonError, JsonErrorKind, MAX_DEPTH};
 pub use limits::{MAX_FEED_BYTES, MAX_ITEMS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
 pub use localized::{Localized, LocalizedText};
 pub use model::{

@@ -67,9 +67,9 @@ impl Lang {
     /// The built-in texts.
     pub fn catalog(self) -> &'static Catalog {
         match self {
-            Lang::Ar => &super::catalogs::AR,
-            Lang::En => &super::catalogs::EN,
-            Lang::Fr => &super::catalogs::FR,
+            Lang::Ar => &super::built_in::AR,
+            Lang::En => &super::built_in::EN,
+            Lang::Fr => &super::built_in::FR,
         }
     }
 }

@@ -2,15 +2,15 @@
 //!
 //! Pure Rust: the browser only supplies the candidate language tags.
 
+mod built_in;
 mod carousel_texts;
-mod catalog;
-mod catalogs;
 mod disclaimer_texts;
 mod feedback_texts;
 mod language;
+mod texts;
 
-pub use catalog::{fill, CarouselTexts, Catalog, DisclaimerTexts, FeedbackTexts};
 pub use language::{Direction, Lang, LanguageSources, Locale};
+pub use texts::{fill, CarouselTexts, Catalog, DisclaimerTexts, FeedbackTexts};
 
 #[cfg(test)]
 mod tests;

@@ -3,17 +3,17 @@
 
 pub mod carousel;
 pub mod disclaimer;
-mod feed_state;
 pub mod feedback;
 mod icons;
 mod status;
+mod use_feed;
 
 use std::rc::Rc;
 
 use web_sys::Element;
 use yew::prelude::*;
 
-pub use feed_state::{use_feed, FeedSource, FeedState};
+pub use use_feed::{use_feed, FeedSource, FeedState};
 
 use crate::embed::{WidgetKind, WidgetOptions};
 use crate::feed::Feed;

@@ -1,5 +1,5 @@
-//! A JSON tree of our own, made by our own parser ([`super::json_parser`]): the same code in
-//! Wasm and natively, with no copying across the Wasm boundary.
+//! The JSON tree our own parser ([`super::parse_text`]) makes: the same code in Wasm and
+//! natively, with no copying across the Wasm boundary.
 
 /// A parsed JSON value. Objects keep their members in document order.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,26 +82,4 @@ impl Json {
             _ => None,
         }
     }
-}
-
-/// `text` as a JSON string literal, quotes included.
-pub fn quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            // U+2028/2029 are valid JSON but break JavaScript string literals; escape them too.
-            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }

@@ -1,0 +1,195 @@
+//! Building a [`Json`] tree from a text, whole or (for a long feed's first reading) with the
+//! items of its top-level `items` array left for later.
+
+use super::cursor::Cursor;
+use super::error::{JsonError, JsonErrorKind};
+use super::value::{Json, MAX_DEPTH};
+
+/// Parses `text` as one JSON value. Values nested deeper than [`MAX_DEPTH`] are checked for
+/// syntax, then dropped as `null`. Duplicate object members are all kept, in order.
+pub fn parse_text(text: &str) -> Result<Json, JsonError> {
+    Parser::new(text, None).document().map(|(value, _)| value)
+}
+
+/// The elements of a top-level `items` array that [`parse_text_head`] left out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UnreadItems {
+    /// Where the first of them starts (whitespace may come first), in bytes.
+    pub at: usize,
+    /// How many there are.
+    pub count: usize,
+}
+
+/// Parses `text` as [`parse_text`] does, except that the `items` array of a top-level object
+/// keeps only its first `first` elements: the others are checked for syntax and counted, not
+/// built, and [`UnreadItems::read_next`] reads them later. (An earlier, repeated `items` member is
+/// cut too; [`Json::get`] reads the last one.) The whole text is checked, so an error anywhere
+/// is found now.
+pub fn parse_text_head(text: &str, first: usize) -> Result<(Json, UnreadItems), JsonError> {
+    Parser::new(text, Some(first)).document()
+}
+
+impl UnreadItems {
+    /// The next of these elements in `text` (the text [`parse_text_head`] read), which is then
+    /// no longer unread; `None` once all are read.
+    pub fn read_next(&mut self, text: &str) -> Option<Json> {
+        if self.count == 0 {
+            return None;
+        }
+        let mut parser = Parser::new(text, None);
+        parser.cursor.at = self.at;
+        // The whole text was checked already: an error means another text was given, and
+        // ends the reading.
+        let Ok(element) = parser.value(ITEM_DEPTH) else {
+            self.count = 0;
+            return None;
+        };
+        parser.cursor.skip_whitespace();
+        self.at = parser.cursor.at + 1; // past the `,` or `]` the check found
+        self.count -= 1;
+        Some(element)
+    }
+}
+
+/// The depth of a top-level object's `items` elements: the object is 0, the array 1.
+const ITEM_DEPTH: u32 = 2;
+
+struct Parser<'a> {
+    cursor: Cursor<'a>,
+    /// How many elements of a top-level `items` array to build ([`parse_text_head`]); `None`
+    /// builds them all.
+    head: Option<usize>,
+    /// The elements of the last top-level `items` member left out.
+    unread: UnreadItems,
+    /// The stack of closing brackets for [`Cursor::skip_nested`], kept between calls: a long
+    /// feed's unread items come one by one.
+    open_brackets: Vec<u8>,
+}
+
+impl<'a> Parser<'a> {
+    fn new(text: &'a str, head: Option<usize>) -> Self {
+        Self {
+            cursor: Cursor::new(text),
+            head,
+            unread: UnreadItems::default(),
+            open_brackets: Vec::new(),
+        }
+    }
+
+    /// The whole text as one value, and how many `items` elements were left out.
+    fn document(mut self) -> Result<(Json, UnreadItems), JsonError> {
+        // `Response.text()` drops a byte-order mark, but a stored or hand-made text may have one.
+        if self.cursor.text.starts_with('\u{feff}') {
+            self.cursor.at = '\u{feff}'.len_utf8();
+        }
+        let value = self.value(0)?;
+        self.cursor.skip_whitespace();
+        if self.cursor.peek().is_some() {
+            return Err(self.cursor.error(JsonErrorKind::TextAfterValue));
+        }
+        Ok((value, self.unread))
+    }
+
+    fn value(&mut self, depth: u32) -> Result<Json, JsonError> {
+        let cursor = &mut self.cursor;
+        cursor.skip_whitespace();
+        match cursor.peek() {
+            None => Err(cursor.error(JsonErrorKind::UnexpectedEnd)),
+            Some(b'"') => cursor.string().map(Json::String),
+            Some(b'n') => cursor.literal(b"null").map(|()| Json::Null),
+            Some(b't') => cursor.literal(b"true").map(|()| Json::Bool(true)),
+            Some(b'f') => cursor.literal(b"false").map(|()| Json::Bool(false)),
+            Some(b'-' | b'0'..=b'9') => cursor.number().map(Json::Number),
+            Some(b'[' | b'{') if depth >= MAX_DEPTH => cursor
+                .skip_nested(&mut self.open_brackets)
+                .map(|()| Json::Null),
+            Some(b'[') => self.array(depth),
+            Some(b'{') => self.object(depth),
+            Some(_) => Err(cursor.error(JsonErrorKind::UnexpectedCharacter)),
+        }
+    }
+
+    fn array(&mut self, depth: u32) -> Result<Json, JsonError> {
+        self.array_head(depth, usize::MAX).map(|(items, _)| items)
+    }
+
+    /// An array whose first `first` elements are built and the others only checked and
+    /// counted.
+    fn array_head(&mut self, depth: u32, first: usize) -> Result<(Json, UnreadItems), JsonError> {
+        self.cursor.at += 1;
+        let mut items = Vec::new();
+        let mut unread = UnreadItems::default();
+        self.cursor.skip_whitespace();
+        if self.cursor.peek() == Some(b']') {
+            self.cursor.at += 1;
+            return Ok((Json::Array(items), unread));
+        }
+        loop {
+            if items.len() < first {
+                items.push(self.value(depth + 1)?);
+            } else {
+                if unread.count == 0 {
+                    unread.at = self.cursor.at;
+                }
+                unread.count += 1;
+                self.cursor.skip_value(&mut self.open_brackets)?;
+            }
+            self.cursor.skip_whitespace();
+            match self.cursor.peek() {
+                Some(b',') => self.cursor.at += 1,
+                Some(b']') => {
+                    self.cursor.at += 1;
+                    return Ok((Json::Array(items), unread));
+                }
+                _ => return Err(self.cursor.error(JsonErrorKind::ExpectedCommaOrBracket)),
+            }
+        }
+    }
+
+    fn object(&mut self, depth: u32) -> Result<Json, JsonError> {
+        self.cursor.at += 1;
+        let mut members = Vec::new();
+        self.cursor.skip_whitespace();
+        if self.cursor.peek() == Some(b'}') {
+            self.cursor.at += 1;
+            return Ok(Json::Object(members));
+        }
+        loop {
+            self.cursor.skip_whitespace();
+            if self.cursor.peek() != Some(b'"') {
+                return Err(self.cursor.error(JsonErrorKind::ExpectedMemberName));
+            }
+            let name = self.cursor.string()?;
+            self.cursor.skip_whitespace();
+            self.cursor.expect_colon()?;
+            let value = match self.head {
+                Some(first) if depth == 0 && name == "items" => self.head_of_items(first)?,
+                _ => self.value(depth + 1)?,
+            };
+            members.push((name, value));
+            self.cursor.skip_whitespace();
+            match self.cursor.peek() {
+                Some(b',') => self.cursor.at += 1,
+                Some(b'}') => {
+                    self.cursor.at += 1;
+                    return Ok(Json::Object(members));
+                }
+                _ => return Err(self.cursor.error(JsonErrorKind::ExpectedCommaOrBrace)),
+            }
+        }
+    }
+
+    /// A top-level `items` value: an array is built up to its first `first` elements and only
+    /// checked and counted beyond; anything else is read whole. The last `items` member decides
+    /// the count, as it decides what `items` is.
+    fn head_of_items(&mut self, first: usize) -> Result<Json, JsonError> {
+        self.unread = UnreadItems::default();
+        self.cursor.skip_whitespace();
+        if self.cursor.peek() != Some(b'[') {
+            return self.value(ITEM_DEPTH - 1);
+        }
+        let (items, unread) = self.array_head(ITEM_DEPTH - 1, first)?;
+        self.unread = unread;
+        Ok(items)
+    }
+}
