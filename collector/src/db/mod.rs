@@ -96,23 +96,33 @@ impl Db {
         })
     }
 
-    /// Runs `f` with the write connection on the blocking pool.
+    /// Runs `f` with the write connection on the blocking pool and keeps its outcome for
+    /// `/healthz`.
     async fn with_writer<T, F>(&self, f: F) -> Result<T, DbError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Connection) -> Result<T, DbError> + Send + 'static,
     {
+        let result = self.run_writer(f).await;
+        self.health.record_write(result.as_ref().map(|_| ()));
+        result
+    }
+
+    /// Runs `f` with the write connection on the blocking pool.
+    async fn run_writer<T, F>(&self, f: F) -> Result<T, DbError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<T, DbError> + Send + 'static,
+    {
         let conn = Arc::clone(&self.writer);
-        let result = tokio::task::spawn_blocking(move || {
+        tokio::task::spawn_blocking(move || {
             // A panic while holding the lock cannot leave a half-done transaction behind
             // (rusqlite rolls back on drop), so the connection is still good to use.
             let mut guard = conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             f(&mut guard)
         })
         .await
-        .map_err(|e| DbError::Task(e.to_string()))?;
-        self.health.record(result.as_ref().map(|_| ()));
-        result
+        .map_err(|e| DbError::Task(e.to_string()))?
     }
 
     /// Runs `f` with a read-only connection on the blocking pool, waiting for one of the
