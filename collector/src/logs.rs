@@ -16,10 +16,23 @@ pub static RATE_LIMITED: Throttled = Throttled::new("rate limit", Level::Info);
 pub static STORAGE_FAILURES: Throttled = Throttled::new("storage failure", Level::Error);
 /// Accepting a connection failed (out of file descriptors...).
 pub static ACCEPT_FAILURES: Throttled = Throttled::new("accept failure", Level::Error);
+/// A state-changing request came from an origin not on the allow-list.
+pub static ORIGIN_REFUSED: Throttled = Throttled::new(
+    "refused requests from origins not on the allow-list",
+    Level::Info,
+);
+/// `/dist/*` was asked for while the bundle directory is missing.
+pub static MISSING_BUNDLE: Throttled = Throttled::new("bundle requests answered 404", Level::Warn);
 
 /// Writes every kind's pending count that is due; for the periodic task.
 pub fn flush_all() {
-    for t in [&RATE_LIMITED, &STORAGE_FAILURES, &ACCEPT_FAILURES] {
+    for t in [
+        &RATE_LIMITED,
+        &STORAGE_FAILURES,
+        &ACCEPT_FAILURES,
+        &ORIGIN_REFUSED,
+        &MISSING_BUNDLE,
+    ] {
         t.flush();
     }
 }
@@ -29,6 +42,8 @@ pub fn flush_all() {
 pub enum Level {
     /// Expected under load.
     Info,
+    /// Worth a look.
+    Warn,
     /// Needs an operator.
     Error,
 }
@@ -86,6 +101,12 @@ impl Throttled {
             Level::Info => tracing::info!(
                 count = n,
                 "{}: {n} event(s) since the last line (at most one line per {} s) {latest}",
+                self.what,
+                INTERVAL.as_secs()
+            ),
+            Level::Warn => tracing::warn!(
+                count = n,
+                "{}: {n} event(s) since the last line (at most one line per {} s); latest: {latest}",
                 self.what,
                 INTERVAL.as_secs()
             ),

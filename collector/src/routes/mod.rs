@@ -108,7 +108,11 @@ pub fn router(parts: RouterParts) -> Router {
 fn bundle_not_found(dir: PathBuf) -> impl Fn() -> std::future::Ready<StatusCode> + Clone {
     move || {
         if !dir.is_dir() {
-            warn_missing_bundle(&dir);
+            crate::logs::MISSING_BUNDLE.hit(&format_args!(
+                "bundle directory {} does not exist: build the widget bundle into it (see the \
+                 repository README); /dist/* answers 404 until then",
+                dir.display()
+            ));
         }
         std::future::ready(StatusCode::NOT_FOUND)
     }
