@@ -134,12 +134,17 @@ pub fn stream(db: Db, range: DateRange) -> Body {
         started: false,
     };
     tokio::spawn(async move {
-        match db.export(range, sink).await {
-            Ok(()) | Err(ExportError::Sink(_)) => {}
-            Err(ExportError::Db(e)) => {
-                logs::STORAGE_FAILURES.hit(&e);
-                let _ = tx.send(Err(io::Error::other("export failed"))).await;
-            }
+        tokio::select! {
+            result = db.export(range, sink) => match result {
+                Ok(()) | Err(ExportError::Sink(_)) => {}
+                Err(ExportError::Db(e)) => {
+                    logs::STORAGE_FAILURES.hit(&e);
+                    let _ = tx.send(Err(io::Error::other("export failed"))).await;
+                }
+            },
+            // A client that leaves while its download waits for an export turn gives the
+            // turn up; one that leaves mid-way stops the writer at its next chunk.
+            () = tx.closed() => {}
         }
     });
     Body::from_stream(futures_util::stream::unfold(rx, |mut rx| async move {

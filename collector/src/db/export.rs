@@ -1,5 +1,6 @@
 //! The CSV export's rows, read one at a time from a read-only connection of its own.
 
+use std::path::Path;
 use std::sync::Arc;
 
 use rusqlite::{params, Row};
@@ -49,10 +50,15 @@ pub trait ExportSink {
 }
 
 impl Db {
-    /// Feeds the non-spam records in `range`, oldest first, to `sink` one at a time on the
-    /// blocking pool, from one snapshot of the database. Waits for one of the few export
-    /// turns first; the turn is held until the last row.
-    pub async fn export<S>(&self, range: DateRange, mut sink: S) -> Result<(), ExportError>
+    /// Feeds the non-spam records in `range`, oldest first, to `sink` one at a time, from one
+    /// snapshot of the database. Waits for one of the few export turns first; the turn is
+    /// held until the last row.
+    ///
+    /// The export runs on a thread of its own at the lowest CPU priority: a download is
+    /// background work, and on a small machine a few of them would otherwise take the cores
+    /// the submissions need. The thread ends with the export, so the priority never leaks
+    /// into the blocking pool that runs the writes.
+    pub async fn export<S>(&self, range: DateRange, sink: S) -> Result<(), ExportError>
     where
         S: ExportSink + Send + 'static,
     {
@@ -61,30 +67,55 @@ impl Db {
             .await
             .map_err(|e| DbError::Task(e.to_string()))?;
         let path = Arc::clone(&self.path);
-        tokio::task::spawn_blocking(move || {
-            let _permit = permit;
-            let conn = open_reader(&path)?;
-            let mut stmt = conn
-                .prepare(
-                    "SELECT submission_id, received_at, rating, comment, page, page_language,
-                            widget_language, translated, elapsed_ms
-                     FROM feedback WHERE spam = 0 AND (?1 IS NULL OR received_at >= ?1)
-                       AND (?2 IS NULL OR received_at < date(?2, '+1 day'))
-                     ORDER BY received_at, submission_id",
-                )
-                .map_err(DbError::from)?;
-            let mut rows = stmt
-                .query(params![range.from(), range.to()])
-                .map_err(DbError::from)?;
-            while let Some(r) = rows.next().map_err(DbError::from)? {
-                sink.row(read_row(r).map_err(DbError::from)?)
-                    .map_err(ExportError::Sink)?;
-            }
-            sink.end().map_err(ExportError::Sink)?;
-            Ok(())
-        })
-        .await
-        .map_err(|e| DbError::Task(e.to_string()))?
+        let (done, result) = tokio::sync::oneshot::channel();
+        std::thread::Builder::new()
+            .name("csv-export".to_owned())
+            .spawn(move || {
+                let _permit = permit;
+                background_priority();
+                let _ = done.send(export_rows(&path, &range, sink));
+            })
+            .map_err(DbError::Io)?;
+        result
+            .await
+            .map_err(|_| DbError::Task("the export thread ended early".to_owned()))?
+    }
+}
+
+/// Runs the export query and feeds every row to `sink`.
+fn export_rows<S: ExportSink>(
+    path: &Path,
+    range: &DateRange,
+    mut sink: S,
+) -> Result<(), ExportError> {
+    let conn = open_reader(path)?;
+    let mut stmt = conn
+        .prepare(
+            "SELECT submission_id, received_at, rating, comment, page, page_language,
+                    widget_language, translated, elapsed_ms
+             FROM feedback WHERE spam = 0 AND (?1 IS NULL OR received_at >= ?1)
+               AND (?2 IS NULL OR received_at < date(?2, '+1 day'))
+             ORDER BY received_at, submission_id",
+        )
+        .map_err(DbError::from)?;
+    let mut rows = stmt
+        .query(params![range.from(), range.to()])
+        .map_err(DbError::from)?;
+    while let Some(r) = rows.next().map_err(DbError::from)? {
+        sink.row(read_row(r).map_err(DbError::from)?)
+            .map_err(ExportError::Sink)?;
+    }
+    sink.end().map_err(ExportError::Sink)
+}
+
+/// Lowers the calling thread's CPU priority to the minimum (nice 19). On Linux the nice value
+/// belongs to the thread, not the process. Best effort: if it fails, the export still runs.
+fn background_priority() {
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: setpriority only reads its integer arguments; `who = 0` is the calling
+        // thread, and lowering one's own priority needs no privilege.
+        let _ = unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, 19) };
     }
 }
 
