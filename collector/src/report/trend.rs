@@ -13,8 +13,10 @@ pub const MAX_WEEKS: usize = 26;
 const BAR_MAX: u64 = 150;
 /// Width of one week's slot in the chart's user units.
 const SLOT: u64 = 36;
-/// Left margin for the axis labels.
-const LEFT: u64 = 40;
+/// Left margin for the axis labels ("100%" fits left of the axis).
+const LEFT: u64 = 52;
+/// Narrowest chart, so a trend of one or two weeks is not blown up to the page width.
+const MIN_WIDTH: u64 = 360;
 /// The chart's baseline.
 pub const BASE_Y: u64 = 170;
 
@@ -37,6 +39,9 @@ pub struct Week {
     pub h: u64,
     /// Middle of the bar, for its labels.
     pub cx: u64,
+    /// Whether the bar gets its labels under it: with many weeks only every few bars do, so
+    /// the labels never overlap on a phone (the table lists every week).
+    pub labelled: bool,
 }
 
 /// The latest [`MAX_WEEKS`] weeks with ratings, oldest first, and the chart width.
@@ -46,6 +51,8 @@ pub fn weeks(groups: &[WeekGroup]) -> (Vec<Week>, u64) {
         by_week.entry(&g.week).or_default().add(g.rating, g.count);
     }
     let skip = by_week.len().saturating_sub(MAX_WEEKS);
+    let shown = by_week.len() - skip;
+    let every = u64::try_from(shown.div_ceil(8)).unwrap_or(1).max(1);
     let weeks: Vec<Week> = by_week
         .into_iter()
         .skip(skip)
@@ -66,10 +73,11 @@ pub fn weeks(groups: &[WeekGroup]) -> (Vec<Week>, u64) {
                 y: BASE_Y - h,
                 h,
                 cx: x + (SLOT - 12) / 2,
+                labelled: i % every == 0,
             }
         })
         .collect();
-    let width = LEFT + SLOT * u64::try_from(weeks.len()).unwrap_or(0) + 10;
+    let width = (LEFT + SLOT * u64::try_from(weeks.len()).unwrap_or(0) + 10).max(MIN_WIDTH);
     (weeks, width)
 }
 
@@ -109,5 +117,7 @@ mod tests {
         let (weeks, _) = weeks(&groups);
         assert_eq!(weeks.len(), MAX_WEEKS);
         assert_eq!(weeks[MAX_WEEKS - 1].label, "Week of 22 Oct 2026");
+        // 26 bars: every fourth is labelled, so at most 8 labels share the width.
+        assert_eq!(weeks.iter().filter(|w| w.labelled).count(), 7);
     }
 }
