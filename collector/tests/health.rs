@@ -32,6 +32,7 @@ async fn healthz_is_503_with_the_reason_when_writes_fail() {
     let db = dir.path().join("feedback.sqlite3");
     let launch = Launch {
         args: Vec::new(),
+        env: Vec::new(),
         wrapper: [
             "sh",
             "-c",

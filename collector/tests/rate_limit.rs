@@ -78,3 +78,43 @@ async fn forwarded_for_is_ignored_unless_trusted() {
         StatusCode::TOO_MANY_REQUESTS
     );
 }
+
+#[tokio::test]
+async fn a_flood_of_refusals_is_logged_in_one_line() {
+    use std::ffi::OsString;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("feedback.sqlite3");
+    let launch = common::binary::Launch {
+        args: ["--rate-limit-per-minute", "1", "--rate-limit-burst", "1"]
+            .iter()
+            .map(OsString::from)
+            .collect(),
+        wrapper: Vec::new(),
+        env: vec![("RUST_LOG".into(), "info".into())],
+    };
+    let c = common::binary::Collector::start_with(
+        dir.path(),
+        &db,
+        common::binary::free_port(),
+        1,
+        &launch,
+    )
+    .await;
+    let http = common::binary::client();
+    let mut refused = 0;
+    for n in 0..300 {
+        let r = http
+            .post(c.url("/api/feedback"))
+            .json(&payload(&id(n), 4))
+            .send()
+            .await
+            .expect("post");
+        if r.status() == StatusCode::TOO_MANY_REQUESTS {
+            refused += 1;
+        }
+    }
+    assert!(refused >= 298, "{refused} refused");
+    let log = std::fs::read_to_string(dir.path().join("collector-1.log")).expect("log");
+    let lines = log.lines().filter(|l| l.contains("rate limit")).count();
+    assert_eq!(lines, 1, "one line for {refused} refusals:\n{log}");
+}

@@ -36,6 +36,8 @@ pub struct Launch {
     pub args: Vec<OsString>,
     /// A command the binary runs under (e.g. `sh -c '...; exec "$@"' sh`), empty for none.
     pub wrapper: Vec<OsString>,
+    /// Environment variables set after the defaults (e.g. another `RUST_LOG`).
+    pub env: Vec<(OsString, OsString)>,
 }
 
 impl Collector {
@@ -44,8 +46,8 @@ impl Collector {
         Self::start_with(dir, db, addr, run, &Launch::default()).await
     }
 
-    /// Starts the binary on `addr` with the database `db`, the test admin token and a rate
-    /// limit that never interferes, and waits until `/healthz` answers 200. Retries the start
+    /// Starts the binary on `addr` with the database `db`, the test admin token and (unless
+    /// `launch` has its own) a rate limit that never interferes, and waits until `/healthz` answers 200. Retries the start
     /// for a while in case the port is still held by a process that was just killed.
     pub async fn start_with(
         dir: &Path,
@@ -57,6 +59,19 @@ impl Collector {
         let deadline = Instant::now() + Duration::from_secs(10);
         let client = client();
         let log_path = dir.join(format!("collector-{run}.log"));
+        // A rate limit that never interferes, unless the launch sets its own (clap refuses
+        // a flag given twice).
+        let own_limit = launch.args.iter().any(|a| a == "--rate-limit-burst");
+        let limit: &[&str] = if own_limit {
+            &[]
+        } else {
+            &[
+                "--rate-limit-per-minute",
+                "1000000",
+                "--rate-limit-burst",
+                "1000000",
+            ]
+        };
         loop {
             let log = std::fs::File::create(&log_path).expect("log");
             let mut cmd = match launch.wrapper.split_first() {
@@ -72,8 +87,7 @@ impl Collector {
                 .arg(addr.to_string())
                 .arg("--db")
                 .arg(db)
-                .args(["--rate-limit-per-minute", "1000000"])
-                .args(["--rate-limit-burst", "1000000"])
+                .args(limit)
                 .arg("--site-dir")
                 .arg(dir.join("site"))
                 .arg("--bundle-dir")
@@ -85,6 +99,7 @@ impl Collector {
                 .env_remove("FW_ALLOWED_ORIGINS")
                 .env_remove("FW_TRUST_FORWARDED_FOR")
                 .env_remove("FW_RETENTION_DAYS")
+                .envs(launch.env.iter().map(|(k, v)| (k, v)))
                 .stdin(Stdio::null())
                 .stdout(Stdio::null())
                 .stderr(log)
