@@ -4,6 +4,7 @@
 #   bench/collector-load.sh                     # 10 s, 2 wrk threads, 32 connections
 #   DURATION=30s CONNECTIONS=64 bench/collector-load.sh
 #   SUMMARY_RECORDS=0 bench/collector-load.sh   # skip the summary measurement
+#   EXPORT_RECORDS=0 bench/collector-load.sh    # skip the CSV flood
 #
 # 1. builds the release binary (cargo build --release -p feedwidgets-collector);
 # 2. starts it on 127.0.0.1 (free port) with a fresh SQLite file in a temp dir and a rate
@@ -13,7 +14,12 @@
 #    p50/p90/p99 latency;
 # 4. restarts it on a second database holding SUMMARY_RECORDS (default 10000) ratings and
 #    measures GET /api/feedback/summary with 1 connection and with CONNECTIONS;
-# 5. stops everything and deletes the temp dir.
+# 5. restarts it on a third database holding EXPORT_RECORDS (default 49000) ratings with
+#    comments and measures POST /api/feedback alone, then again while EXPORTS (default 16)
+#    clients download GET /api/feedback.csv over and over: submissions must keep at least
+#    half their throughput (the script says whether they did); also prints the number of
+#    exports completed and the collector's peak resident memory (VmHWM);
+# 6. stops everything and deletes the temp dir.
 #
 # Needs wrk (Debian: apt-get install -y wrk), curl and python3 (to seed the second database).
 # The load generator shares the CPU with the service, so figures are a floor for the machine.
@@ -24,7 +30,12 @@ DURATION="${DURATION:-10s}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 SUMMARY_RECORDS="${SUMMARY_RECORDS:-10000}"
+EXPORT_RECORDS="${EXPORT_RECORDS:-49000}"
+EXPORTS="${EXPORTS:-16}"
 RATE=1000000000 # per minute and burst: never reached
+# The read endpoints need the admin token; a fresh one per run.
+token="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
+auth="Authorization: Bearer $token"
 
 for tool in wrk curl python3; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is required (wrk: apt-get install -y wrk)" >&2; exit 1; }
@@ -49,7 +60,7 @@ port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0))
 base="http://127.0.0.1:$port"
 
 start() { # $1 = database file
-  RUST_LOG=warn "$bin" --listen "127.0.0.1:$port" --db "$1" \
+  RUST_LOG=warn FW_ADMIN_TOKEN="$token" "$bin" --listen "127.0.0.1:$port" --db "$1" \
     --rate-limit-per-minute "$RATE" --rate-limit-burst "$RATE" \
     --site-dir "$tmp/site" --bundle-dir "$tmp/dist" 2>>"$tmp/collector.log" &
   pid=$!
@@ -79,19 +90,17 @@ stored="$(records)"
 python3 -c "import sys; print(f'  records on disk {int(sys.argv[1])}: {int(sys.argv[1]) / float(sys.argv[2]):.0f} stored per second')" "$stored" "$seconds"
 stop
 
-# ---------------------------------------------------------------- GET /api/feedback/summary
-if [[ "$SUMMARY_RECORDS" -gt 0 ]]; then
-  db="$tmp/summary.sqlite3"
-  start "$db" # creates the schema
+seed() { # $1 = database file, $2 = records, $3 = comment text ("" for none)
+  start "$1" # creates the schema
   stop
-  python3 - "$db" "$SUMMARY_RECORDS" <<'PY'
+  python3 - "$1" "$2" "$3" <<'PY'
 import sqlite3, sys
-db, n = sys.argv[1], int(sys.argv[2])
+db, n, comment = sys.argv[1], int(sys.argv[2]), sys.argv[3] or None
 pages = [f"/news/item-{i}" for i in range(40)] + ["/", "/about"]
 langs = ["en", "ar", "fr", "es", "id"]
 rows = [
-    (f"5eed{i:04x}-0000-4000-8000-{i:012x}", i % 5 + 1, None, pages[i % len(pages)], "en",
-     langs[i % len(langs)], i % 4 == 0, 1000 + i, 0)
+    (f"5eed{i:04x}-0000-4000-8000-{i:012x}", i % 5 + 1, comment and f"{i} {comment}",
+     pages[i % len(pages)], "en", langs[i % len(langs)], i % 4 == 0, 1000 + i, 0)
     for i in range(n)
 ]
 con = sqlite3.connect(db)
@@ -105,15 +114,63 @@ with con:
     )
 con.close()
 PY
+}
+
+# ---------------------------------------------------------------- GET /api/feedback/summary
+if [[ "$SUMMARY_RECORDS" -gt 0 ]]; then
+  db="$tmp/summary.sqlite3"
+  seed "$db" "$SUMMARY_RECORDS" ""
   start "$db"
   echo
   echo "== GET /api/feedback/summary ($(records) records)"
-  # One dashboard reader, then the same concurrency as above (requests queue on the one
-  # SQLite connection, so latency grows with the number of connections).
+  # One dashboard reader, then the same concurrency as above (reads run on up to four
+  # read-only connections, so latency grows with the number of connections).
   for c in 1 "$CONNECTIONS"; do
     echo "  $c connection(s):"
-    wrk -t"$(( c < THREADS ? c : THREADS ))" -c"$c" -d"$DURATION" --latency -s bench/get-summary.lua \
+    wrk -t"$(( c < THREADS ? c : THREADS ))" -c"$c" -d"$DURATION" --latency -s bench/get-summary.lua -H "$auth" \
       "$base/api/feedback/summary" | grep '^BENCH' | sed 's/^BENCH /    /'
   done
+  stop
+fi
+
+# ---------------------------------------------------------------- POST during a CSV flood
+if [[ "$EXPORT_RECORDS" -gt 0 ]]; then
+  db="$tmp/export.sqlite3"
+  seed "$db" "$EXPORT_RECORDS" "Très bien; the page was clear, =1+1 and a tab	inside, merci beaucoup."
+  start "$db"
+  csv_bytes="$(curl -fsS -H "$auth" "$base/api/feedback.csv" | wc -c)"
+  echo
+  echo "== POST /api/feedback during a CSV flood ($(records) records, CSV of $(( csv_bytes / 1024 )) KiB)"
+  alone="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/post-feedback.lua "$base/api/feedback" | grep '^BENCH')"
+  echo "  alone:"
+  sed 's/^BENCH /    /' <<<"$alone"
+  # EXPORTS clients each download the whole CSV over and over until the stop file appears.
+  : >"$tmp/exports.count"
+  loops=()
+  for _ in $(seq "$EXPORTS"); do
+    (
+      while [[ ! -e "$tmp/flood.stop" ]]; do
+        curl -fsS -H "$auth" -o /dev/null "$base/api/feedback.csv" && echo x >>"$tmp/exports.count"
+      done
+    ) &
+    loops+=("$!")
+  done
+  sleep 1 # let the flood reach its pace before measuring
+  flood="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/post-feedback.lua "$base/api/feedback" | grep '^BENCH')"
+  touch "$tmp/flood.stop"
+  exports_done="$(wc -l <"$tmp/exports.count")"
+  echo "  during $EXPORTS parallel exports:"
+  sed 's/^BENCH /    /' <<<"$flood"
+  peak="$(grep VmHWM "/proc/$pid/status" | awk '{print $2}')"
+  wait "${loops[@]}" || true
+  echo "  exports completed during the run: $exports_done; collector peak RSS: $(( peak / 1024 )) MiB"
+  python3 - "$alone" "$flood" <<'PY'
+import re, sys
+rate = lambda s: float(re.search(r"accepted_per_s=([0-9.]+)", s).group(1))
+alone, flood = rate(sys.argv[1]), rate(sys.argv[2])
+share = flood / alone if alone else 0
+print(f"  submissions keep {share:.0%} of their throughput during the flood "
+      f"({'at least half: ok' if share >= 0.5 else 'LESS THAN HALF'})")
+PY
   stop
 fi

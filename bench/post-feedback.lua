@@ -1,6 +1,7 @@
 -- wrk script for bench/collector-load.sh: POST /api/feedback with a fresh UUID-v4-shaped
--- submission_id on every request (thread number + counter, so ids never repeat within a run)
--- and a realistic JSON body. Prints machine-readable lines at the end.
+-- submission_id on every request (thread number + counter, so ids never repeat within a run),
+-- its own 32-hex-digit submission_key (as the widget sends) and a realistic JSON body.
+-- Prints machine-readable lines at the end.
 
 local threads = {}
 local counter = 0
@@ -21,10 +22,11 @@ wrk.headers["Content-Type"] = "application/json"
 function request()
   counter = counter + 1
   local id = string.format("%s-%04x-4000-8000-%012x", run, thread_no, counter)
+  local key = string.format("%s%04x%020x", run, thread_no, counter)
   local body = string.format(
-    '{"submission_id":"%s","rating":%d,"comment":"benchmark comment %d","page":"%s",' ..
+    '{"submission_id":"%s","submission_key":"%s","rating":%d,"comment":"benchmark comment %d","page":"%s",' ..
     '"page_language":"en","widget_language":"%s","translated":%s,"elapsed_ms":%d,"honeypot":""}',
-    id, counter % 5 + 1, counter, pages[counter % #pages + 1], langs[counter % #langs + 1],
+    id, key, counter % 5 + 1, counter, pages[counter % #pages + 1], langs[counter % #langs + 1],
     tostring(counter % 4 == 0), 1000 + counter % 9000)
   return wrk.format(nil, nil, nil, body)
 end

@@ -3,10 +3,37 @@
 use std::collections::BTreeSet;
 use std::fmt;
 use std::net::SocketAddr;
-use std::num::NonZeroU32;
+use std::num::{NonZeroU32, NonZeroU64, NonZeroUsize};
 use std::path::PathBuf;
 
 use clap::Parser;
+
+use crate::auth::{self, AdminAccess};
+
+/// The environment variable that may hold the admin token itself. Read from the environment
+/// only, never from a flag, so the token does not show in the process list.
+pub const ADMIN_TOKEN_ENV: &str = "FW_ADMIN_TOKEN";
+
+/// The admin token as configured; its `Debug` never shows it, so logging a [`Config`] is safe.
+#[derive(Clone, PartialEq, Eq)]
+pub struct AdminToken(pub String);
+
+impl fmt::Debug for AdminToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("AdminToken(..)")
+    }
+}
+
+impl AdminToken {
+    /// The token from [`ADMIN_TOKEN_ENV`], when set and not blank.
+    pub fn from_env() -> Option<AdminToken> {
+        std::env::var(ADMIN_TOKEN_ENV)
+            .ok()
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty())
+            .map(AdminToken)
+    }
+}
 
 /// Flags of the collector service. Every flag has an `FW_*` environment fallback so the
 /// scripts and CI can configure it without long command lines.
@@ -54,21 +81,65 @@ pub struct Config {
     /// this behind a reverse proxy that appends that header, or clients can pick their IP.
     #[arg(long, env = "FW_TRUST_FORWARDED_FOR")]
     pub trust_forwarded_for: bool,
+
+    /// File holding the admin token that opens the report, summary, CSV and deletion (one
+    /// line; surrounding white space is ignored). Without it or FW_ADMIN_TOKEN those are off.
+    #[arg(long, env = "FW_ADMIN_TOKEN_FILE")]
+    pub admin_token_file: Option<PathBuf>,
+
+    /// The admin token from the FW_ADMIN_TOKEN environment variable (no flag on purpose).
+    #[arg(skip = AdminToken::from_env())]
+    pub admin_token: Option<AdminToken>,
+
+    /// Seconds a connection may take to send a complete request head. The clock starts
+    /// whenever the connection waits for a request: on a new connection and on a kept-alive
+    /// one after its last answer, so this is also the idle keep-alive timeout.
+    #[arg(long, env = "FW_HEADER_READ_TIMEOUT_SECS", default_value = "10")]
+    pub header_read_timeout_secs: NonZeroU64,
+
+    /// Seconds from a complete request head to the start of the answer, reading the request
+    /// body included; slower requests get 408.
+    #[arg(long, env = "FW_REQUEST_TIMEOUT_SECS", default_value = "30")]
+    pub request_timeout_secs: NonZeroU64,
+
+    /// Connections served at once; further ones wait in the listen backlog until one closes.
+    #[arg(long, env = "FW_MAX_CONNECTIONS", default_value = "512")]
+    pub max_connections: NonZeroUsize,
+
+    /// Delete records received more than this many days ago, at start and then daily.
+    /// Without it records are kept until deleted.
+    #[arg(long, env = "FW_RETENTION_DAYS")]
+    pub retention_days: Option<NonZeroU32>,
 }
 
 /// A configuration value that cannot be used; reported once at startup.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
 pub struct ConfigError(pub String);
 
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for ConfigError {}
-
 impl Config {
+    /// The admin access: the token from `--admin-token-file` or `FW_ADMIN_TOKEN` (setting
+    /// both is refused, as one of them would be silently ignored), or off.
+    pub fn admin_access(&self) -> Result<AdminAccess, ConfigError> {
+        let token = match (&self.admin_token_file, &self.admin_token) {
+            (Some(_), Some(_)) => {
+                return Err(ConfigError(format!(
+                    "both --admin-token-file and {ADMIN_TOKEN_ENV} are set; set one"
+                )))
+            }
+            (Some(path), None) => std::fs::read_to_string(path)
+                .map_err(|e| ConfigError(format!("--admin-token-file {}: {e}", path.display())))?
+                .trim()
+                .to_owned(),
+            (None, Some(token)) => token.0.clone(),
+            (None, None) => return Ok(AdminAccess::Off),
+        };
+        if let Some(why) = auth::check_token(&token) {
+            return Err(ConfigError(why));
+        }
+        Ok(AdminAccess::with_token(&token))
+    }
+
     /// The allow-list in the canonical form used for comparisons with `Origin` headers.
     /// Blank entries are skipped so an empty `FW_ALLOWED_ORIGINS` means "none".
     pub fn origin_allow_list(&self) -> Result<BTreeSet<String>, ConfigError> {
@@ -148,6 +219,34 @@ mod tests {
         assert_eq!(c.site_dir, PathBuf::from("demo"));
         assert_eq!(c.bundle_dir, PathBuf::from("dist"));
         assert!(!c.trust_forwarded_for);
+        assert_eq!(c.header_read_timeout_secs.get(), 10);
+        assert_eq!(c.request_timeout_secs.get(), 30);
+        assert_eq!(c.max_connections.get(), 512);
+        assert_eq!(c.retention_days, None);
+        assert!(c.admin_token_file.is_none());
+    }
+
+    #[test]
+    fn admin_token_from_a_file_or_the_environment_but_not_both() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("token");
+        std::fs::write(&file, "0123456789abcdef0123\n").expect("write token");
+        let mut c = parse(&["--admin-token-file", &file.to_string_lossy()]);
+        assert!(matches!(c.admin_access(), Ok(AdminAccess::Token(_))));
+        c.admin_token = Some(AdminToken("fedcba9876543210fedc".into()));
+        assert!(c.admin_access().is_err(), "both set");
+        c.admin_token_file = None;
+        assert!(matches!(c.admin_access(), Ok(AdminAccess::Token(_))));
+        c.admin_token = Some(AdminToken("short".into()));
+        assert!(c.admin_access().is_err(), "too short");
+        c.admin_token = None;
+        assert!(matches!(c.admin_access(), Ok(AdminAccess::Off)));
+        c.admin_token_file = Some(dir.path().join("missing"));
+        assert!(c.admin_access().is_err(), "unreadable file");
+        assert_eq!(
+            format!("{:?}", AdminToken("secret".into())),
+            "AdminToken(..)"
+        );
     }
 
     #[test]

@@ -6,6 +6,9 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
 
+use crate::db::DbError;
+use crate::logs;
+
 /// An API failure: HTTP status plus `{ "error": code, "field"?: ..., "message": ... }`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiError {
@@ -49,14 +52,21 @@ impl ApiError {
         }
     }
 
-    /// Storage failures are logged in full but answered without internals.
+    /// Storage failures are logged (in aggregate, so a failing disk cannot also fill the log)
+    /// but answered without internals. A 5xx tells the widget's outbox to keep the rating.
     pub fn storage(err: &dyn std::fmt::Display) -> Self {
-        tracing::error!("storage failure: {err}");
+        logs::STORAGE_FAILURES.hit(err);
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "storage_error",
             "the submission could not be stored; retry later",
         )
+    }
+}
+
+impl From<DbError> for ApiError {
+    fn from(e: DbError) -> Self {
+        ApiError::storage(&e)
     }
 }
 

@@ -6,19 +6,22 @@
 
 #![deny(missing_docs)]
 
+pub mod auth;
 pub mod config;
 pub mod db;
 pub mod error;
 pub mod export;
+pub mod logs;
 pub mod origin;
 pub mod ratelimit;
 pub mod report;
+pub mod retention;
 pub mod routes;
+pub mod server;
 pub mod summary;
 pub mod validate;
 
 use std::future::Future;
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -27,38 +30,33 @@ use tokio::net::TcpListener;
 
 pub use config::Config;
 
+use auth::AdminAccess;
 use config::ConfigError;
 use db::{Db, DbError};
 use origin::OriginPolicy;
 use ratelimit::RateLimit;
 use routes::{AppState, RouterParts};
+use server::ConnLimits;
 use validate::Limits;
 
-/// How often idle rate-limit buckets are dropped.
-const RATE_LIMIT_SWEEP: Duration = Duration::from_secs(60);
+/// How often idle rate-limit buckets are dropped and aggregate log lines written.
+const HOUSEKEEPING: Duration = Duration::from_secs(60);
+/// How long a shutdown waits for open connections (beyond the request timeout they get).
+const SHUTDOWN_SLACK: Duration = Duration::from_secs(5);
 
 /// Why the service could not start or stopped with an error.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum StartError {
     /// A flag value is unusable.
-    Config(ConfigError),
+    #[error("configuration: {0}")]
+    Config(#[from] ConfigError),
     /// The database could not be opened or set up.
-    Db(DbError),
+    #[error("database: {0}")]
+    Db(#[from] DbError),
     /// Binding or serving the socket failed.
-    Io(std::io::Error),
+    #[error("network: {0}")]
+    Io(#[from] std::io::Error),
 }
-
-impl std::fmt::Display for StartError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StartError::Config(e) => write!(f, "configuration: {e}"),
-            StartError::Db(e) => write!(f, "database: {e}"),
-            StartError::Io(e) => write!(f, "network: {e}"),
-        }
-    }
-}
-
-impl std::error::Error for StartError {}
 
 /// The assembled service, before it is bound to a socket.
 pub struct App {
@@ -66,12 +64,22 @@ pub struct App {
     pub router: Router,
     /// The limiter, kept to sweep idle buckets.
     pub rate: Arc<RateLimit>,
+    /// The storage, kept for the retention sweep.
+    pub db: Db,
 }
 
 /// Validates the configuration, opens the database and builds the router.
 pub fn build_app(config: &Config) -> Result<App, StartError> {
-    let allowed = config.origin_allow_list().map_err(StartError::Config)?;
-    let db = Db::open(&config.db).map_err(StartError::Db)?;
+    let allowed = config.origin_allow_list()?;
+    let admin = config.admin_access()?;
+    if let AdminAccess::Off = admin {
+        tracing::warn!(
+            "no admin token configured: /report, /api/feedback/summary, /api/feedback.csv and \
+             DELETE /api/feedback/{{id}} answer 403; set FW_ADMIN_TOKEN or \
+             --admin-token-file PATH (FW_ADMIN_TOKEN_FILE) to turn them on"
+        );
+    }
+    let db = Db::open(&config.db)?;
     if !config.site_dir.is_dir() {
         tracing::warn!(
             "site directory {} does not exist; / answers 404",
@@ -88,17 +96,19 @@ pub fn build_app(config: &Config) -> Result<App, StartError> {
     ));
     let router = routes::router(RouterParts {
         state: AppState {
-            db,
+            db: db.clone(),
             limits: Limits {
                 max_comment_chars: config.max_comment_chars,
             },
         },
         origins: Arc::new(OriginPolicy::new(allowed)),
         rate: Arc::clone(&rate),
+        admin: Arc::new(admin),
+        request_timeout: Duration::from_secs(config.request_timeout_secs.get()),
         site_dir: config.site_dir.clone(),
         bundle_dir: config.bundle_dir.clone(),
     });
-    Ok(App { router, rate })
+    Ok(App { router, rate, db })
 }
 
 /// Serves on `listener` until `shutdown` resolves, then lets in-flight requests finish
@@ -108,7 +118,7 @@ where
     F: Future<Output = ()> + Send + 'static,
 {
     let app = build_app(config)?;
-    let addr = listener.local_addr().map_err(StartError::Io)?;
+    let addr = listener.local_addr()?;
     tracing::info!(
         %addr,
         db = %config.db.display(),
@@ -116,31 +126,35 @@ where
         "collector listening"
     );
     let rate = Arc::clone(&app.rate);
-    let sweeper = tokio::spawn(async move {
-        let mut tick = tokio::time::interval(RATE_LIMIT_SWEEP);
+    let housekeeping = tokio::spawn(async move {
+        let mut tick = tokio::time::interval(HOUSEKEEPING);
         loop {
             tick.tick().await;
             rate.forget_idle();
+            logs::flush_all();
         }
     });
-    let result = axum::serve(
-        listener,
-        app.router
-            .into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
-    .map_err(StartError::Io);
-    sweeper.abort();
+    let retention = config
+        .retention_days
+        .map(|days| retention::spawn(app.db.clone(), days.get()));
+    let request_timeout = Duration::from_secs(config.request_timeout_secs.get());
+    let limits = ConnLimits {
+        header_read_timeout: Duration::from_secs(config.header_read_timeout_secs.get()),
+        max_connections: config.max_connections.get(),
+        shutdown_grace: request_timeout + SHUTDOWN_SLACK,
+    };
+    server::serve_connections(listener, app.router, limits, shutdown).await;
+    housekeeping.abort();
+    if let Some(r) = retention {
+        r.abort();
+    }
     tracing::info!("collector stopped");
-    result
+    Ok(())
 }
 
 /// Binds `config.listen` and serves until SIGINT or SIGTERM.
 pub async fn run(config: Config) -> Result<(), StartError> {
-    let listener = TcpListener::bind(config.listen)
-        .await
-        .map_err(StartError::Io)?;
+    let listener = TcpListener::bind(config.listen).await?;
     serve(&config, listener, shutdown_signal()).await
 }
 

@@ -91,7 +91,7 @@ pub async fn limit(State(rate): State<Arc<RateLimit>>, req: Request, next: Next)
             // Round up: retrying after a truncated delay would be refused again.
             let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
             let secs = secs.max(1);
-            tracing::info!(%ip, retry_after = secs, "rate limited");
+            crate::logs::RATE_LIMITED.hit(&"");
             ApiError {
                 retry_after_secs: Some(secs),
                 ..ApiError::new(

@@ -5,6 +5,7 @@
 use axum::http::StatusCode;
 use serde::Deserialize;
 use serde_json::Value;
+use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::ApiError;
@@ -13,10 +14,16 @@ use crate::error::ApiError;
 pub const MAX_PAGE_CHARS: usize = 512;
 /// Longest accepted language tag (the longest registered BCP 47 tags fit).
 pub const MAX_LANGUAGE_CHARS: usize = 35;
+/// Shortest accepted `submission_key` (32 characters of `[A-Za-z0-9_-]` carry at least 128
+/// bits when random, as the widget's 32 hex digits do).
+pub const MIN_KEY_CHARS: usize = 32;
+/// Longest accepted `submission_key`.
+pub const MAX_KEY_CHARS: usize = 128;
 
 /// Every key the payload may carry; anything else is refused.
-const KNOWN_FIELDS: [&str; 9] = [
+const KNOWN_FIELDS: [&str; 10] = [
     "submission_id",
+    "submission_key",
     "rating",
     "comment",
     "page",
@@ -28,8 +35,9 @@ const KNOWN_FIELDS: [&str; 9] = [
 ];
 
 /// Keys that must be present (the others may be absent or `null`).
-const REQUIRED_FIELDS: [&str; 6] = [
+const REQUIRED_FIELDS: [&str; 7] = [
     "submission_id",
+    "submission_key",
     "rating",
     "page",
     "page_language",
@@ -49,6 +57,9 @@ pub struct Limits {
 pub struct Submission {
     /// Lower-case UUID v4 chosen by the widget; the idempotency key.
     pub submission_id: String,
+    /// SHA-256 of the sender's `submission_key`: proves a later request for the same id
+    /// comes from the same sender. The key itself is dropped once hashed.
+    pub key_hash: [u8; 32],
     /// 1..=5.
     pub rating: u8,
     /// NFC, trimmed, never empty (an empty comment becomes `None`).
@@ -71,6 +82,7 @@ pub struct Submission {
 #[serde(deny_unknown_fields)]
 struct RawPayload {
     submission_id: String,
+    submission_key: String,
     rating: i64,
     comment: Option<String>,
     page: String,
@@ -132,6 +144,15 @@ fn validate(raw: RawPayload, limits: &Limits) -> Result<Submission, ApiError> {
             "submission_id must be a UUID v4 like 9b2c1f0e-3a4d-4c5e-8f6a-0b1c2d3e4f5a",
         )
     })?;
+    let key_hash = key_hash(&raw.submission_key).ok_or_else(|| {
+        ApiError::field(
+            "invalid_field",
+            "submission_key",
+            format!(
+                "submission_key must be {MIN_KEY_CHARS} to {MAX_KEY_CHARS} characters of A-Z, a-z, 0-9, _ and -"
+            ),
+        )
+    })?;
     let rating = u8::try_from(raw.rating)
         .ok()
         .filter(|r| (1..=5).contains(r))
@@ -159,6 +180,7 @@ fn validate(raw: RawPayload, limits: &Limits) -> Result<Submission, ApiError> {
     };
     Ok(Submission {
         submission_id,
+        key_hash,
         rating,
         comment,
         page,
@@ -191,25 +213,32 @@ pub fn uuid_v4(s: &str) -> Option<String> {
     Some(lower)
 }
 
+/// SHA-256 of a well-formed `submission_key`; `None` when it is not 32 to 128 characters
+/// of `[A-Za-z0-9_-]`.
+pub fn key_hash(key: &str) -> Option<[u8; 32]> {
+    let well_formed = (MIN_KEY_CHARS..=MAX_KEY_CHARS).contains(&key.len())
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    well_formed.then(|| Sha256::digest(key.as_bytes()).into())
+}
+
 /// NFC-normalised, trimmed comment; `None` when nothing is left.
 ///
-/// CRLF is folded to LF first because form controls submit line breaks as CRLF, and white
-/// space at both ends is trimmed (control characters that count as white space, such as a lone
-/// CR or a form feed, included). Any other control character left inside (a lone CR between
-/// words included) is refused as it has no place in free text and can corrupt logs and exports.
+/// CRLF is folded to LF first because form controls submit line breaks as CRLF. Every other
+/// control character except newline and tab (a lone CR, BEL, vertical tab, NUL...) is
+/// dropped rather than refused: it has no place in free text and could corrupt logs and
+/// exports, but refusing the rating for it would lose the rating for good, since the sender
+/// cannot see or remove it. Then NFC (after the drop, so the marks around a dropped
+/// character compose as they would have without it), then white space at both ends trimmed.
 pub fn comment(raw: &str, max_chars: usize) -> Result<Option<String>, ApiError> {
-    let normalised: String = raw.replace("\r\n", "\n").nfc().collect();
-    let trimmed = normalised.trim();
-    if trimmed
+    let kept: String = raw
+        .replace("\r\n", "\n")
         .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
-        return Err(ApiError::field(
-            "invalid_field",
-            "comment",
-            "comment contains control characters",
-        ));
-    }
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect();
+    let normalised: String = kept.nfc().collect();
+    let trimmed = normalised.trim();
     let len = trimmed.chars().count();
     if len > max_chars {
         return Err(ApiError::field(
@@ -296,7 +325,7 @@ mod tests {
 
     fn body(extra: &str) -> String {
         format!(
-            r#"{{"submission_id":"9B2C1F0E-3A4D-4C5E-8F6A-0B1C2D3E4F5A","rating":4,"page":"/news/1?x=1#top","page_language":"EN-us","widget_language":"ar","translated":false{extra}}}"#
+            r#"{{"submission_id":"9B2C1F0E-3A4D-4C5E-8F6A-0B1C2D3E4F5A","submission_key":"0123456789abcdef0123456789abcdef","rating":4,"page":"/news/1?x=1#top","page_language":"EN-us","widget_language":"ar","translated":false{extra}}}"#
         )
     }
 
@@ -360,6 +389,32 @@ mod tests {
     }
 
     #[test]
+    fn submission_key_is_required_and_checked() {
+        let b = body("").replace(
+            r#""submission_key":"0123456789abcdef0123456789abcdef","#,
+            "",
+        );
+        let e = err(&b);
+        assert_eq!(
+            (e.code, e.field.as_deref()),
+            ("missing_field", Some("submission_key"))
+        );
+        for bad in [
+            "\"short\"",
+            "\"0123456789abcdef0123456789abcde!\"",
+            "null",
+            "1",
+        ] {
+            let b = body("").replace(r#""0123456789abcdef0123456789abcdef""#, bad);
+            assert_eq!(err(&b).field.as_deref(), Some("submission_key"), "{bad}");
+        }
+        assert!(key_hash(&"a".repeat(MAX_KEY_CHARS)).is_some());
+        assert!(key_hash(&"a".repeat(MAX_KEY_CHARS + 1)).is_none());
+        assert!(key_hash(&"a".repeat(MIN_KEY_CHARS - 1)).is_none());
+        assert_ne!(key_hash(&"a".repeat(32)), key_hash(&"b".repeat(32)));
+    }
+
+    #[test]
     fn uuid_rules() {
         assert!(uuid_v4("9b2c1f0e-3a4d-4c5e-8f6a-0b1c2d3e4f5a").is_some());
         assert!(
@@ -384,8 +439,18 @@ mod tests {
     fn comment_rules() {
         assert_eq!(comment("  \n ", 10).ok(), Some(None));
         assert_eq!(comment("a\r\nb\tc", 10).ok(), Some(Some("a\nb\tc".into())));
-        assert!(comment("a\u{7}b", 10).is_err());
-        assert!(comment("a\rb", 10).is_err());
+        assert_eq!(comment("a\u{7}b", 10).ok(), Some(Some("ab".into())));
+        assert_eq!(comment("a\rb\u{b}c", 10).ok(), Some(Some("abc".into())));
+        assert_eq!(
+            comment("\u{0}\u{1b} x \u{7}", 10).ok(),
+            Some(Some("x".into()))
+        );
+        assert_eq!(comment("\u{7}\u{8}", 10).ok(), Some(None));
+        // A dropped character between a letter and its combining mark does not keep them apart.
+        assert_eq!(
+            comment("e\u{7}\u{301}", 10).ok(),
+            Some(Some("\u{e9}".into()))
+        );
         // Ten decomposed é (20 scalars) are ten after NFC, so they fit; eleven do not.
         assert!(comment(&"e\u{301}".repeat(10), 10).is_ok());
         assert!(comment(&"e\u{301}".repeat(11), 10).is_err());

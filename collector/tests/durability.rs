@@ -6,131 +6,33 @@
 //! process can die at any point after the answer without losing it, and the idempotency key
 //! keeps client retries across the restart from creating duplicates. It does not simulate a
 //! power cut (the page cache survives a killed process); that part rests on
-//! `synchronous=FULL`, which `restart_keeps_data` and `Db::open` check.
+//! `synchronous=FULL`, which `restart_keeps_data` and `Db::open` check. Each submission
+//! carries its own `submission_key`; the keys' hashes must survive the kill with the records.
 
 #![cfg(unix)]
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::net::{SocketAddr, TcpListener as StdListener};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use common::binary::{client, free_port, Collector};
+use common::{admin, OTHER_KEY};
+use feedwidgets_collector::validate::key_hash;
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 use tempfile::TempDir;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
-const BIN: &str = env!("CARGO_BIN_EXE_feedwidgets-collector");
 const SUBMISSIONS: usize = 200;
 const CLIENTS: usize = 8;
 /// The kill happens once this many submissions have been acknowledged.
 const KILL_AFTER_ACKS: usize = 70;
-
-/// The collector as a child process; killed (SIGKILL) on drop so a failing test leaks nothing.
-struct Collector {
-    child: Child,
-    addr: SocketAddr,
-}
-
-impl Drop for Collector {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Collector {
-    /// Starts the binary on `addr` with the database `db` and a rate limit that never
-    /// interferes, and waits until `/healthz` answers. Retries the start for a while in case
-    /// the port is still held by the process that was just killed.
-    async fn start(dir: &Path, db: &Path, addr: SocketAddr, run: u32) -> Collector {
-        let deadline = Instant::now() + Duration::from_secs(5);
-        let client = client();
-        loop {
-            let log = std::fs::File::create(dir.join(format!("collector-{run}.log"))).expect("log");
-            let child = Command::new(BIN)
-                .arg("--listen")
-                .arg(addr.to_string())
-                .arg("--db")
-                .arg(db)
-                .args(["--rate-limit-per-minute", "1000000"])
-                .args(["--rate-limit-burst", "1000000"])
-                .arg("--site-dir")
-                .arg(dir.join("site"))
-                .arg("--bundle-dir")
-                .arg(dir.join("dist"))
-                .env("RUST_LOG", "warn")
-                .env_remove("FW_ALLOWED_ORIGINS")
-                .env_remove("FW_TRUST_FORWARDED_FOR")
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(log)
-                .spawn()
-                .expect("spawn the collector binary");
-            let mut c = Collector { child, addr };
-            loop {
-                if let Ok(r) = client.get(c.url("/healthz")).send().await {
-                    if r.status() == StatusCode::OK {
-                        return c;
-                    }
-                }
-                if let Some(status) = c.child.try_wait().expect("try_wait") {
-                    let log = std::fs::read_to_string(dir.join(format!("collector-{run}.log")))
-                        .unwrap_or_default();
-                    assert!(
-                        Instant::now() < deadline,
-                        "collector exited at start with {status}: {log}"
-                    );
-                    break;
-                }
-                assert!(Instant::now() < deadline, "collector did not become ready");
-                tokio::time::sleep(Duration::from_millis(20)).await;
-            }
-            drop(c);
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("http://{}{}", self.addr, path)
-    }
-
-    /// SIGKILL (what `Child::kill` sends on Unix), then reap.
-    fn kill_9(&mut self) -> ExitStatus {
-        self.child.kill().expect("SIGKILL");
-        self.child.wait().expect("wait")
-    }
-
-    /// Waits up to `limit` for the process to exit by itself.
-    async fn wait_exit(&mut self, limit: Duration) -> Option<ExitStatus> {
-        let deadline = Instant::now() + limit;
-        while Instant::now() < deadline {
-            if let Some(status) = self.child.try_wait().expect("try_wait") {
-                return Some(status);
-            }
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-        None
-    }
-}
-
-fn client() -> Client {
-    Client::builder()
-        .no_proxy()
-        .timeout(Duration::from_secs(3))
-        .build()
-        .expect("client")
-}
-
-/// A loopback port that was free a moment ago.
-fn free_port() -> SocketAddr {
-    let l = StdListener::bind("127.0.0.1:0").expect("bind loopback");
-    l.local_addr().expect("local addr")
-}
 
 fn id(n: usize) -> String {
     format!("5eed0000-0000-4000-8000-{n:012x}")
@@ -141,9 +43,15 @@ fn rating(n: usize) -> i64 {
     (n % 5) as i64 + 1
 }
 
+/// Each submission's own key, as each widget instance makes its own.
+fn key(n: usize) -> String {
+    format!("{n:032x}")
+}
+
 fn payload(n: usize) -> Value {
     json!({
         "submission_id": id(n),
+        "submission_key": key(n),
         "rating": rating(n),
         "comment": format!("burst {n}"),
         "page": format!("/news/{}", n % 3),
@@ -154,8 +62,11 @@ fn payload(n: usize) -> Value {
     })
 }
 
-/// `submission_id -> rating` straight from the SQLite file, plus the integrity check.
-fn db_ratings(db: &Path) -> (BTreeMap<String, i64>, usize) {
+/// `submission_id -> (rating, key hash)`.
+type Records = BTreeMap<String, (i64, Option<Vec<u8>>)>;
+
+/// The records straight from the SQLite file and their count, after the integrity check.
+fn db_records(db: &Path) -> (Records, usize) {
     let conn = rusqlite::Connection::open(db).expect("open db");
     let integrity: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
@@ -165,10 +76,10 @@ fn db_ratings(db: &Path) -> (BTreeMap<String, i64>, usize) {
         .query_row("SELECT COUNT(*) FROM feedback", [], |r| r.get(0))
         .expect("count");
     let mut stmt = conn
-        .prepare("SELECT submission_id, rating FROM feedback")
+        .prepare("SELECT submission_id, rating, key_hash FROM feedback")
         .expect("prepare");
     let rows = stmt
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))
         .expect("query")
         .collect::<Result<BTreeMap<_, _>, _>>()
         .expect("rows");
@@ -272,7 +183,7 @@ async fn kill_9_mid_burst_loses_and_duplicates_nothing() {
     );
 
     // Acknowledged means on disk: read the file the dead process left, before any restart.
-    let (on_disk, _) = db_ratings(&db);
+    let (on_disk, _) = db_records(&db);
     for sid in acked_before_kill.keys() {
         assert!(
             on_disk.contains_key(sid),
@@ -304,8 +215,7 @@ async fn kill_9_mid_burst_loses_and_duplicates_nothing() {
 
     // The API: summary counts and CSV ids.
     let http = client();
-    let summary: Value = http
-        .get(second.url("/api/feedback/summary"))
+    let summary: Value = admin(http.get(second.url("/api/feedback/summary")))
         .send()
         .await
         .expect("summary")
@@ -318,29 +228,45 @@ async fn kill_9_mid_burst_loses_and_duplicates_nothing() {
         summary["overall"]["counts"],
         json!([each, each, each, each, each])
     );
-    let csv = http
-        .get(second.url("/api/feedback.csv"))
+    let csv = admin(http.get(second.url("/api/feedback.csv")))
         .send()
         .await
         .expect("csv")
         .text()
         .await
         .expect("csv text");
-    let csv_ids: Vec<&str> = csv
-        .split("\r\n")
-        .skip(1)
-        .filter(|l| !l.is_empty())
-        .map(|l| l.split(',').next().unwrap_or_default())
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let csv_ids: Vec<String> = reader
+        .records()
+        .map(|r| r.expect("CSV record")[0].to_owned())
         .collect();
     assert_eq!(csv_ids.len(), SUBMISSIONS, "one CSV row per submission");
-    let csv_set: BTreeSet<String> = csv_ids.iter().map(|s| (*s).to_owned()).collect();
+    let csv_set: BTreeSet<String> = csv_ids.into_iter().collect();
     assert_eq!(csv_set, all, "no id missing or duplicated in the CSV");
+    assert!(
+        !csv.contains(&key(7)),
+        "keys are never exported (nor their hashes, which are not in the header)"
+    );
 
-    // The file: every id exactly once, with its rating.
+    // The keys survived the kill too: another sender still cannot amend a record.
+    let mut stolen = payload(7);
+    stolen["submission_key"] = json!(OTHER_KEY);
+    stolen["rating"] = json!(1);
+    let r = http
+        .post(second.url("/api/feedback"))
+        .json(&stolen)
+        .send()
+        .await
+        .expect("replay");
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+
+    // The file: every id exactly once, with its rating and the hash of its own key.
     drop(second);
-    let (on_disk, total) = db_ratings(&db);
+    let (on_disk, total) = db_records(&db);
     assert_eq!(total, SUBMISSIONS, "no duplicate rows");
-    let expected: BTreeMap<String, i64> = (0..SUBMISSIONS).map(|n| (id(n), rating(n))).collect();
+    let expected: Records = (0..SUBMISSIONS)
+        .map(|n| (id(n), (rating(n), key_hash(&key(n)).map(|h| h.to_vec()))))
+        .collect();
     assert_eq!(on_disk, expected);
 
     eprintln!(
@@ -403,7 +329,7 @@ async fn sigterm_lets_an_in_flight_submission_finish() {
         .await
         .expect("the collector exits after the request");
     assert!(status.success(), "clean exit: {status}");
-    let (on_disk, total) = db_ratings(&db);
+    let (on_disk, total) = db_records(&db);
     assert_eq!(total, 1);
-    assert_eq!(on_disk.get(&id(1)), Some(&rating(1)));
+    assert_eq!(on_disk.get(&id(1)).map(|r| r.0), Some(rating(1)));
 }

@@ -4,7 +4,8 @@
 //! Shared by `fuzz/fuzz_targets/collector_payload.rs` and `collector/tests/fuzz_regressions.rs`.
 
 use feedwidgets_collector::validate::{
-    language_tag, parse_submission, uuid_v4, Limits, Submission, MAX_PAGE_CHARS,
+    key_hash, language_tag, parse_submission, uuid_v4, Limits, Submission, MAX_KEY_CHARS,
+    MAX_PAGE_CHARS, MIN_KEY_CHARS,
 };
 use unicode_normalization::UnicodeNormalization;
 
@@ -18,7 +19,10 @@ pub const LIMITS: Limits = Limits {
 /// outcome; panics on a violation.
 pub fn check(body: &[u8]) {
     match parse_submission(body, &LIMITS) {
-        Ok(submission) => check_submission(&submission),
+        Ok(submission) => {
+            check_submission(&submission);
+            check_key(body, &submission);
+        }
         Err(error) => assert!(
             matches!(error.status.as_u16(), 400 | 422),
             "refused with {}: {error:?}",
@@ -68,4 +72,21 @@ pub fn check_submission(s: &Submission) {
         assert_eq!(language_tag(tag).as_ref(), Some(tag), "language tag");
     }
     assert!(s.elapsed_ms.is_none_or(|ms| ms >= 0), "elapsed_ms");
+}
+
+/// The stored hash is the SHA-256 of the `submission_key` the body carried, and that key is
+/// well-formed (a payload with duplicate keys is refused by serde, so the one found is it).
+fn check_key(body: &[u8], s: &Submission) {
+    let key = serde_json::from_slice::<serde_json::Value>(body)
+        .ok()
+        .and_then(|v| v.get("submission_key")?.as_str().map(str::to_owned))
+        .expect("an accepted payload has a string submission_key");
+    assert!(
+        (MIN_KEY_CHARS..=MAX_KEY_CHARS).contains(&key.len())
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-'),
+        "malformed key accepted: {key:?}"
+    );
+    assert_eq!(key_hash(&key), Some(s.key_hash), "key hash");
 }

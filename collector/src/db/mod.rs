@@ -1,0 +1,228 @@
+//! SQLite storage. One write connection behind a mutex is plenty for feedback volumes; reads
+//! and exports use read-only connections of their own (WAL lets them read a snapshot while
+//! the writer commits), so no report or download ever waits for, or holds up, a rating.
+//! Every call runs on tokio's blocking pool so the async workers never wait on disk.
+//!
+//! Durability: WAL journal with `synchronous=FULL`, so a commit has been fsynced before
+//! [`Db::upsert`] returns and the handler answers 2xx.
+
+mod export;
+mod health;
+mod read;
+pub mod schema;
+mod write;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+use tokio::sync::Semaphore;
+
+pub use export::{ExportError, ExportRow, ExportSink};
+pub use health::WriteHealth;
+pub use read::{CommentRow, DateRange, WeekGroup};
+pub use write::Upsert;
+
+/// Reads (summary, report) running at once; more wait for a turn.
+const READERS: usize = 4;
+/// CSV exports streaming at once. One is enough (a 49,000-record export takes a fraction of
+/// a second): a flood of downloads queues here, and what the running one costs in CPU and
+/// socket copies stays small next to the submissions (see `bench/collector-load.sh`).
+const EXPORTS: usize = 1;
+/// How long a statement waits for a lock before failing.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// A storage failure.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// SQLite refused or failed.
+    #[error("sqlite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// Creating the database directory failed.
+    #[error("io: {0}")]
+    Io(#[from] std::io::Error),
+    /// The blocking task panicked or was cancelled.
+    #[error("storage task: {0}")]
+    Task(String),
+    /// The database is not in the mode durability depends on.
+    #[error("database setup: {0}")]
+    Setup(String),
+}
+
+/// Handle to the database; cheap to clone.
+#[derive(Clone)]
+pub struct Db {
+    writer: Arc<Mutex<Connection>>,
+    path: Arc<PathBuf>,
+    /// Idle read-only connections kept for reuse (at most [`READERS`]).
+    idle_readers: Arc<Mutex<Vec<Connection>>>,
+    read_permits: Arc<Semaphore>,
+    export_permits: Arc<Semaphore>,
+    health: Arc<WriteHealth>,
+}
+
+impl Db {
+    /// Opens (creating if needed) the database file and its parent directory, switches on
+    /// WAL + `synchronous=FULL` and migrates the schema.
+    pub fn open(path: &Path) -> Result<Db, DbError> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
+        }
+        let mut conn = Connection::open(path)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let mode: String =
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(DbError::Setup(format!(
+                "journal_mode is {mode}, WAL is required"
+            )));
+        }
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        let sync: i64 = conn.query_row("PRAGMA synchronous", [], |r| r.get(0))?;
+        // 2 is FULL, 3 is EXTRA: both fsync the WAL on every commit.
+        if sync < 2 {
+            return Err(DbError::Setup(format!(
+                "synchronous is {sync}, FULL (2) is required"
+            )));
+        }
+        schema::migrate(&mut conn)?;
+        Ok(Db {
+            writer: Arc::new(Mutex::new(conn)),
+            path: Arc::new(path.to_owned()),
+            idle_readers: Arc::new(Mutex::new(Vec::new())),
+            read_permits: Arc::new(Semaphore::new(READERS)),
+            export_permits: Arc::new(Semaphore::new(EXPORTS)),
+            health: Arc::new(WriteHealth::default()),
+        })
+    }
+
+    /// Runs `f` with the write connection on the blocking pool and keeps its outcome for
+    /// `/healthz`.
+    async fn with_writer<T, F>(&self, f: F) -> Result<T, DbError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<T, DbError> + Send + 'static,
+    {
+        let result = self.run_writer(f).await;
+        self.health.record_write(result.as_ref().map(|_| ()));
+        result
+    }
+
+    /// Runs `f` with the write connection on the blocking pool.
+    async fn run_writer<T, F>(&self, f: F) -> Result<T, DbError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<T, DbError> + Send + 'static,
+    {
+        let conn = Arc::clone(&self.writer);
+        tokio::task::spawn_blocking(move || {
+            // A panic while holding the lock cannot leave a half-done transaction behind
+            // (rusqlite rolls back on drop), so the connection is still good to use.
+            let mut guard = conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            f(&mut guard)
+        })
+        .await
+        .map_err(|e| DbError::Task(e.to_string()))?
+    }
+
+    /// Runs `f` with a read-only connection on the blocking pool, waiting for one of the
+    /// [`READERS`] turns.
+    async fn with_reader<T, F>(&self, f: F) -> Result<T, DbError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, DbError> + Send + 'static,
+    {
+        let permit = Arc::clone(&self.read_permits)
+            .acquire_owned()
+            .await
+            .map_err(|e| DbError::Task(e.to_string()))?;
+        let path = Arc::clone(&self.path);
+        let idle = Arc::clone(&self.idle_readers);
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            let reused = idle
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .pop();
+            let conn = match reused {
+                Some(conn) => conn,
+                None => open_reader(&path)?,
+            };
+            let result = f(&conn);
+            let mut idle = idle.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            if idle.len() < READERS {
+                idle.push(conn);
+            }
+            result
+        })
+        .await
+        .map_err(|e| DbError::Task(e.to_string()))?
+    }
+
+    /// The write health shared with `/healthz`.
+    pub fn health(&self) -> &WriteHealth {
+        &self.health
+    }
+}
+
+/// A connection that cannot write, whatever a query asks.
+fn open_reader(path: &Path) -> Result<Connection, DbError> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    Ok(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_query_uses_the_covering_index_without_sorting() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = Db::open(&dir.path().join("f.sqlite3")).expect("open");
+        let conn = db.writer.lock().expect("lock");
+        let mut stmt = conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {}", read::RATING_GROUPS))
+            .expect("prepare");
+        let plan = stmt
+            .query_map([None::<String>, None::<String>], |r| r.get::<_, String>(3))
+            .expect("query")
+            .collect::<Result<Vec<_>, _>>()
+            .expect("plan")
+            .join("; ");
+        assert!(plan.contains("COVERING INDEX feedback_summary"), "{plan}");
+        assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+    }
+
+    #[test]
+    fn a_version_1_file_is_migrated_and_keeps_its_records() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("old.sqlite3");
+        {
+            let conn = Connection::open(&path).expect("create");
+            conn.execute_batch(schema::v1_for_tests()).expect("v1");
+            conn.execute_batch(
+                "PRAGMA user_version = 1;
+                 INSERT INTO feedback VALUES ('x', 4, NULL, '/', 'en', 'en', 0, NULL, 0,
+                   '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z',
+                   '2024-01-01T00:00:00.000Z');",
+            )
+            .expect("old row");
+        }
+        let db = Db::open(&path).expect("migrates");
+        let conn = db.writer.lock().expect("lock");
+        let (version, hash): (i64, Option<Vec<u8>>) = conn
+            .query_row(
+                "SELECT (SELECT user_version FROM pragma_user_version), key_hash FROM feedback",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .expect("row");
+        assert_eq!(version, schema::SCHEMA_VERSION);
+        assert_eq!(hash, None, "an old record has no owner");
+    }
+}
