@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 const MOST_WAIT_MS: i32 = 100;
 
 /// Resolves once the browser has painted what was rendered before the call: in a task after the
-/// next animation frame (the frame paints after its callbacks), or after [`MOST_WAIT_MS`] when
+/// next animation frame (the frame paints after its callbacks), or after `MOST_WAIT_MS` when
 /// no frame comes, as on a hidden page.
 pub async fn after_paint() {
     let Some(window) = web_sys::window() else {
