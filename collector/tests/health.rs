@@ -54,6 +54,11 @@ async fn healthz_is_503_with_the_reason_when_writes_fail() {
         .await
         .expect("json");
     assert_eq!(health["status"], "ok");
+    assert_eq!(
+        health.as_object().map(|fields| fields.len()),
+        Some(1),
+        "an open endpoint says nothing about what is stored: {health}"
+    );
 
     // Fill the file-size budget with ratings until one is refused.
     let mut refused = None;

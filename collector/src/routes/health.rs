@@ -1,5 +1,6 @@
 //! `GET /healthz`: open, for load balancers. It says whether the storage can write, since a
-//! collector that answers but cannot store loses every rating sent to it.
+//! collector that answers but cannot store loses every rating sent to it. It says nothing about
+//! what is stored (not even how many records): that is for the admin endpoints.
 
 use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
@@ -13,28 +14,23 @@ use super::AppState;
 struct Health {
     status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    records: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     reason: Option<String>,
 }
 
-/// 200 `{status: "ok", records}` when the storage can write and read; otherwise 503
+/// 200 `{status: "ok"}` when the storage can write and read; otherwise 503
 /// `{status: "unavailable", reason}`.
 pub async fn get_health(State(state): State<AppState>) -> Response {
     let health = match (state.db.can_write().await, state.db.count_all().await) {
-        (Ok(()), Ok(records)) => Health {
+        (Ok(()), Ok(_)) => Health {
             status: "ok",
-            records: Some(records),
             reason: None,
         },
         (Err(why), _) => Health {
             status: "unavailable",
-            records: None,
             reason: Some(format!("the storage cannot write: {why}")),
         },
         (Ok(()), Err(e)) => Health {
             status: "unavailable",
-            records: None,
             reason: Some(format!("the storage cannot read: {e}")),
         },
     };
