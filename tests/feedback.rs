@@ -1150,6 +1150,12 @@ async fn a_rating_queued_by_an_earlier_release_gets_a_key_it_keeps() {
         outbox().is_some_and(|stored| stored.contains(&key))
     })
     .await;
+    // The 503 has been taken in (a second failed attempt counted) before the network comes
+    // back: an `online` while that first attempt is in flight would find nothing to send.
+    wait_until("the first attempt to be answered", 5_000, || {
+        outbox().is_some_and(|stored| stored.contains(r#""n":2"#))
+    })
+    .await;
 
     respond(&url, 201, "{}");
     fwfb_online();
