@@ -8,8 +8,8 @@ use std::{env, fs, path::Path};
 const SHEETS: [(&str, &str); 4] = [
     ("base", "src/style"),
     ("carousel", "src/widgets/carousel"),
-    ("feedback", "src/style"),
-    ("disclaimer", "src/style"),
+    ("feedback", "src/widgets/feedback"),
+    ("disclaimer", "src/widgets/disclaimer"),
 ];
 
 fn main() {

@@ -3,7 +3,7 @@
 
 mod attributes;
 mod elements;
-mod options;
+mod kinds;
 mod registry;
 mod scan;
 mod shadow;
@@ -14,11 +14,13 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
+/// Re-exported for hosts of the Rust API: the options a mount takes.
+pub use crate::widgets::WidgetOptions;
 pub use attributes::{from_data_attributes, from_element_attributes, from_js_object};
-pub use options::{WidgetKind, WidgetOptions};
+pub use kinds::{KindSpec, WidgetKind, KINDS};
 
 use crate::platform::page;
-use crate::widgets::{carousel::Carousel, disclaimer::Disclaimer, feedback::Feedback, WidgetProps};
+use crate::widgets::WidgetProps;
 
 thread_local! {
     static BOOTED: Cell<bool> = const { Cell::new(false) };
@@ -48,7 +50,7 @@ pub fn boot(original_language: Option<String>) {
 /// still come to life (and fetch its feed) with no one to stop it.
 pub fn mount(host: &Element, kind: WidgetKind, options: WidgetOptions) -> Result<(), String> {
     unmount(host);
-    let (shadow, container) = shadow::prepare(host, kind)?;
+    let (shadow, container) = shadow::prepare(host, kind.spec().css)?;
     let id = NEXT_MOUNT_ID.with(|next| next.replace(next.get() + 1));
     registry::insert(registry::Mounted {
         id,
@@ -66,17 +68,7 @@ pub fn mount(host: &Element, kind: WidgetKind, options: WidgetOptions) -> Result
         if !registry::contains(id) {
             return;
         }
-        let app = match kind {
-            WidgetKind::Carousel => registry::App::Carousel(
-                yew::Renderer::<Carousel>::with_root_and_props(container, props).render(),
-            ),
-            WidgetKind::Feedback => registry::App::Feedback(
-                yew::Renderer::<Feedback>::with_root_and_props(container, props).render(),
-            ),
-            WidgetKind::Disclaimer => registry::App::Disclaimer(
-                yew::Renderer::<Disclaimer>::with_root_and_props(container, props).render(),
-            ),
-        };
+        let app = (kind.spec().render)(container, props);
         if let Some(orphan) = registry::attach(id, app) {
             orphan.destroy();
         }

@@ -3,12 +3,11 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-use super::WidgetKind;
 use crate::style;
 
-/// Opens (or reuses) `host`'s shadow root, adopts the widget's styles and adds the element Yew
+/// Opens (or reuses) `host`'s shadow root, adopts the base styles and the widget's `css`, and adds the element Yew
 /// will render into, marked so that translators leave it alone.
-pub fn prepare(host: &Element, kind: WidgetKind) -> Result<(ShadowRoot, Element), String> {
+pub fn prepare(host: &Element, css: &'static str) -> Result<(ShadowRoot, Element), String> {
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
         None => host
@@ -21,7 +20,7 @@ pub fn prepare(host: &Element, kind: WidgetKind) -> Result<(ShadowRoot, Element)
             })?,
     };
     shadow.set_text_content(None);
-    style::adopt(&shadow, kind);
+    style::adopt(&shadow, css);
     let document = host.owner_document().ok_or("the element has no document")?;
     let container = document
         .create_element("div")

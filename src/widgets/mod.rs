@@ -5,6 +5,7 @@ pub mod carousel;
 pub mod disclaimer;
 pub mod feedback;
 mod icons;
+mod options;
 mod status;
 mod use_feed;
 
@@ -13,9 +14,9 @@ use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
-pub use use_feed::{use_feed, FeedSource, FeedState};
+pub use options::WidgetOptions;
+pub use use_feed::{use_feed, FeedSource, FeedState, FeedUse};
 
-use crate::embed::{WidgetKind, WidgetOptions};
 use crate::feed::Feed;
 use crate::i18n::{LanguageSources, Locale};
 use crate::platform::page;
@@ -46,8 +47,8 @@ pub fn feed_timeout(options: &WidgetOptions) -> u32 {
 
 /// The widget's feed, from its `src` and `timeout` options.
 #[hook]
-pub fn use_widget_feed(options: &WidgetOptions, kind: WidgetKind) -> FeedState {
-    use_feed(feed_source(options), feed_timeout(options), kind)
+pub fn use_widget_feed(options: &WidgetOptions, reader: FeedUse) -> FeedState {
+    use_feed(feed_source(options), feed_timeout(options), reader)
 }
 
 /// The widget's language: its `lang` option, the feed's, the page's before translation, the

@@ -5,7 +5,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::embed::WidgetKind;
 use crate::feed::{Feed, FeedError};
 use crate::platform::{console, feed_cache, url::page_web_url};
 
@@ -66,10 +65,20 @@ impl FeedState {
     }
 }
 
+/// Who reads a feed: the name its console messages start with, and whether it cannot work
+/// without one (then a missing `src` is an error worth a message).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeedUse {
+    /// The widget's element name, e.g. `fw-news-carousel`.
+    pub widget: &'static str,
+    /// Whether the widget needs a feed to show anything.
+    pub required: bool,
+}
+
 /// Loads the feed at `source` (shared with every widget of the page that reads it) and logs a
 /// failure with `console.error`, naming the widget and the URL.
 #[hook]
-pub fn use_feed(source: FeedSource, timeout_ms: u32, kind: WidgetKind) -> FeedState {
+pub fn use_feed(source: FeedSource, timeout_ms: u32, reader: FeedUse) -> FeedState {
     let state = use_state(|| initial_state(&source));
     {
         let state = state.clone();
@@ -92,7 +101,7 @@ pub fn use_feed(source: FeedSource, timeout_ms: u32, kind: WidgetKind) -> FeedSt
                             Err(error) => {
                                 console::error(&format!(
                                     "{} widget: {shown_url}: {error}",
-                                    kind.element_name()
+                                    reader.widget
                                 ));
                                 state.set(FeedState::Failed(error));
                             }
@@ -101,14 +110,13 @@ pub fn use_feed(source: FeedSource, timeout_ms: u32, kind: WidgetKind) -> FeedSt
                 }
                 FeedSource::Invalid(src) => {
                     let error = FeedError::BadSource(src.clone());
-                    console::error(&format!("{} widget: {error}", kind.element_name()));
+                    console::error(&format!("{} widget: {error}", reader.widget));
                 }
-                // Only the carousel cannot work without a feed; the others fall back to their
-                // attributes and built-in texts.
-                FeedSource::None if kind == WidgetKind::Carousel => {
+                // A widget that can fall back to its attributes and built-in texts says nothing.
+                FeedSource::None if reader.required => {
                     console::error(&format!(
                         "{} widget: {}",
-                        kind.element_name(),
+                        reader.widget,
                         FeedError::NoSource
                     ));
                 }

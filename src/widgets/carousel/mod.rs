@@ -27,16 +27,24 @@ use self::slide::slides;
 use self::state::{shown_items, slides_per_view, stops};
 use self::view::{controls, picker, View};
 use super::status::{status, Tone};
-use super::{use_widget_feed, widget_language, FeedState, WidgetProps};
-use crate::embed::WidgetKind;
+use super::{use_widget_feed, widget_language, FeedState, FeedUse, WidgetProps};
 use crate::feed::{CarouselSettings, Feed};
 use crate::platform::intl;
+
+/// The widget's custom element name (the name it logs under, too).
+pub const ELEMENT: &str = "fw-news-carousel";
+
+/// How the widget reads its feed: it shows nothing without one.
+const FEED_USE: FeedUse = FeedUse {
+    widget: ELEMENT,
+    required: true,
+};
 
 /// Renders the news carousel (WAI-ARIA APG carousel pattern).
 #[component]
 pub fn Carousel(props: &WidgetProps) -> Html {
     let options = &props.options;
-    let first = use_widget_feed(options, WidgetKind::Carousel);
+    let first = use_widget_feed(options, FEED_USE);
     let first_feed = match &first {
         FeedState::Ready(feed) => Some(feed.clone()),
         _ => None,

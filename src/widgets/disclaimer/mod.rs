@@ -10,16 +10,24 @@ use yew::prelude::*;
 
 use self::state::{DisclaimerState, DEFAULT_REMEMBER_DAYS, DISMISSAL_KEY};
 use super::icons::close;
-use super::{use_widget_feed, widget_language, FeedState, WidgetProps};
-use crate::embed::WidgetKind;
+use super::{use_widget_feed, widget_language, FeedState, FeedUse, WidgetProps};
 use crate::i18n::fill;
 use crate::platform::translation::{self, Translation};
 use crate::platform::{events, storage};
 
+/// The widget's custom element name (the name it logs under, too).
+pub const ELEMENT: &str = "fw-disclaimer";
+
+/// How the widget reads its feed: without one it falls back to its attributes and built-in texts.
+const FEED_USE: FeedUse = FeedUse {
+    widget: ELEMENT,
+    required: false,
+};
+
 /// Renders the disclaimer banner.
 #[component]
 pub fn Disclaimer(props: &WidgetProps) -> Html {
-    let feed_state = use_widget_feed(&props.options, WidgetKind::Disclaimer);
+    let feed_state = use_widget_feed(&props.options, FEED_USE);
     let feed = feed_state.feed();
     let settings = feed.and_then(|feed| feed.widgets.disclaimer.as_ref());
     let version = settings.map_or(0, |s| s.version);

@@ -19,18 +19,26 @@ use self::outbox::Outcome;
 use self::payload::{redacted_path, submission_key, uuid_v4, Payload};
 use self::state::{Action, FeedbackState, Phase};
 use super::status::{status, Tone};
-use super::{use_widget_feed, widget_language, FeedState, WidgetProps};
-use crate::embed::WidgetKind;
+use super::{use_widget_feed, widget_language, FeedState, FeedUse, WidgetProps};
 use crate::platform::{console, events, page, storage, translation, url::page_web_url};
 
 /// Longest comment, in UTF-16 code units as `maxlength` counts (the collector's default).
 const MAX_COMMENT: u32 = 1000;
 
+/// The widget's custom element name (the name it logs under, too).
+pub const ELEMENT: &str = "fw-feedback";
+
+/// How the widget reads its feed: without one it falls back to its attributes and built-in texts.
+const FEED_USE: FeedUse = FeedUse {
+    widget: ELEMENT,
+    required: false,
+};
+
 /// Renders the feedback widget.
 #[component]
 pub fn Feedback(props: &WidgetProps) -> Html {
     let options = &props.options;
-    let feed_state = use_widget_feed(options, WidgetKind::Feedback);
+    let feed_state = use_widget_feed(options, FEED_USE);
     let feed = feed_state.feed();
     let lang = widget_language(options, feed);
     let catalog = lang.catalog();

@@ -1,47 +1,5 @@
-//! Which widget, and its options as the host page wrote them.
-
-/// The three widgets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum WidgetKind {
-    /// `<fw-news-carousel>` / `data-fw-widget="news-carousel"`.
-    Carousel,
-    /// `<fw-feedback>` / `data-fw-widget="feedback"`.
-    Feedback,
-    /// `<fw-disclaimer>` / `data-fw-widget="disclaimer"`.
-    Disclaimer,
-}
-
-impl WidgetKind {
-    /// Every kind.
-    pub const ALL: [WidgetKind; 3] = [Self::Carousel, Self::Feedback, Self::Disclaimer];
-
-    /// The kind named in `data-fw-widget` or the JS API (`news-carousel` or `carousel`,
-    /// `feedback`, `disclaimer`; case and surrounding space ignored).
-    pub fn from_name(name: &str) -> Option<Self> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "news-carousel" | "carousel" => Some(Self::Carousel),
-            "feedback" => Some(Self::Feedback),
-            "disclaimer" => Some(Self::Disclaimer),
-            _ => None,
-        }
-    }
-
-    /// The custom element's tag name.
-    pub fn element_name(self) -> &'static str {
-        match self {
-            Self::Carousel => "fw-news-carousel",
-            Self::Feedback => "fw-feedback",
-            Self::Disclaimer => "fw-disclaimer",
-        }
-    }
-
-    /// The kind of a custom element tag name (any case).
-    pub fn from_element_name(tag: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|kind| kind.element_name().eq_ignore_ascii_case(tag))
-    }
-}
+//! A widget's options as the host page wrote them (attributes, `data-*` or the JS API):
+//! the widgets' input. `embed` builds them; each widget resolves its own from them.
 
 /// Options by kebab-case name (`src`, `endpoint`, `org`, `lang`, `timeout`, …), as strings.
 /// A handful per widget, so a list beats a map in code size.
@@ -110,32 +68,6 @@ fn kebab_case(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn kinds_by_every_name() {
-        assert_eq!(
-            WidgetKind::from_name(" News-Carousel "),
-            Some(WidgetKind::Carousel)
-        );
-        assert_eq!(
-            WidgetKind::from_name("carousel"),
-            Some(WidgetKind::Carousel)
-        );
-        assert_eq!(
-            WidgetKind::from_name("feedback"),
-            Some(WidgetKind::Feedback)
-        );
-        assert_eq!(
-            WidgetKind::from_name("disclaimer"),
-            Some(WidgetKind::Disclaimer)
-        );
-        assert_eq!(WidgetKind::from_name("slider"), None);
-        assert_eq!(
-            WidgetKind::from_element_name("FW-FEEDBACK"),
-            Some(WidgetKind::Feedback)
-        );
-        assert_eq!(WidgetKind::from_element_name("fw-other"), None);
-    }
 
     #[test]
     fn option_names_and_values() {

@@ -1,0 +1,140 @@
+//! Which widget: the table of kinds, with each kind's names, stylesheet and mount.
+
+use web_sys::Element;
+
+use super::registry::App;
+use crate::widgets::carousel::{self, Carousel};
+use crate::widgets::disclaimer::{self, Disclaimer};
+use crate::widgets::feedback::{self, Feedback};
+use crate::widgets::WidgetProps;
+
+/// The three widgets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WidgetKind {
+    /// `<fw-news-carousel>` / `data-fw-widget="news-carousel"`.
+    Carousel,
+    /// `<fw-feedback>` / `data-fw-widget="feedback"`.
+    Feedback,
+    /// `<fw-disclaimer>` / `data-fw-widget="disclaimer"`.
+    Disclaimer,
+}
+
+/// What `embed` needs to know of one kind. Adding a widget means a row here and its folder.
+pub struct KindSpec {
+    /// The kind this row describes.
+    pub kind: WidgetKind,
+    /// The custom element's tag name (also the name the widget logs under).
+    pub element: &'static str,
+    /// The names `data-fw-widget` and the JS API accept (lowercase).
+    pub names: &'static [&'static str],
+    /// The widget's own stylesheet (minified from its folder by build.rs).
+    pub css: &'static str,
+    /// Starts the widget's Yew app in `container`.
+    pub render: fn(Element, WidgetProps) -> App,
+}
+
+/// Every kind, in [`WidgetKind`] order. A `static`, so each stylesheet keeps one address
+/// (the style cache tells sheets apart by it).
+pub static KINDS: [KindSpec; 3] = [
+    KindSpec {
+        kind: WidgetKind::Carousel,
+        element: carousel::ELEMENT,
+        names: &["news-carousel", "carousel"],
+        css: include_str!(concat!(env!("OUT_DIR"), "/carousel.css")),
+        render: |container, props| {
+            App::Carousel(yew::Renderer::<Carousel>::with_root_and_props(container, props).render())
+        },
+    },
+    KindSpec {
+        kind: WidgetKind::Feedback,
+        element: feedback::ELEMENT,
+        names: &["feedback"],
+        css: include_str!(concat!(env!("OUT_DIR"), "/feedback.css")),
+        render: |container, props| {
+            App::Feedback(yew::Renderer::<Feedback>::with_root_and_props(container, props).render())
+        },
+    },
+    KindSpec {
+        kind: WidgetKind::Disclaimer,
+        element: disclaimer::ELEMENT,
+        names: &["disclaimer"],
+        css: include_str!(concat!(env!("OUT_DIR"), "/disclaimer.css")),
+        render: |container, props| {
+            App::Disclaimer(
+                yew::Renderer::<Disclaimer>::with_root_and_props(container, props).render(),
+            )
+        },
+    },
+];
+
+impl WidgetKind {
+    /// Every kind.
+    pub const ALL: [WidgetKind; 3] = [Self::Carousel, Self::Feedback, Self::Disclaimer];
+
+    /// This kind's row of [`KINDS`].
+    pub fn spec(self) -> &'static KindSpec {
+        &KINDS[self as usize]
+    }
+
+    /// The kind named in `data-fw-widget` or the JS API (`news-carousel` or `carousel`,
+    /// `feedback`, `disclaimer`; case and surrounding space ignored).
+    pub fn from_name(name: &str) -> Option<Self> {
+        let name = name.trim().to_ascii_lowercase();
+        KINDS
+            .iter()
+            .find(|spec| spec.names.contains(&name.as_str()))
+            .map(|spec| spec.kind)
+    }
+
+    /// The custom element's tag name.
+    pub fn element_name(self) -> &'static str {
+        self.spec().element
+    }
+
+    /// The kind of a custom element tag name (any case).
+    pub fn from_element_name(tag: &str) -> Option<Self> {
+        KINDS
+            .iter()
+            .find(|spec| spec.element.eq_ignore_ascii_case(tag))
+            .map(|spec| spec.kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_is_in_kind_order() {
+        for (index, kind) in WidgetKind::ALL.into_iter().enumerate() {
+            assert_eq!(KINDS[index].kind, kind);
+            assert_eq!(kind.spec().kind, kind);
+        }
+    }
+
+    #[test]
+    fn kinds_by_every_name() {
+        assert_eq!(
+            WidgetKind::from_name(" News-Carousel "),
+            Some(WidgetKind::Carousel)
+        );
+        assert_eq!(
+            WidgetKind::from_name("carousel"),
+            Some(WidgetKind::Carousel)
+        );
+        assert_eq!(
+            WidgetKind::from_name("feedback"),
+            Some(WidgetKind::Feedback)
+        );
+        assert_eq!(
+            WidgetKind::from_name("disclaimer"),
+            Some(WidgetKind::Disclaimer)
+        );
+        assert_eq!(WidgetKind::from_name("slider"), None);
+        assert_eq!(
+            WidgetKind::from_element_name("FW-FEEDBACK"),
+            Some(WidgetKind::Feedback)
+        );
+        assert_eq!(WidgetKind::from_element_name("fw-other"), None);
+    }
+}
