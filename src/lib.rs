@@ -4,6 +4,8 @@
 //! The pure parts (`feed`, `i18n`, the widgets' `state` modules) are plain Rust tested natively;
 //! `platform` and `embed` are the thin browser glue, tested in headless Chromium.
 
+#![warn(missing_docs)]
+
 pub mod embed;
 pub mod feed;
 pub mod i18n;
