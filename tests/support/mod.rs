@@ -6,6 +6,15 @@
 
 #![allow(dead_code)]
 
+pub mod feedback;
+pub mod mounted;
+pub mod roles;
+
+#[allow(unused_imports)]
+pub use mounted::Mounted;
+#[allow(unused_imports)]
+pub use roles::*;
+
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -232,9 +241,11 @@ extern "C" {
 // ---------------------------------------------------------------------------------------------
 // Start-up
 
-/// Installs the fake `fetch` and the `console.error` recorder, then boots the bundle with the
-/// page language "en". Idempotent: every test calls it first.
+/// Removes what a failed test left (see [`mounted`]), installs the fake `fetch` and the
+/// `console.error` recorder, then boots the bundle with the page language "en". Idempotent:
+/// every test calls it first.
 pub fn setup() {
+    mounted::sweep();
     fw_install();
     feedwidgets::embed::boot(Some("en".into()));
 }
