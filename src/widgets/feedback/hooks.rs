@@ -38,16 +38,26 @@ pub fn current(state: &UseReducerHandle<FeedbackState>) -> FeedbackState {
     **state
 }
 
-/// Whether this visitor already rated (a stamp under `key` younger than `days`). Read once,
-/// when the widget mounts: rating in another widget does not hide this one's thanks.
+/// The form's state, which starts as [`Phase::Already`] when this visitor already rated (a
+/// stamp under `key` younger than `days`), else as `fresh`. Storage is read once, when the
+/// widget mounts: a rating in another widget later does not replace this one's form.
 #[hook]
-pub fn use_remembered(key: &str, days: u32) -> bool {
-    *use_memo((), |_| {
-        remember::remembered(
-            storage::get(key).as_deref(),
-            js_sys::Date::now() as u64,
-            days,
-        )
+pub fn use_remembered(
+    key: &str,
+    days: u32,
+    fresh: FeedbackState,
+) -> UseReducerHandle<FeedbackState> {
+    use_reducer(|| {
+        let stored = storage::get(key);
+        let now = js_sys::Date::now() as u64;
+        if remember::remembered(stored.as_deref(), now, days) {
+            FeedbackState {
+                phase: Phase::Already,
+                ..fresh
+            }
+        } else {
+            fresh
+        }
     })
 }
 
@@ -72,14 +82,14 @@ pub fn use_focus_follows(phase: Phase, message: &NodeRef, thanks: &NodeRef) {
 /// sent again by the widget, so that it shows the answer. The listener goes with the widget.
 #[hook]
 pub fn use_outbox_flush(state: &UseReducerHandle<FeedbackState>, ids: &Ids) {
-    let (state, ids) = (state.clone(), ids.clone());
+    let (state, ids) = (state.dispatcher(), ids.clone());
     use_effect_with((), move |_| {
         let (id, _) = submission_for(&ids);
         delivery::own(&id, true);
         delivery::flush(true);
         let listener = web_sys::window().map(|window| {
             EventListener::new(&window, "online", move |_| {
-                // The handle reads the state as it is now, not as it was rendered.
+                // Sends again only what waits: the reducer sees the state as it is now.
                 state.dispatch(Action::Reconnected);
                 delivery::flush_online();
             })
@@ -117,9 +127,8 @@ pub struct Sending {
 /// applies the answer: thanks, the comment step, a final refusal or a place in the outbox.
 #[hook]
 pub fn use_submission(state: &UseReducerHandle<FeedbackState>, sending: Sending) {
-    let state = state.clone();
+    let (now, state) = (current(state), state.dispatcher());
     // `sends` counts the moves into the sending phase, so each one sends once.
-    let now = current(&state);
     use_effect_with(now.sends, move |_| {
         if now.phase == Phase::Sending {
             send(state, now, sending);
@@ -127,7 +136,7 @@ pub fn use_submission(state: &UseReducerHandle<FeedbackState>, sending: Sending)
     });
 }
 
-fn send(state: UseReducerHandle<FeedbackState>, now: FeedbackState, sending: Sending) {
+fn send(state: UseReducerDispatcher<FeedbackState>, now: FeedbackState, sending: Sending) {
     let Some(rating) = now.rating else {
         return;
     };

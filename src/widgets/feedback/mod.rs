@@ -39,15 +39,11 @@ pub fn Feedback(props: &WidgetProps) -> Html {
     let settings = feed.and_then(|feed| feed.widgets.feedback.as_ref());
     let config = FeedbackConfig::resolve(options, settings, &lang, &BrowserUrl::page());
     let remember_key = remember::key(config.remember_per_page, &redacted_path(&page::path()));
-    let remembered = use_remembered(&remember_key, config.remember_days);
-    let state = use_reducer(|| FeedbackState {
-        phase: if remembered {
-            Phase::Already
-        } else {
-            Phase::Choosing
-        },
-        ..FeedbackState::new(config.with_comment, config.compact)
-    });
+    let state = use_remembered(
+        &remember_key,
+        config.remember_days,
+        FeedbackState::new(config.with_comment, config.compact),
+    );
     let ids = use_mut_ref(|| None);
     let shown_at = *use_memo((), |_| js_sys::Date::now());
     let refs = Refs {
