@@ -19,17 +19,23 @@ wasm_bindgen_test_configure!(run_in_browser);
 const LTR: &str = "translated-ltr";
 const RTL: &str = "translated-rtl";
 
+/// The banner: a region named "Translation disclaimer" (in the widget's language).
+const REGION: &str = "[role=region]";
+
+/// The dismiss button's name in English.
+const DISMISS_EN: &str = "Dismiss the translation disclaimer";
+
 const ICESCO_EN: &str = "Disclaimer: You are using Google Translate. ICESCO is not responsible for the accuracy of the information in the translated language.";
 
 /// A disclaimer custom element with `attributes`, mounted (it may render nothing).
-async fn disclaimer(attributes: &[(&str, &str)]) -> Element {
-    let host = add("fw-disclaimer", attributes);
+async fn disclaimer(attributes: &[(&str, &str)]) -> Mounted {
+    let host = Mounted::add("fw-disclaimer", attributes);
     wait_for(&host, "div.fw-root").await;
     host
 }
 
 fn banner_text(host: &Element) -> Option<String> {
-    text(host, "div.fw-disclaimer p.fw-disclaimer__text")
+    text(host, "[role=region] p.fw-disclaimer__text")
 }
 
 /// Takes both translator classes off `<html>`.
@@ -53,11 +59,9 @@ async fn shown_only_while_the_page_is_translated() {
     untranslate();
     let host = disclaimer(&[("org", "ICESCO")]).await;
     let shown = EventLog::on_document("fw:disclaimer:shown");
+    // A span of time for a negative check: nothing shows.
     sleep(100).await;
-    assert!(
-        find(&host, ".fw-disclaimer").is_none(),
-        "nothing while untranslated"
-    );
+    assert!(find(&host, REGION).is_none(), "nothing while untranslated");
     assert_eq!(
         find(&host, "div.fw-root").unwrap().child_element_count(),
         0,
@@ -65,15 +69,15 @@ async fn shown_only_while_the_page_is_translated() {
     );
 
     set_html_class(LTR, true);
-    wait_for(&host, "div.fw-disclaimer").await;
+    wait_for(&host, REGION).await;
     assert_eq!(banner_text(&host).as_deref(), Some(ICESCO_EN));
     wait_until("fw:disclaimer:shown", 2_000, || shown.count() == 1).await;
 
     set_html_class(LTR, false);
-    wait_gone(&host, "div.fw-disclaimer").await;
+    wait_gone(&host, REGION).await;
 
     set_html_class(RTL, true);
-    wait_for(&host, "div.fw-disclaimer").await;
+    wait_for(&host, REGION).await;
     wait_until("a second fw:disclaimer:shown", 2_000, || shown.count() == 2).await;
     let event = &shown.events()[1];
     assert!(event.bubbles && event.composed);
@@ -83,13 +87,13 @@ async fn shown_only_while_the_page_is_translated() {
     untranslate();
     set_html_class("translated", true);
     set_html_class("notranslate", true);
-    wait_gone(&host, "div.fw-disclaimer").await;
+    wait_gone(&host, REGION).await;
+    // A span of time for a negative check: nothing shows.
     sleep(50).await;
-    assert!(find(&host, "div.fw-disclaimer").is_none());
+    assert!(find(&host, REGION).is_none());
     set_html_class("translated", false);
     set_html_class("notranslate", false);
     drop(shown);
-    remove(&host);
 }
 
 #[wasm_bindgen_test]
@@ -97,15 +101,14 @@ async fn shown_at_once_when_mounted_on_a_translated_page() {
     fresh();
     set_html_class(RTL, true);
     let shown = EventLog::on_document("fw:disclaimer:shown");
-    let host = add(
+    let host = Mounted::add(
         "div",
         &[("data-fw-widget", "disclaimer"), ("data-org", "ICESCO")],
     );
-    wait_for(&host, "div.fw-disclaimer").await;
+    wait_for(&host, REGION).await;
     wait_until("fw:disclaimer:shown", 2_000, || shown.count() == 1).await;
     untranslate();
     drop(shown);
-    remove(&host);
 }
 
 #[wasm_bindgen_test]
@@ -113,7 +116,7 @@ async fn region_name_and_dismiss_button() {
     fresh();
     set_html_class(LTR, true);
     let host = disclaimer(&[("org", "ICESCO")]).await;
-    let region = wait_for(&host, "div.fw-disclaimer").await;
+    let region = wait_for(&host, REGION).await;
     assert_eq!(region.get_attribute("role").as_deref(), Some("region"));
     assert_eq!(
         region.get_attribute("aria-label").as_deref(),
@@ -121,14 +124,13 @@ async fn region_name_and_dismiss_button() {
     );
     assert_eq!(region.get_attribute("lang").as_deref(), Some("en"));
     assert_eq!(region.get_attribute("dir").as_deref(), Some("ltr"));
-    let dismiss = find(&host, "button.fw-disclaimer__dismiss").expect("a dismiss button");
+    let dismiss = button_named(&host, DISMISS_EN);
     assert_eq!(
         dismiss.get_attribute("aria-label").as_deref(),
         Some("Dismiss the translation disclaimer")
     );
     assert_eq!(dismiss.get_attribute("type").as_deref(), Some("button"));
     untranslate();
-    remove(&host);
 }
 
 #[wasm_bindgen_test]
@@ -136,12 +138,12 @@ async fn dismissing_hides_it_for_the_rest_of_the_page_life() {
     fresh();
     set_html_class(LTR, true);
     let host = disclaimer(&[("org", "ICESCO")]).await;
-    wait_for(&host, "div.fw-disclaimer").await;
+    wait_for(&host, REGION).await;
     let shown = EventLog::on(&host.clone().into(), "fw:disclaimer:shown");
     let dismissed = EventLog::on_document("fw:disclaimer:dismissed");
 
-    click(&host, "button.fw-disclaimer__dismiss");
-    wait_gone(&host, "div.fw-disclaimer").await;
+    press(&host, DISMISS_EN);
+    wait_gone(&host, REGION).await;
     wait_until("fw:disclaimer:dismissed", 2_000, || dismissed.count() == 1).await;
     let event = &dismissed.events()[0];
     assert!(event.bubbles && event.composed);
@@ -149,24 +151,22 @@ async fn dismissing_hides_it_for_the_rest_of_the_page_life() {
 
     // The translator goes and comes back: still dismissed.
     set_html_class(LTR, false);
+    // A span of time for the watcher to see the translator go (nothing on screen changes).
     sleep(50).await;
     set_html_class(RTL, true);
+    // A span of time for a negative check: it does not come back.
     sleep(100).await;
-    assert!(
-        find(&host, "div.fw-disclaimer").is_none(),
-        "stays dismissed"
-    );
+    assert!(find(&host, REGION).is_none(), "stays dismissed");
     assert_eq!(shown.count(), 0, "and is not shown again");
 
     // Remembered: a disclaimer mounted later (another page of the site) stays hidden too.
     let other = disclaimer(&[("org", "ICESCO")]).await;
+    // A span of time for a negative check: nothing shows.
     sleep(100).await;
-    assert!(find(&other, "div.fw-disclaimer").is_none());
+    assert!(find(&other, REGION).is_none());
     untranslate();
     drop(shown);
     drop(dismissed);
-    remove(&host);
-    remove(&other);
     storage::remove(DISMISSAL);
 }
 
@@ -202,9 +202,6 @@ async fn the_org_attribute_beats_the_feeds_organization() {
     .await;
     assert_eq!(calls_to(url).len(), 1);
     untranslate();
-    for host in [&from_attribute, &from_feed, &from_nobody] {
-        remove(host);
-    }
 }
 
 #[wasm_bindgen_test]
@@ -239,13 +236,10 @@ async fn the_feeds_own_text_wins_in_its_language() {
     )
     .await;
     assert_eq!(
-        attr(&french, ".fw-disclaimer", "aria-label").as_deref(),
+        attr(&french, REGION, "aria-label").as_deref(),
         Some("Avertissement sur la traduction")
     );
     untranslate();
-    for host in [&english, &arabic, &french] {
-        remove(host);
-    }
 }
 
 #[wasm_bindgen_test]
@@ -254,7 +248,7 @@ async fn arabic_is_right_to_left() {
     set_html_class(RTL, true);
     let shown = EventLog::on_document("fw:disclaimer:shown");
     let host = disclaimer(&[("org", "الإيسيسكو"), ("lang", "ar")]).await;
-    let region = wait_for(&host, "div.fw-disclaimer").await;
+    let region = wait_for(&host, REGION).await;
     assert_eq!(region.get_attribute("dir").as_deref(), Some("rtl"));
     assert_eq!(region.get_attribute("lang").as_deref(), Some("ar"));
     assert_eq!(
@@ -266,34 +260,34 @@ async fn arabic_is_right_to_left() {
         Some("إخلاء مسؤولية: أنت تستخدم ترجمة Google. لا تتحمّل الإيسيسكو مسؤولية دقة المعلومات في اللغة المترجَم إليها.")
     );
     assert_eq!(
-        attr(&host, "button.fw-disclaimer__dismiss", "aria-label").as_deref(),
+        attr(&host, "[role=region] button[aria-label]", "aria-label").as_deref(),
         Some("إغلاق تنبيه الترجمة")
     );
     wait_until("fw:disclaimer:shown", 2_000, || shown.count() == 1).await;
     untranslate();
     drop(shown);
-    remove(&host);
 }
 
 #[wasm_bindgen_test]
 async fn an_unmounted_disclaimer_stops_watching() {
     fresh();
     untranslate();
-    let host = create("div", &[("id", "d-unmounted")]);
+    let host = Mounted::hold(create("div", &[("id", "d-unmounted")]));
     body().append_child(&host).unwrap();
     let mut options = embed::WidgetOptions::default();
     options.insert("org", "ICESCO");
     embed::mount(&host, embed::WidgetKind::Disclaimer, options).unwrap();
     // Let it render first (see mounting.rs for unmounting in the same task).
-    sleep(50).await;
+    wait_for(&host, "div.fw-root").await;
     set_html_class(LTR, true);
-    wait_for(&host, "div.fw-disclaimer").await;
+    wait_for(&host, REGION).await;
     untranslate();
-    wait_gone(&host, "div.fw-disclaimer").await;
+    wait_gone(&host, REGION).await;
     assert!(embed::unmount(&host));
     let shown = EventLog::on(&host.clone().into(), "fw:disclaimer:shown");
 
     set_html_class(LTR, true);
+    // A span of time for a negative check: nothing comes back.
     sleep(150).await;
     assert_eq!(
         shadow(&host).child_nodes().length(),
@@ -303,7 +297,6 @@ async fn an_unmounted_disclaimer_stops_watching() {
     assert_eq!(shown.count(), 0);
     untranslate();
     drop(shown);
-    remove(&host);
 }
 
 #[wasm_bindgen_test]
@@ -312,14 +305,15 @@ async fn it_waits_for_its_feed_rather_than_flash_the_built_in_text() {
     set_html_class(LTR, true);
     let url = "https://feeds.test/disclaimer/slow.json";
     hold(url);
-    let host = add("fw-disclaimer", &[("src", url), ("org", "ICESCO")]);
+    let host = Mounted::add("fw-disclaimer", &[("src", url), ("org", "ICESCO")]);
     wait_until("the feed to be requested", 5_000, || {
         !calls_to(url).is_empty()
     })
     .await;
+    // A span of time for a negative check: nothing shows while the feed loads.
     sleep(150).await;
     assert!(
-        find(&host, "div.fw-disclaimer").is_none(),
+        find(&host, REGION).is_none(),
         "nothing is shown while the feed loads"
     );
     release(
@@ -337,7 +331,6 @@ async fn it_waits_for_its_feed_rather_than_flash_the_built_in_text() {
     )
     .await;
     untranslate();
-    remove(&host);
 }
 
 /// A stored dismissal, `<version>:<until ms>`.
@@ -348,7 +341,7 @@ fn record(stored: &str) -> (u32, f64) {
 
 /// The banner's region, waited for.
 async fn region(host: &Element) -> Element {
-    wait_for(host, "div.fw-disclaimer").await
+    wait_for(host, REGION).await
 }
 
 /// Puts `lang` on `<html>` (`None` removes it); returns what was there.
@@ -367,7 +360,8 @@ async fn a_changed_page_language_shows_it_in_that_language() {
     untranslate();
     let host = disclaimer(&[("org", "ICESCO")]).await;
     let changed = EventLog::on(&host.clone().into(), "fw:translation:changed");
-    // Let it render (and start watching) on the untranslated page first.
+    // Let it render (and start watching) on the untranslated page first: a span of time,
+    // since watching shows nothing.
     sleep(50).await;
     let before = set_page_lang(Some("fr"));
     let banner = region(&host).await;
@@ -393,7 +387,7 @@ async fn a_changed_page_language_shows_it_in_that_language() {
 
     // Back to the original: it goes, and says so.
     set_page_lang(before.as_deref());
-    wait_gone(&host, "div.fw-disclaimer").await;
+    wait_gone(&host, REGION).await;
     wait_until("a second fw:translation:changed", 2_000, || {
         changed.count() == 2
     })
@@ -402,7 +396,6 @@ async fn a_changed_page_language_shows_it_in_that_language() {
     assert_eq!(event.field("translated").as_bool(), Some(false));
     assert!(event.field("target").is_null());
     drop(changed);
-    remove(&host);
 }
 
 #[wasm_bindgen_test]
@@ -410,12 +403,13 @@ async fn the_googtrans_cookie_shows_it_and_offers_the_original() {
     fresh();
     untranslate();
     let host = disclaimer(&[("org", "ICESCO")]).await;
+    // A span of time for a negative check: nothing shows before the cookie.
     sleep(50).await;
-    assert!(find(&host, "div.fw-disclaimer").is_none());
+    assert!(find(&host, REGION).is_none());
     // Cookies cannot be observed: the banner finds it on its next check (every 2 s).
     set_cookie("googtrans=/en/ar; path=/");
     wait_until("the banner after the cookie", 3_000, || {
-        find(&host, "div.fw-disclaimer").is_some()
+        find(&host, REGION).is_some()
     })
     .await;
     let banner = region(&host).await;
@@ -429,15 +423,15 @@ async fn the_googtrans_cookie_shows_it_and_offers_the_original() {
     set_cookie("googtrans=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/");
     assert!(!cookies().contains("googtrans"));
     wait_until("the banner to go with the cookie", 3_000, || {
-        find(&host, "div.fw-disclaimer").is_none()
+        find(&host, REGION).is_none()
     })
     .await;
     // "/en/en" is how translation menus say "the original".
     set_cookie("googtrans=/en/en; path=/");
+    // A real timer under test: the cookie is checked every 2 s.
     sleep(2_300).await;
-    assert!(find(&host, "div.fw-disclaimer").is_none());
+    assert!(find(&host, REGION).is_none());
     set_cookie("googtrans=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/");
-    remove(&host);
 }
 
 #[wasm_bindgen_test]
@@ -453,13 +447,13 @@ async fn the_translation_proxy_query_and_microsoft_attributes_show_it() {
     );
     replace_url(&path);
     wait_until("the banner to go with the query", 3_000, || {
-        find(&proxied, "div.fw-disclaimer").is_none()
+        find(&proxied, REGION).is_none()
     })
     .await;
-    remove(&proxied);
+    drop(proxied);
 
     let host = disclaimer(&[("org", "ICESCO")]).await;
-    let marked = add("p", &[("id", "ms-marked")]);
+    let marked = Mounted::add("p", &[("id", "ms-marked")]);
     marked.set_attribute("_msttexthash", "12345").unwrap();
     let banner = region(&host).await;
     assert_eq!(
@@ -473,12 +467,11 @@ async fn the_translation_proxy_query_and_microsoft_attributes_show_it() {
         "left to the translator"
     );
     assert!(find(&host, ".fw-disclaimer__original").is_none());
-    remove(&marked);
+    drop(marked);
     wait_until("the banner to go with the attributes", 3_000, || {
-        find(&host, "div.fw-disclaimer").is_none()
+        find(&host, REGION).is_none()
     })
     .await;
-    remove(&host);
 }
 
 #[wasm_bindgen_test]
@@ -499,11 +492,12 @@ async fn a_language_we_do_not_speak_leaves_the_sentence_to_the_translator() {
             || banner_text(&host).unwrap_or_default().contains("ICESCO")
     );
     // The buttons stay ours.
-    let dismiss = find(&host, "button.fw-disclaimer__dismiss").unwrap();
+    let dismiss = find(&host, "[role=region] button[aria-label]").unwrap();
     assert_eq!(dismiss.get_attribute("translate"), None);
     assert!(dismiss.closest("[translate=no]").unwrap().is_some());
     // Into English (a language of ours): our English, vetted.
     set_page_lang(Some("en-GB"));
+    // A span of time for the watcher to see English (nothing on screen tells).
     sleep(20).await;
     set_page_lang(Some("fr"));
     wait_for_text(
@@ -515,7 +509,6 @@ async fn a_language_we_do_not_speak_leaves_the_sentence_to_the_translator() {
     assert_eq!(attr(&host, "p.fw-disclaimer__text", "translate"), None);
     untranslate();
     set_page_lang(before.as_deref());
-    remove(&host);
 }
 
 #[wasm_bindgen_test]
@@ -531,19 +524,20 @@ async fn a_dismissal_is_remembered_for_its_days_and_until_a_new_version() {
     let host = disclaimer(&[("src", url)]).await;
     region(&host).await;
     let now = js_sys::Date::now();
-    click(&host, "button.fw-disclaimer__dismiss");
-    wait_gone(&host, "div.fw-disclaimer").await;
+    press(&host, DISMISS_EN);
+    wait_gone(&host, REGION).await;
     let stored = storage::get(DISMISSAL).expect("the dismissal is stored");
     let (version, until) = record(&stored);
     assert_eq!(version, 1);
     let days = (until - now) / 86_400_000.0;
     assert!((29.99..30.01).contains(&days), "30 days by default: {days}");
-    remove(&host);
+    drop(host);
 
     // Same version: still dismissed. A higher version in the feed: shown again.
     let same = disclaimer(&[("src", url)]).await;
+    // A span of time for a negative check: nothing shows.
     sleep(100).await;
-    assert!(find(&same, "div.fw-disclaimer").is_none());
+    assert!(find(&same, REGION).is_none());
     let newer = "https://feeds.test/disclaimer/version-2.json";
     respond(
         newer,
@@ -552,24 +546,23 @@ async fn a_dismissal_is_remembered_for_its_days_and_until_a_new_version() {
     );
     let again = disclaimer(&[("src", newer), ("remember-days", "7")]).await;
     region(&again).await;
-    click(&again, "button.fw-disclaimer__dismiss");
-    wait_gone(&again, "div.fw-disclaimer").await;
+    press(&again, DISMISS_EN);
+    wait_gone(&again, REGION).await;
     let (version, until) = record(&storage::get(DISMISSAL).unwrap());
     assert_eq!(version, 2);
     let days = (until - js_sys::Date::now()) / 86_400_000.0;
     assert!((6.99..7.01).contains(&days), "remember-days: {days}");
-    remove(&same);
-    remove(&again);
+    drop(same);
+    drop(again);
 
     // Zero days: dismissed for this page only, nothing stored.
     storage::remove(DISMISSAL);
     let once = disclaimer(&[("remember-days", "0")]).await;
     region(&once).await;
-    click(&once, "button.fw-disclaimer__dismiss");
-    wait_gone(&once, "div.fw-disclaimer").await;
+    press(&once, DISMISS_EN);
+    wait_gone(&once, REGION).await;
     assert_eq!(storage::get(DISMISSAL), None);
     untranslate();
-    remove(&once);
 }
 
 #[wasm_bindgen_test]
@@ -579,11 +572,8 @@ async fn dismissing_from_the_keyboard_leaves_the_focus_on_the_widget() {
     let host = disclaimer(&[("org", "ICESCO")]).await;
     let banner = region(&host).await;
     assert_eq!(banner.get_attribute("data-nosnippet").as_deref(), Some(""));
-    let before = add("button", &[("id", "before-banner")]);
-    let dismiss: web_sys::HtmlElement = find(&host, "button.fw-disclaimer__dismiss")
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let before = Mounted::add("button", &[("id", "before-banner")]);
+    let dismiss: web_sys::HtmlElement = button_named(&host, DISMISS_EN).dyn_into().unwrap();
     assert_eq!(
         document().active_element().map(|e| e.tag_name()),
         Some("BODY".into()),
@@ -591,7 +581,7 @@ async fn dismissing_from_the_keyboard_leaves_the_focus_on_the_widget() {
     );
     dismiss.focus().unwrap();
     dismiss.click();
-    wait_gone(&host, "div.fw-disclaimer").await;
+    wait_gone(&host, REGION).await;
     assert_eq!(
         document().active_element(),
         Some(host.clone()),
@@ -612,12 +602,9 @@ async fn dismissing_from_the_keyboard_leaves_the_focus_on_the_widget() {
     storage::remove(DISMISSAL);
     let other = disclaimer(&[("org", "ICESCO")]).await;
     region(&other).await;
-    click(&other, "button.fw-disclaimer__dismiss");
-    wait_gone(&other, "div.fw-disclaimer").await;
+    press(&other, DISMISS_EN);
+    wait_gone(&other, REGION).await;
     assert_eq!(document().active_element(), Some(before.clone()));
     untranslate();
-    for element in [&host, &other, &before] {
-        remove(element);
-    }
     storage::remove(DISMISSAL);
 }

@@ -33,14 +33,14 @@ async fn expect_feed_failure(url: &str, status: u16, body: &str, lang: &str, mes
     setup();
     respond(url, status, body);
     let mark = error_mark();
-    let host = add("fw-news-carousel", &[("src", url), ("lang", lang)]);
+    let host = Mounted::add("fw-news-carousel", &[("src", url), ("lang", lang)]);
     expect_failure_shown(&host, message).await;
     wait_for_error(mark).await;
+    // A span of time for a negative check: no second line is logged.
     sleep(50).await;
     let logged = widget_errors_since(mark);
     assert_eq!(logged.len(), 1, "the failure is logged once: {logged:?}");
     assert_eq!(calls_to(url).len(), 1);
-    remove(&host);
 }
 
 #[wasm_bindgen_test]
@@ -133,10 +133,9 @@ async fn a_network_error() {
     let url = "https://feeds.test/failures/offline.json";
     network_error(url, 20);
     let mark = error_mark();
-    let host = add("fw-news-carousel", &[("src", url), ("lang", "fr")]);
+    let host = Mounted::add("fw-news-carousel", &[("src", url), ("lang", "fr")]);
     expect_failure_shown(&host, FAILED_FR).await;
     wait_for_error(mark).await;
-    remove(&host);
 }
 
 #[wasm_bindgen_test]
@@ -146,7 +145,7 @@ async fn a_timeout() {
     never_answer(url);
     let mark = error_mark();
     let started = js_sys::Date::now();
-    let host = add("fw-news-carousel", &[("src", url), ("timeout", "1000")]);
+    let host = Mounted::add("fw-news-carousel", &[("src", url), ("timeout", "1000")]);
     let status = wait_for(&host, "p.fw-status").await;
     assert_eq!(
         status.get_attribute("aria-busy").as_deref(),
@@ -160,7 +159,6 @@ async fn a_timeout() {
         "gave up after the 1000 ms limit, not the 10 s default: {elapsed} ms"
     );
     wait_for_error(mark).await;
-    remove(&host);
 }
 
 #[wasm_bindgen_test]
@@ -168,7 +166,7 @@ async fn a_timed_out_request_is_aborted() {
     setup();
     let url = "https://feeds.test/failures/timeout-abort.json";
     never_answer(url);
-    let host = add(
+    let host = Mounted::add(
         "fw-news-carousel",
         &[("src", url), ("timeout", "200"), ("lang", "ar")],
     );
@@ -177,7 +175,6 @@ async fn a_timed_out_request_is_aborted() {
         calls_to(url).first().is_some_and(|call| call.aborted)
     })
     .await;
-    remove(&host);
 }
 
 #[wasm_bindgen_test]
@@ -185,9 +182,8 @@ async fn an_out_of_range_timeout_falls_back_to_the_default() {
     setup();
     let url = "https://feeds.test/failures/timeout-50.json";
     respond_after(url, 400, 200, &three_items());
-    let host = add("fw-news-carousel", &[("src", url), ("timeout", "50")]);
+    let host = Mounted::add("fw-news-carousel", &[("src", url), ("timeout", "50")]);
     wait_for_text(&host, "article:not([hidden]) .fw-carousel__title", "First").await;
-    remove(&host);
 }
 
 #[wasm_bindgen_test]
@@ -195,7 +191,7 @@ async fn a_javascript_src_is_refused_without_fetching() {
     setup();
     let mark = error_mark();
     let src = "javascript:alert(1)";
-    let host = add("fw-news-carousel", &[("src", src), ("lang", "ar")]);
+    let host = Mounted::add("fw-news-carousel", &[("src", src), ("lang", "ar")]);
     expect_failure_shown(&host, FAILED_AR).await;
     wait_for_error(mark).await;
     for other in [
@@ -203,10 +199,9 @@ async fn a_javascript_src_is_refused_without_fetching() {
         "ftp://feeds.test/feed.json",
     ] {
         let mark = error_mark();
-        let host = add("fw-news-carousel", &[("src", other)]);
+        let host = Mounted::add("fw-news-carousel", &[("src", other)]);
         expect_failure_shown(&host, FAILED_EN).await;
         wait_for_error(mark).await;
-        remove(&host);
     }
     assert!(
         calls()
@@ -216,24 +211,20 @@ async fn a_javascript_src_is_refused_without_fetching() {
                 && !call.url.starts_with("ftp:")),
         "nothing but http(s) is fetched"
     );
-    remove(&host);
 }
 
 #[wasm_bindgen_test]
 async fn a_missing_src_shows_the_localised_error() {
     setup();
-    let english = add("fw-news-carousel", &[]);
-    let french = add(
+    let english = Mounted::add("fw-news-carousel", &[]);
+    let french = Mounted::add(
         "div",
         &[("data-fw-widget", "news-carousel"), ("data-lang", "fr")],
     );
-    let blank = add("fw-news-carousel", &[("src", "   "), ("lang", "ar")]);
+    let blank = Mounted::add("fw-news-carousel", &[("src", "   "), ("lang", "ar")]);
     expect_failure_shown(&english, FAILED_EN).await;
     expect_failure_shown(&french, FAILED_FR).await;
     expect_failure_shown(&blank, FAILED_AR).await;
-    for host in [&english, &french, &blank] {
-        remove(host);
-    }
 }
 
 /// Fails today: a carousel without `src` shows the error but logs nothing, so the site's
@@ -242,15 +233,15 @@ async fn a_missing_src_shows_the_localised_error() {
 async fn a_missing_src_is_logged_to_the_console() {
     setup();
     let mark = error_mark();
-    let host = add("fw-news-carousel", &[("id", "f-no-src")]);
+    let host = Mounted::add("fw-news-carousel", &[("id", "f-no-src")]);
     expect_failure_shown(&host, FAILED_EN).await;
+    // A span of time for the log to settle before it is counted.
     sleep(100).await;
     let logged = widget_errors_since(mark);
     assert!(
         !logged.is_empty(),
         "a carousel without src must log why it shows an error; logged: {logged:?}"
     );
-    remove(&host);
 }
 
 #[wasm_bindgen_test]
@@ -258,11 +249,11 @@ async fn a_failed_feed_is_fetched_again_by_a_widget_mounted_later() {
     setup();
     let url = "https://feeds.test/failures/recovering.json";
     respond(url, 503, "");
-    let first = add("fw-news-carousel", &[("src", url)]);
+    let first = Mounted::add("fw-news-carousel", &[("src", url)]);
     expect_failure_shown(&first, FAILED_EN).await;
 
     respond(url, 200, &three_items());
-    let second = add("fw-news-carousel", &[("src", url)]);
+    let second = Mounted::add("fw-news-carousel", &[("src", url)]);
     wait_for_text(
         &second,
         "article:not([hidden]) .fw-carousel__title",
@@ -274,8 +265,6 @@ async fn a_failed_feed_is_fetched_again_by_a_widget_mounted_later() {
         find(&first, "p.fw-status--error").is_some(),
         "the first widget keeps its error"
     );
-    remove(&first);
-    remove(&second);
 }
 
 #[wasm_bindgen_test]
@@ -283,13 +272,11 @@ async fn widgets_sharing_a_failing_feed_all_fail_with_one_fetch() {
     setup();
     let url = "https://feeds.test/failures/shared-500.json";
     respond_after(url, 100, 500, "");
-    let english = add("fw-news-carousel", &[("src", url)]);
-    let french = add("fw-news-carousel", &[("src", url), ("lang", "fr")]);
+    let english = Mounted::add("fw-news-carousel", &[("src", url)]);
+    let french = Mounted::add("fw-news-carousel", &[("src", url), ("lang", "fr")]);
     expect_failure_shown(&english, FAILED_EN).await;
     expect_failure_shown(&french, FAILED_FR).await;
     assert_eq!(calls_to(url).len(), 1);
-    remove(&english);
-    remove(&french);
 }
 
 #[wasm_bindgen_test]
@@ -301,24 +288,18 @@ async fn a_failing_carousel_does_not_stop_the_other_widgets() {
     respond(endpoint, 201, "");
     set_html_class("translated-ltr", true);
 
-    let carousel = add("fw-news-carousel", &[("src", broken)]);
-    let feedback = add("fw-feedback", &[("endpoint", endpoint)]);
+    let carousel = Mounted::add("fw-news-carousel", &[("src", broken)]);
+    let feedback = Mounted::add("fw-feedback", &[("endpoint", endpoint)]);
     // Even widgets reading the broken feed themselves fall back to their attributes.
-    let feedback_on_broken = add("fw-feedback", &[("src", broken), ("endpoint", endpoint)]);
-    let disclaimer = add("fw-disclaimer", &[("src", broken), ("org", "ICESCO")]);
+    let feedback_on_broken =
+        Mounted::add("fw-feedback", &[("src", broken), ("endpoint", endpoint)]);
+    let disclaimer = Mounted::add("fw-disclaimer", &[("src", broken), ("org", "ICESCO")]);
     expect_failure_shown(&carousel, FAILED_EN).await;
 
     for host in [&feedback, &feedback_on_broken] {
-        wait_for(host, "form.fw-feedback").await;
-        click(host, "input[name=rating][value='5']");
-        sleep(20).await;
-        click(host, "button.fw-feedback__submit");
-        wait_for_text(
-            host,
-            "h2.fw-feedback__thanks",
-            "Thank you for your feedback.",
-        )
-        .await;
+        wait_for(host, "form").await;
+        feedback::rate_and_submit(host, 5).await;
+        wait_for_text(host, "h2", "Thank you for your feedback.").await;
     }
     assert_eq!(calls_to(endpoint).len(), 2);
     wait_for_text(
@@ -331,7 +312,7 @@ async fn a_failing_carousel_does_not_stop_the_other_widgets() {
     // A working carousel next to the broken one.
     let good = "https://feeds.test/failures/good-neighbour.json";
     respond(good, 200, &three_items());
-    let working = add("fw-news-carousel", &[("src", good)]);
+    let working = Mounted::add("fw-news-carousel", &[("src", good)]);
     wait_for_text(
         &working,
         "article:not([hidden]) .fw-carousel__title",
@@ -347,13 +328,4 @@ async fn a_failing_carousel_does_not_stop_the_other_widgets() {
     .await;
 
     set_html_class("translated-ltr", false);
-    for host in [
-        &carousel,
-        &feedback,
-        &feedback_on_broken,
-        &disclaimer,
-        &working,
-    ] {
-        remove(host);
-    }
 }

@@ -43,11 +43,11 @@ fn fonts(host: &Element) -> usize {
 #[wasm_bindgen_test]
 async fn the_simulated_translator_rewrites_text_and_can_be_undone() {
     setup();
-    let plain = add("p", &[("id", "t-plain")]);
+    let plain = Mounted::add("p", &[("id", "t-plain")]);
     plain.set_text_content(Some("Hello"));
-    let marked = add("p", &[("id", "t-marked"), ("translate", "no")]);
+    let marked = Mounted::add("p", &[("id", "t-marked"), ("translate", "no")]);
     marked.set_text_content(Some("Keep"));
-    let host = add("div", &[("id", "t-shadow")]);
+    let host = Mounted::add("div", &[("id", "t-shadow")]);
     let root = host
         .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
         .unwrap();
@@ -81,9 +81,6 @@ async fn the_simulated_translator_rewrites_text_and_can_be_undone() {
     );
     translator.undo();
     assert_eq!(marked.inner_html(), "Keep");
-    for element in [&plain, &marked, &host] {
-        remove(element);
-    }
 }
 
 #[wasm_bindgen_test]
@@ -92,22 +89,24 @@ async fn the_carousel_keeps_working_through_a_translation() {
     for (n, marks) in MODES.into_iter().enumerate() {
         let url = format!("https://feeds.test/translation/carousel-{n}.json");
         respond(&url, 200, &three_items());
-        let host = add("fw-news-carousel", &[("src", &url)]);
+        let host = Mounted::add("fw-news-carousel", &[("src", &url)]);
         wait_for(&host, "section.fw-carousel").await;
         let mark = error_mark();
 
         let translator = Translator::start(marks, "ar");
+        // A span of time for the translator and the carousel to meet (and, with the marks
+        // honoured, for a negative check: nothing gets in).
         sleep(50).await;
         if marks == Marks::Ignored {
             assert!(fonts(&host) > 0, "{marks:?}: the translator got in");
         } else {
             assert_eq!(fonts(&host), 0, "{marks:?}: the marks kept it out");
         }
-        click(&host, ".fw-carousel__next");
+        press(&host, "Next slide");
         wait_for_text(&host, ".fw-carousel__position", "2 of 3").await;
         assert_eq!(title(&host, marks), "Second", "{marks:?}");
         translator.again();
-        click(&host, ".fw-carousel__next");
+        press(&host, "Next slide");
         wait_for_text(&host, ".fw-carousel__position", "3 of 3").await;
         assert_eq!(title(&host, marks), "Third", "{marks:?}");
         assert_eq!(
@@ -117,12 +116,12 @@ async fn the_carousel_keeps_working_through_a_translation() {
         );
 
         translator.undo();
+        // A span of time for the page to settle after the translator went (nothing to see).
         sleep(50).await;
-        click(&host, ".fw-carousel__next");
+        press(&host, "Next slide");
         wait_for_text(&host, ".fw-carousel__position", "1 of 3").await;
         assert_eq!(title(&host, marks), "First", "{marks:?}: still works after");
         assert_eq!(errors_since(mark), Vec::<String>::new(), "{marks:?}");
-        remove(&host);
     }
 }
 
@@ -132,27 +131,31 @@ async fn feedback_through_a_translation(marks: Marks, n: u32) {
     storage::remove("feedback:rated");
     let url = format!("https://collector.test/translation/feedback-{n}");
     respond_after(&url, 300, 201, "{}");
-    let host = add("fw-feedback", &[("endpoint", &url), ("remember-days", "0")]);
-    wait_for(&host, "form.fw-feedback").await;
+    let host = Mounted::add("fw-feedback", &[("endpoint", &url), ("remember-days", "0")]);
+    wait_for(&host, "form").await;
     let mark = error_mark();
 
     let translator = Translator::start(marks, "ar");
+    // A span of time for the widget to meet the translated page (nothing on screen tells).
     sleep(50).await;
-    click(&host, "input[name=rating][value='4']");
-    sleep(20).await;
+    feedback::choose(&host, 4);
+    wait_until("4 to be chosen", 2_000, || {
+        is_checked(&feedback::radio(&host, 4))
+    })
+    .await;
     translator.again();
-    click(&host, "button.fw-feedback__submit");
+    feedback::submit(&host);
     // What the button says while sending must be current, translated or not.
     wait_until(
         &format!("{marks:?}: the button to say it is sending"),
         250,
         || {
-            let now = text(&host, "button.fw-feedback__submit").unwrap_or_default();
+            let now = text(&host, "button[type=submit]").unwrap_or_default();
             now == "Sending…" || now == format!("{}SENDING…", Translator::PREFIX)
         },
     )
     .await;
-    wait_for(&host, "h2.fw-feedback__thanks").await;
+    wait_for(&host, "h2").await;
     let sent = calls_to(&url);
     assert_eq!(sent.len(), 1, "{marks:?}: one POST");
     assert_eq!(sent[0].method, "POST");
@@ -166,20 +169,20 @@ async fn feedback_through_a_translation(marks: Marks, n: u32) {
     );
     assert_eq!(field("translated").as_bool(), Some(true), "{marks:?}");
     assert_eq!(
-        attr(&host, ".fw-feedback", "lang").as_deref(),
+        attr(&host, "div[role=status]", "lang").as_deref(),
         Some("en"),
         "{marks:?}"
     );
 
     translator.undo();
+    // A span of time for a negative check: undoing breaks nothing.
     sleep(50).await;
     assert_eq!(
-        text(&host, "h2.fw-feedback__thanks").as_deref(),
+        text(&host, "h2").as_deref(),
         Some("Thank you for your feedback."),
         "{marks:?}"
     );
     assert_eq!(errors_since(mark), Vec::<String>::new(), "{marks:?}");
-    remove(&host);
     storage::remove("feedback:rated");
 }
 
@@ -200,15 +203,16 @@ async fn the_banner_comes_with_the_translation_and_is_dismissed_through_it() {
     setup();
     for marks in MODES {
         storage::remove("disclaimer:dismissed");
-        let host = add("fw-disclaimer", &[("org", "ICESCO")]);
+        let host = Mounted::add("fw-disclaimer", &[("org", "ICESCO")]);
         wait_for(&host, "div.fw-root").await;
+        // A span of time for the banner to start watching (nothing on screen tells).
         sleep(50).await;
         let mark = error_mark();
 
         // Into Arabic, a language of ours: our own Arabic, which a translator that honours
         // the marks leaves alone.
         let translator = Translator::start(marks, "ar");
-        wait_for(&host, "div.fw-disclaimer").await;
+        wait_for(&host, "[role=region]").await;
         translator.again();
         let sentence = text(&host, "p.fw-disclaimer__text").unwrap_or_default();
         assert!(
@@ -220,34 +224,35 @@ async fn the_banner_comes_with_the_translation_and_is_dismissed_through_it() {
             marks == Marks::Ignored,
             "{marks:?}: only a translator that ignores the marks gets in"
         );
-        assert_eq!(attr(&host, ".fw-disclaimer", "lang").as_deref(), Some("ar"));
+        assert_eq!(attr(&host, "[role=region]", "lang").as_deref(), Some("ar"));
         translator.undo();
-        wait_gone(&host, "div.fw-disclaimer").await;
+        wait_gone(&host, "[role=region]").await;
 
         // Into German, not a language of ours: the sentence is left to the translator.
         let translator = Translator::start(marks, "de");
-        wait_for(&host, "div.fw-disclaimer").await;
+        wait_for(&host, "[role=region]").await;
         translator.again();
         let sentence = text(&host, "p.fw-disclaimer__text").unwrap_or_default();
         assert!(
             sentence.starts_with("~DISCLAIMER: YOU ARE USING GOOGLE TRANSLATE. ICESCO"),
             "{marks:?}: translated: {sentence}"
         );
-        assert_eq!(attr(&host, ".fw-disclaimer", "lang").as_deref(), Some("en"));
-        click(&host, "button.fw-disclaimer__dismiss");
-        wait_gone(&host, "div.fw-disclaimer").await;
+        assert_eq!(attr(&host, "[role=region]", "lang").as_deref(), Some("en"));
+        press(&host, "Dismiss the translation disclaimer");
+        wait_gone(&host, "[role=region]").await;
 
         translator.undo();
+        // Spans of time for negative checks: the translator goes and comes back, and the
+        // banner stays dismissed.
         sleep(50).await;
         let translator = Translator::start(marks, "de");
         sleep(100).await;
         assert!(
-            find(&host, "div.fw-disclaimer").is_none(),
+            find(&host, "[role=region]").is_none(),
             "{marks:?}: stays dismissed"
         );
         translator.undo();
         assert_eq!(errors_since(mark), Vec::<String>::new(), "{marks:?}");
-        remove(&host);
     }
     storage::remove("disclaimer:dismissed");
 }

@@ -8,10 +8,14 @@
 #![allow(dead_code)]
 
 mod carousel;
-mod roles;
+pub mod feedback;
+pub mod mounted;
+pub mod roles;
 
 #[allow(unused_imports)]
 pub use carousel::*;
+#[allow(unused_imports)]
+pub use mounted::Mounted;
 #[allow(unused_imports)]
 pub use roles::*;
 
@@ -241,11 +245,11 @@ extern "C" {
 // ---------------------------------------------------------------------------------------------
 // Start-up
 
-/// Installs the fake `fetch` and the `console.error` recorder, then boots the bundle with the
-/// page language "en"; removes what a failed test left on the page. Idempotent: every test
-/// calls it first.
+/// Removes what a failed test left (see [`mounted`]), installs the fake `fetch` and the
+/// `console.error` recorder, then boots the bundle with the page language "en". Idempotent:
+/// every test calls it first.
 pub fn setup() {
-    remove_left_over();
+    mounted::sweep();
     fw_install();
     feedwidgets::embed::boot(Some("en".into()));
 }
@@ -688,57 +692,6 @@ pub fn js_object(entries: &[(&str, JsValue)]) -> JsValue {
 /// Removes `element` from the page, if it is in one.
 pub fn remove(element: &Element) {
     element.remove();
-}
-
-/// An element a test added to the page, removed from it when dropped at the end of the test.
-/// A failed assertion does not unwind in Wasm (panics abort the test there), so nothing is
-/// dropped then: [`setup`], which every test calls first, removes what such a test left, and
-/// a failing test leaves nothing to the next ones on the shared page. Derefs to the element.
-pub struct Mounted(Element);
-
-thread_local! {
-    /// The elements of every [`Mounted`] not dropped yet.
-    static MOUNTED: std::cell::RefCell<Vec<Element>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-impl Mounted {
-    /// Adds a new element with attributes to `<body>` (custom elements mount at once).
-    pub fn add(tag: &str, attributes: &[(&str, &str)]) -> Self {
-        Self::adopt(add(tag, attributes))
-    }
-
-    /// Takes charge of an element already in the page.
-    pub fn adopt(element: Element) -> Self {
-        MOUNTED.with(|mounted| mounted.borrow_mut().push(element.clone()));
-        Self(element)
-    }
-
-    /// The element as a `JsValue`, for event logs.
-    pub fn js(&self) -> JsValue {
-        self.0.clone().into()
-    }
-}
-
-impl std::ops::Deref for Mounted {
-    type Target = Element;
-
-    fn deref(&self) -> &Element {
-        &self.0
-    }
-}
-
-impl Drop for Mounted {
-    fn drop(&mut self) {
-        self.0.remove();
-        MOUNTED.with(|mounted| mounted.borrow_mut().retain(|element| element != &self.0));
-    }
-}
-
-/// Removes the elements of the [`Mounted`]s a failed test could not drop.
-fn remove_left_over() {
-    for element in MOUNTED.with(|mounted| mounted.take()) {
-        element.remove();
-    }
 }
 
 /// Lets the widgets' pending renders run: Yew renders in a microtask after the event that

@@ -100,3 +100,17 @@ pub async fn wait_for_button(host: &Element, name: &str) -> Element {
 pub fn aria_disabled(element: &Element) -> bool {
     element.get_attribute("aria-disabled").as_deref() == Some("true")
 }
+
+/// The radio button whose label reads `name` (panics when there is none).
+pub fn radio_named(host: &Element, name: &str) -> Element {
+    find_all(host, "label")
+        .into_iter()
+        .filter(|label| label.text_content().unwrap_or_default().trim() == name)
+        .find_map(|label| label.query_selector("input[type=radio]").ok().flatten())
+        .unwrap_or_else(|| panic!("no radio named {name:?}"))
+}
+
+/// Clicks `element` (a control found by one of the queries above).
+pub fn press_element(element: &Element) {
+    element.unchecked_ref::<HtmlElement>().click();
+}

@@ -31,13 +31,15 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
     let feed = feed_state.feed();
     let settings = feed.and_then(|feed| feed.widgets.disclaimer.as_ref());
     let version = settings.map_or(0, |s| s.version);
-    let translation = use_state(translation::current);
+    // What the banner reads from the page is read when it mounts and when the translation
+    // changes (the renders it causes), not at every render.
+    let signals = use_state(|| Signals::read(translation::current()));
     let dismissed = use_state(|| false);
     {
-        let (translation, host) = (translation.clone(), props.host.clone());
+        let (signals, host) = (signals.clone(), props.host.clone());
         use_effect_with((), move |_| {
             let watcher = translation::TranslationWatcher::start(
-                (*translation).clone(),
+                signals.translation.clone(),
                 move |now: Option<Translation>| {
                     let target = now.as_ref().and_then(|t| t.target.clone());
                     events::dispatch(
@@ -49,17 +51,18 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
                             ("target", target.map_or(JsValue::NULL, JsValue::from)),
                         ]),
                     );
-                    translation.set(now);
+                    signals.set(Signals::read(now));
                 },
             );
             move || drop(watcher)
         });
     }
-    let remembered = storage::get(DISMISSAL_KEY);
+    let read = &*signals;
+    let translation = &read.translation;
     let state = DisclaimerState {
         translated: translation.is_some(),
         dismissed: *dismissed
-            || state::still_dismissed(remembered.as_deref(), version, js_sys::Date::now()),
+            || state::still_dismissed(read.dismissal.as_deref(), version, js_sys::Date::now()),
     };
     let target = translation.as_ref().and_then(|t| t.target.clone());
     let (lang, vetted) = state::wording(
@@ -111,7 +114,7 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
             events::dispatch(&host, "disclaimer", "dismissed", &JsValue::NULL);
         })
     };
-    let view_original = view_original(catalog.disclaimer.view_original);
+    let view_original = view_original(catalog.disclaimer.view_original, &read.way_back);
     // Keyed by language: when it changes the banner is built anew, so Yew never updates a text
     // node a translator may have replaced (the same language's sentence is the same text).
     html! {
@@ -130,11 +133,39 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
     }
 }
 
-/// The way back to the untranslated page, where there is one: on Google's proxy a link to the
-/// original address; with the `googtrans` cookie of Google's website widget (or a menu built
-/// on it) a button that clears the cookie and reloads. Chrome's own translator needs its own
-/// menu, so then there is nothing.
-fn view_original(label: &'static str) -> Html {
+/// What the banner reads from the page.
+struct Signals {
+    /// The translation at work, if any.
+    translation: Option<Translation>,
+    /// The way back to the original page.
+    way_back: WayBack,
+    /// The stored dismissal; another banner on the page may have written it meanwhile.
+    dismissal: Option<String>,
+}
+
+impl Signals {
+    fn read(translation: Option<Translation>) -> Self {
+        Self {
+            translation,
+            way_back: way_back(),
+            dismissal: storage::get(DISMISSAL_KEY),
+        }
+    }
+}
+
+/// The way back to the untranslated page, where there is one.
+enum WayBack {
+    /// On Google's proxy: a link to the original address.
+    Link(String),
+    /// With the `googtrans` cookie of Google's website widget (or a menu built on it): a
+    /// button that clears the cookie (for this host) and reloads.
+    ClearCookie(String),
+    /// Chrome's own translator needs its own menu: nothing.
+    None,
+}
+
+/// Reads the way back from the page.
+fn way_back() -> WayBack {
     let snapshot = translation::snapshot();
     let location = web_sys::window().map(|w| w.location());
     let original = location.as_ref().and_then(|l| {
@@ -145,18 +176,30 @@ fn view_original(label: &'static str) -> Html {
             &l.hash().ok()?,
         )
     });
-    if let Some(href) = original {
-        return html! { <a class="fw-disclaimer__original" href={href}>{ label }</a> };
+    match original {
+        Some(href) => WayBack::Link(href),
+        None if translation::googtrans_target(&snapshot.cookie).is_some() => {
+            WayBack::ClearCookie(snapshot.host)
+        }
+        None => WayBack::None,
     }
-    if translation::googtrans_target(&snapshot.cookie).is_none() {
-        return html! {};
-    }
+}
+
+/// The link or button back to the original page, if there is a way back.
+fn view_original(label: &'static str, way_back: &WayBack) -> Html {
+    let host = match way_back {
+        WayBack::Link(href) => {
+            return html! { <a class="fw-disclaimer__original" href={href.clone()}>{ label }</a> }
+        }
+        WayBack::ClearCookie(host) => host.clone(),
+        WayBack::None => return html! {},
+    };
     let onclick = Callback::from(move |_: MouseEvent| {
         let Some(window) = web_sys::window() else {
             return;
         };
         if let Some(document) = window.document() {
-            for cookie in translation::googtrans_clearing(&snapshot.host) {
+            for cookie in translation::googtrans_clearing(&host) {
                 let _ = js_sys::Reflect::set(&document, &"cookie".into(), &cookie.into());
             }
         }

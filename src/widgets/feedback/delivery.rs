@@ -5,6 +5,7 @@
 //! (or by the previous page) is still sent.
 
 use std::cell::{Cell, RefCell};
+use std::thread::LocalKey;
 
 use wasm_bindgen::prelude::*;
 
@@ -20,14 +21,17 @@ const KEY: &str = "feedback:outbox";
 thread_local! {
     /// Submission ids on their way now: the same one is never sent twice at once.
     static IN_FLIGHT: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// Submission ids of the widgets on the page. Back online, each widget sends its own
+    /// submission again and learns how it went, so the page's flush leaves those alone.
+    static OWNED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     /// The pending retry timer's handle (0: none; clearing a timer that fired is harmless).
     static TIMER: Cell<i32> = const { Cell::new(0) };
 }
 
-/// Marks `id` as on its way (`on`) or arrived; whether it was on its way before. One function,
-/// so the thread-local access is compiled once.
-fn in_flight(id: &str, on: bool) -> bool {
-    IN_FLIGHT.with(|ids| {
+/// Adds `id` to (`on`) or takes it out of one of the lists above; whether it was in it before.
+/// One function, so the thread-local access is compiled once.
+fn mark(list: &'static LocalKey<RefCell<Vec<String>>>, id: &str, on: bool) -> bool {
+    list.with(|ids| {
         let mut ids = ids.borrow_mut();
         let found = ids.iter().position(|known| known == id);
         match (found, on) {
@@ -39,6 +43,20 @@ fn in_flight(id: &str, on: bool) -> bool {
         }
         found.is_some()
     })
+}
+
+/// Marks `id` as on its way (`on`) or arrived; whether it was on its way before.
+fn in_flight(id: &str, on: bool) -> bool {
+    mark(&IN_FLIGHT, id, on)
+}
+
+/// Marks `id` as the submission of a widget on the page (`on`), or of none any more.
+pub fn own(id: &str, on: bool) {
+    mark(&OWNED, id, on);
+}
+
+fn owned(id: &str) -> bool {
+    OWNED.with(|ids| ids.borrow().iter().any(|known| known == id))
 }
 
 fn now() -> u64 {
@@ -123,10 +141,22 @@ pub async fn deliver(endpoint: &str, id: &str, body: &str) -> Option<Outcome> {
 /// Sends what waits in the outbox: everything when `all` (the page loaded or came back
 /// online, so the backoff starts over), else only what is due.
 pub fn flush(all: bool) {
+    flush_some(all, false);
+}
+
+/// Sends everything that waits in the outbox now that the browser is back online, except the
+/// submissions of widgets on the page: each of those sends its own again, after its next
+/// render, and a send started here first would leave it without the answer.
+pub fn flush_online() {
+    flush_some(true, true);
+}
+
+fn flush_some(all: bool, skip_owned: bool) {
     let now = now();
     let (entries, rest): (Vec<_>, Vec<_>) = load()
         .0
         .into_iter()
+        .filter(|entry| !(skip_owned && owned(&entry.id)))
         .partition(|entry| all || entry.due <= now);
     // What is sent now reschedules itself if it fails again; the rest keeps its time.
     schedule(&Outbox(rest));

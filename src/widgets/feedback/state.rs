@@ -1,6 +1,11 @@
 //! The feedback form's states: choosing, sending, failed, queued, the optional comment step,
 //! thanked. Pure, so every rule (no double submission, retry keeps the choice, a refusal is
-//! final, the rating is saved before the comment) is tested natively.
+//! final, the rating is saved before the comment) is tested natively; `use_reducer` drives it
+//! through [`Reducible`].
+
+use std::rc::Rc;
+
+use yew::Reducible;
 
 /// Where the form is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +46,12 @@ pub enum Action {
     Queued,
     /// The comment now has this many characters (for the counter).
     Typed(u16),
+    /// Whether the comment step follows the rating: the option may come with the feed, after
+    /// the form was made.
+    CommentStep(bool),
+    /// The browser is back online: a submission waiting in the outbox is sent again; in any
+    /// other phase nothing happens (a choice not yet sent stays unsent).
+    Reconnected,
 }
 
 /// The form's state.
@@ -60,6 +71,9 @@ pub struct FeedbackState {
     pub compact: bool,
     /// The comment's length, for the counter.
     pub comment_len: u16,
+    /// How many times a submission started on its way (wrapping). The send effect is keyed on
+    /// it, so a retry that comes before the render of the answer still sends.
+    pub sends: u16,
 }
 
 impl Default for FeedbackState {
@@ -79,6 +93,7 @@ impl FeedbackState {
             with_comment,
             compact,
             comment_len: 0,
+            sends: 0,
         }
     }
 
@@ -107,6 +122,7 @@ impl FeedbackState {
                     Some(_) => Self {
                         phase: Phase::Sending,
                         needs_choice: false,
+                        sends: self.sends.wrapping_add(1),
                         ..self
                     },
                     None => Self {
@@ -140,7 +156,27 @@ impl FeedbackState {
                 phase: Phase::Queued,
                 ..self
             },
+            (_, Action::CommentStep(with_comment)) => Self {
+                with_comment,
+                ..self
+            },
+            (Phase::Queued, Action::Reconnected) => self.apply(Action::Submit),
             _ => self,
+        }
+    }
+}
+
+impl Reducible for FeedbackState {
+    type Action = Action;
+
+    /// The same `Rc` when nothing changed, so an ignored action costs no render. The state is
+    /// updated at once: a choice and a submit in one task (a script, two events) see each other.
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let next = self.apply(action);
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
         }
     }
 }
@@ -306,6 +342,49 @@ mod tests {
     fn skip_only_means_something_on_the_comment_step() {
         let chosen = run(&[Action::Choose(3)]);
         assert_eq!(chosen.apply(Action::Skip), chosen);
+    }
+
+    #[test]
+    fn the_comment_step_can_be_turned_on_later() {
+        let later = run(&[Action::CommentStep(true), Action::Choose(3), Action::Submit]);
+        assert_eq!(later.apply(Action::Sent).phase, Phase::Comment);
+        let off = FeedbackState::new(true, false).apply(Action::CommentStep(false));
+        assert!(!off.with_comment);
+    }
+
+    #[test]
+    fn reconnecting_sends_only_what_waits() {
+        let chosen = run(&[Action::Choose(3)]);
+        assert_eq!(
+            chosen.apply(Action::Reconnected),
+            chosen,
+            "a choice is sent by the reader"
+        );
+        assert_eq!(run(&[Action::Reconnected]), FeedbackState::default());
+        let queued = chosen.apply(Action::Submit).apply(Action::Queued);
+        let retried = queued.apply(Action::Reconnected);
+        assert_eq!((retried.phase, retried.rating), (Phase::Sending, Some(3)));
+        assert_eq!(retried.sends, 2, "a new send, even before a render");
+        assert_eq!(retried.apply(Action::Reconnected), retried);
+        let comment = run_from(
+            FeedbackState::new(true, false),
+            &[Action::Choose(4), Action::Submit, Action::Sent],
+        );
+        assert_eq!(comment.apply(Action::Reconnected), comment);
+        let queued_comment = comment.apply(Action::Submit).apply(Action::Queued);
+        assert_eq!(
+            queued_comment.apply(Action::Reconnected).phase,
+            Phase::Sending
+        );
+    }
+
+    #[test]
+    fn the_reducer_keeps_the_same_state_when_nothing_changes() {
+        let start = Rc::new(FeedbackState::default());
+        let same = start.clone().reduce(Action::Skip);
+        assert!(Rc::ptr_eq(&start, &same));
+        let chosen = start.reduce(Action::Choose(2));
+        assert_eq!(chosen.rating, Some(2));
     }
 
     #[test]

@@ -1,0 +1,193 @@
+//! The feedback widget's effects, one concern per hook: remembering a rating, moving the focus,
+//! flushing the outbox, sending.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::delivery;
+use super::outbox::Outcome;
+use super::payload::{redacted_path, submission_key, uuid_v4, Payload};
+use super::remember;
+use super::state::{Action, FeedbackState, Phase};
+use crate::platform::{events, page, storage, translation};
+
+/// Where the widget keeps its submission id and key (see [`submission_for`]).
+pub type Ids = Rc<RefCell<Option<(String, String)>>>;
+
+/// The widget's submission id and key, made once, so that a retry and the comment are the
+/// same submission from the same sender.
+pub fn submission_for(slot: &Ids) -> (String, String) {
+    slot.borrow_mut()
+        .get_or_insert_with(|| {
+            (
+                uuid_v4(delivery::random_16()),
+                submission_key(delivery::random_16()),
+            )
+        })
+        .clone()
+}
+
+/// The form's state as it is now, after every action so far (also between renders). Not
+/// inlined: one copy of the handle's read serves every caller.
+#[inline(never)]
+pub fn current(state: &UseReducerHandle<FeedbackState>) -> FeedbackState {
+    **state
+}
+
+/// The form's state, which starts as [`Phase::Already`] when this visitor already rated (a
+/// stamp under `key` younger than `days`), else as `fresh`. Storage is read once, when the
+/// widget mounts: a rating in another widget later does not replace this one's form.
+#[hook]
+pub fn use_remembered(
+    key: &str,
+    days: u32,
+    fresh: FeedbackState,
+) -> UseReducerHandle<FeedbackState> {
+    use_reducer(|| {
+        let stored = storage::get(key);
+        let now = js_sys::Date::now() as u64;
+        if remember::remembered(stored.as_deref(), now, days) {
+            FeedbackState {
+                phase: Phase::Already,
+                ..fresh
+            }
+        } else {
+            fresh
+        }
+    })
+}
+
+/// Focus follows the outcome: to the heading that thanks, or to the message.
+#[hook]
+pub fn use_focus_follows(phase: Phase, message: &NodeRef, thanks: &NodeRef) {
+    let (message, thanks) = (message.clone(), thanks.clone());
+    use_effect_with(phase, move |phase| {
+        let target = match phase {
+            Phase::Thanked | Phase::Comment => thanks.cast::<HtmlElement>(),
+            Phase::Failed | Phase::Queued => message.cast::<HtmlElement>(),
+            _ => None,
+        };
+        if let Some(target) = target {
+            let _ = target.focus();
+        }
+    });
+}
+
+/// What waits in the outbox (from this page or an earlier one) goes when the widget mounts,
+/// and again when the browser is back online; then this widget's own waiting submission is
+/// sent again by the widget, so that it shows the answer. The listener goes with the widget.
+#[hook]
+pub fn use_outbox_flush(state: &UseReducerHandle<FeedbackState>, ids: &Ids) {
+    let (state, ids) = (state.dispatcher(), ids.clone());
+    use_effect_with((), move |_| {
+        let (id, _) = submission_for(&ids);
+        delivery::own(&id, true);
+        delivery::flush(true);
+        let listener = web_sys::window().map(|window| {
+            EventListener::new(&window, "online", move |_| {
+                // Sends again only what waits: the reducer sees the state as it is now.
+                state.dispatch(Action::Reconnected);
+                delivery::flush_online();
+            })
+        });
+        move || {
+            delivery::own(&id, false);
+            drop(listener);
+        }
+    });
+}
+
+/// What a submission carries besides the form's state.
+pub struct Sending {
+    /// Where it goes.
+    pub endpoint: String,
+    /// Its id and key.
+    pub ids: Ids,
+    /// Whether the comment step follows the rating, as the options say now.
+    pub with_comment: bool,
+    /// The widget's element: the outcome is dispatched on it.
+    pub host: Element,
+    /// The language the widget speaks.
+    pub language: String,
+    /// Where the rating is remembered once it is safe.
+    pub remember_key: String,
+    /// When the form was first shown (ms since the epoch).
+    pub shown_at: f64,
+    /// The comment field, when shown.
+    pub comment: NodeRef,
+    /// The honeypot field.
+    pub honeypot: NodeRef,
+}
+
+/// Sends the rating, or the comment, each time the form goes into its sending phase, and
+/// applies the answer: thanks, the comment step, a final refusal or a place in the outbox.
+#[hook]
+pub fn use_submission(state: &UseReducerHandle<FeedbackState>, sending: Sending) {
+    let (now, state) = (current(state), state.dispatcher());
+    // `sends` counts the moves into the sending phase, so each one sends once.
+    use_effect_with(now.sends, move |_| {
+        if now.phase == Phase::Sending {
+            send(state, now, sending);
+        }
+    });
+}
+
+fn send(state: UseReducerDispatcher<FeedbackState>, now: FeedbackState, sending: Sending) {
+    let Some(rating) = now.rating else {
+        return;
+    };
+    let rated = now.rated;
+    let (id, key) = submission_for(&sending.ids);
+    let comment = sending
+        .comment
+        .cast::<HtmlTextAreaElement>()
+        .map(|area| area.value())
+        .unwrap_or_default();
+    let comment = comment.trim();
+    let body = Payload {
+        submission_id: id.clone(),
+        submission_key: key,
+        rating,
+        page: redacted_path(&page::path()),
+        page_language: page::original_language().unwrap_or_else(|| "und".into()),
+        widget_language: sending.language,
+        translated: translation::is_translated(),
+        elapsed_ms: (js_sys::Date::now() - sending.shown_at).max(0.0) as u64,
+        comment: (rated && !comment.is_empty()).then(|| comment.to_string()),
+        honeypot: sending
+            .honeypot
+            .cast::<HtmlInputElement>()
+            .map(|input| input.value())
+            .unwrap_or_default(),
+    }
+    .to_json();
+    let (endpoint, host, remember_key) = (sending.endpoint, sending.host, sending.remember_key);
+    let with_comment = sending.with_comment;
+    wasm_bindgen_futures::spawn_local(async move {
+        let outcome = delivery::deliver(&endpoint, &id, &body).await;
+        // While a submission is in flight nothing else can change the form (the choice is
+        // frozen), so the answer applies to the state it was sent from.
+        let (action, event) = match outcome {
+            Some(Outcome::Delivered) => (Action::Sent, "submitted"),
+            Some(Outcome::Final) => (Action::SendFailed, "error"),
+            _ => (Action::Queued, "error"),
+        };
+        if action != Action::SendFailed && !rated {
+            // Delivered or safely queued: this visitor has rated.
+            storage::set(&remember_key, &remember::stamp(js_sys::Date::now() as u64));
+        }
+        let detail = events::detail(&[
+            ("submission_id", id.into()),
+            ("rating", rating.into()),
+            ("queued", (action == Action::Queued).into()),
+        ]);
+        // The comment option may have come with the feed after the form was made.
+        state.dispatch(Action::CommentStep(with_comment));
+        state.dispatch(action);
+        events::dispatch(&host, "feedback", event, &detail);
+    });
+}

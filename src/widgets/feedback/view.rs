@@ -1,0 +1,193 @@
+//! The feedback widget's views, plain functions (a component each would cost its weight in
+//! Wasm): the rating form, the comment step, the thanks, and the message that says why the
+//! form is still there (no choice, queued, refused).
+
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::config::FeedbackConfig;
+use super::state::{Action, FeedbackState, Phase};
+use crate::i18n::FeedbackTexts;
+
+/// Longest comment, in UTF-16 code units as `maxlength` counts (the collector's default).
+const MAX_COMMENT: u32 = 1000;
+
+/// The elements the widget's effects reach.
+#[derive(Clone, Default)]
+pub struct Refs {
+    /// The comment field, read when the comment is sent.
+    pub comment: NodeRef,
+    /// The message, focused when a submission is queued or refused.
+    pub message: NodeRef,
+    /// The thanks heading, focused when it appears.
+    pub thanks: NodeRef,
+    /// The honeypot field, read when a submission is sent.
+    pub honeypot: NodeRef,
+}
+
+/// What a form view is drawn from.
+pub struct Form<'a> {
+    /// Where the form is.
+    pub state: FeedbackState,
+    /// The widget's options.
+    pub config: &'a FeedbackConfig,
+    /// The texts in the widget's language.
+    pub texts: &'static FeedbackTexts,
+    /// The widget's language tag.
+    pub tag: &'a str,
+    /// The widget's direction (`ltr`, `rtl`).
+    pub dir: &'static str,
+    /// Every change to the form goes through here.
+    pub act: &'a Callback<Action>,
+    /// The elements the effects reach.
+    pub refs: &'a Refs,
+}
+
+/// The end: a heading that thanks, announced as a status.
+pub fn thanks(text: &'static str, tag: &str, dir: &'static str, heading: &NodeRef) -> Html {
+    html! {
+        <div class="fw-feedback" role="status" lang={tag.to_string()} {dir}>
+            <h2 class="fw-feedback__thanks" tabindex="-1" ref={heading.clone()}>{ text }</h2>
+        </div>
+    }
+}
+
+/// The question and its five answers as a native radio group.
+pub fn rating_form(form: &Form) -> Html {
+    let state = form.state;
+    let sending = state.phase == Phase::Sending;
+    let on_change = form.act.reform(|event: Event| {
+        let rating = event
+            .target_dyn_into::<HtmlInputElement>()
+            .and_then(|input| input.value().parse::<u8>().ok());
+        Action::Choose(rating.unwrap_or(0))
+    });
+    let message = message(form);
+    let button = submit_button(form, message.is_some());
+    html! {
+        <form class="fw-feedback" lang={form.tag.to_string()} dir={form.dir} novalidate=true
+              onsubmit={on_submit(form.act)} aria-busy={sending.then_some("true")}>
+            <fieldset disabled={sending || state.phase == Phase::Failed}>
+                <legend>{ form.config.question.clone() }</legend>
+                <div class="fw-feedback__scale">
+                    { for form.config.labels.iter().enumerate().map(|(i, label)| option(i as u8 + 1, label, state.rating, &on_change)) }
+                </div>
+            </fieldset>
+            { honeypot(&form.refs.honeypot) }
+            { for message }
+            if let Some(button) = button {
+                <div class="fw-feedback__actions">{ button }</div>
+            }
+        </form>
+    }
+}
+
+/// The optional comment once the rating is saved: a field the browser owns (uncontrolled;
+/// the state only keeps its length for the counter), send and skip.
+pub fn comment_form(form: &Form) -> Html {
+    let (state, texts) = (form.state, form.texts);
+    let sending = state.phase == Phase::Sending;
+    let on_input = form.act.reform(|event: InputEvent| {
+        let length = event
+            .target_dyn_into::<HtmlTextAreaElement>()
+            .map_or(0, |area| area.value().encode_utf16().count());
+        Action::Typed(u16::try_from(length).unwrap_or(u16::MAX))
+    });
+    let count = state.comment_len;
+    let on_skip = form.act.reform(|_: MouseEvent| Action::Skip);
+    let message = message(form);
+    let button = submit_button(form, message.is_some());
+    html! {
+        <form class="fw-feedback" lang={form.tag.to_string()} dir={form.dir} novalidate=true
+              onsubmit={on_submit(form.act)} aria-busy={sending.then_some("true")}>
+            <div role="status">
+                <h2 class="fw-feedback__thanks" tabindex="-1" ref={form.refs.thanks.clone()}>{ texts.comment_heading }</h2>
+            </div>
+            <label class="fw-feedback__label" for="fw-comment">{ texts.comment_label }</label>
+            <p class="fw-feedback__hint" id="fw-comment-hint">{ texts.comment_hint }</p>
+            <textarea id="fw-comment" rows="4" maxlength={MAX_COMMENT.to_string()}
+                      aria-describedby="fw-comment-hint fw-comment-count" ref={form.refs.comment.clone()}
+                      oninput={on_input} readonly={sending || state.phase == Phase::Failed} />
+            <p class="fw-feedback__count" id="fw-comment-count">{ format!("{count} / {MAX_COMMENT}") }</p>
+            { honeypot(&form.refs.honeypot) }
+            { for message }
+            <div class="fw-feedback__actions">
+                { for button }
+                if state.phase == Phase::Comment {
+                    <button type="button" class="fw-feedback__skip" onclick={on_skip}>{ texts.skip }</button>
+                }
+            </div>
+        </form>
+    }
+}
+
+fn on_submit(act: &Callback<Action>) -> Callback<SubmitEvent> {
+    act.reform(|event: SubmitEvent| {
+        event.prevent_default();
+        Action::Submit
+    })
+}
+
+/// Why the form is still there: no choice yet, a refusal, or a place in the outbox (not an
+/// error: the answer is safe on this device, and the message says so).
+fn message(form: &Form) -> Option<Html> {
+    let (state, texts) = (form.state, form.texts);
+    let message = match state.phase {
+        Phase::Failed if state.rated => texts.comment_refused,
+        Phase::Failed => texts.refused,
+        Phase::Queued => texts.queued,
+        _ if state.needs_choice => texts.choose_rating,
+        _ => return None,
+    };
+    let class = if state.phase == Phase::Queued {
+        "fw-feedback__message fw-feedback__message--queued"
+    } else {
+        "fw-feedback__message"
+    };
+    // Keyed by the text: a translator that ignores translate="no" replaces text nodes, and Yew
+    // would go on updating the detached one.
+    Some(html! {
+        <p {class} role="alert" tabindex="-1" ref={form.refs.message.clone()} key={message}>{ message }</p>
+    })
+}
+
+/// Send, sending or try again. None after a final refusal (the same submission would only be
+/// refused again), nor in the compact form until there is something to say.
+fn submit_button(form: &Form, with_message: bool) -> Option<Html> {
+    let (state, texts) = (form.state, form.texts);
+    let sending = state.phase == Phase::Sending;
+    let shown = state.phase != Phase::Failed
+        && (!form.config.compact || state.rated || with_message || sending);
+    let text = match state.phase {
+        Phase::Sending => texts.sending,
+        Phase::Queued => texts.retry,
+        _ => texts.submit,
+    };
+    shown.then(|| {
+        html! {
+            <button type="submit" class="fw-feedback__submit" disabled={sending}>
+                <span key={text}>{ text }</span>
+            </button>
+        }
+    })
+}
+
+/// The honeypot: a field people never see nor reach (off-screen, hidden from assistive
+/// technology, out of the tab order) that form-filling robots do fill in.
+fn honeypot(field: &NodeRef) -> Html {
+    html! {
+        <div class="fw-feedback__hp" aria-hidden="true">
+            <label>{ "Website" }<input type="text" name="website" tabindex="-1" autocomplete="off" ref={field.clone()} /></label>
+        </div>
+    }
+}
+
+fn option(value: u8, label: &str, chosen: Option<u8>, on_change: &Callback<Event>) -> Html {
+    html! {
+        <label class="fw-feedback__option">
+            <input type="radio" name="rating" value={value.to_string()} checked={chosen == Some(value)}
+                   onchange={on_change.clone()} />
+            <span>{ label.to_string() }</span>
+        </label>
+    }
+}
