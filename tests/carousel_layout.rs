@@ -1,6 +1,6 @@
 //! The carousel's layout on real sites, in headless Chromium: one height whatever the slide
-//! (fixed image ratio, clamped titles, room kept for the parts other slides have) and broken
-//! images that keep their area.
+//! (fixed image ratio, clamped titles, room kept for the parts other slides have), broken
+//! images that keep their area, per-view cards.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -27,19 +27,23 @@ extern "C" {
     fn layout_clamped(element: &Element) -> bool;
 }
 
-/// Top, width and height of `element`'s border box.
+/// Top, left, width, height and right of `element`'s border box.
 struct Box {
     top: f64,
+    left: f64,
     width: f64,
     height: f64,
+    right: f64,
 }
 
 fn box_of(element: &Element) -> Box {
     let b = layout_box(element);
     Box {
         top: b[0],
+        left: b[1],
         width: b[2],
         height: b[3],
+        right: b[4],
     }
 }
 
@@ -229,4 +233,49 @@ async fn a_broken_image_keeps_its_area_with_an_empty_placeholder() {
             "{expected}: the same height as the slide with the broken image"
         );
     }
+}
+
+#[wasm_bindgen_test]
+async fn per_view_cards_are_apart_bordered_and_of_equal_height() {
+    setup();
+    let long = "A long title that wraps onto several lines in a narrow card ".repeat(4);
+    let feed = json_feed(
+        &format!(
+            r#"[{{"id":"a","title":"{long}","summary":"Some words."}},
+                {{"id":"b","title":"B"}},
+                {{"id":"c","title":"C","image":"{wide}"}},
+                {{"id":"d","title":"D"}}]"#,
+            wide = image_url("wide.png"),
+        ),
+        "",
+    );
+    let (_container, host, _below) = carousel_with_content_below(
+        "https://feeds.test/layout/cards.json",
+        &feed,
+        900,
+        &[("per-view", "3")],
+    )
+    .await;
+    wait_until("three cards", 5_000, || shown_slides(&host).len() == 3).await;
+    images_loaded(&host).await;
+    let cards: Vec<Box> = shown_slides(&host).iter().map(box_of).collect();
+    for pair in cards.windows(2) {
+        assert!(
+            pair[1].left - pair[0].right >= 8.0,
+            "a gap between cards: {} to {}",
+            pair[0].right,
+            pair[1].left
+        );
+        assert!(
+            (pair[1].height - pair[0].height).abs() < 0.5,
+            "equal heights"
+        );
+        assert!((pair[1].top - pair[0].top).abs() < 0.5, "one row");
+    }
+    for card in shown_slides(&host) {
+        assert_eq!(computed(&card, "border-top-style"), "solid");
+        assert_ne!(computed(&card, "border-top-width"), "0px");
+    }
+    let title = heading_of(&shown_slides(&host)[0]).expect("a title");
+    assert!(layout_clamped(&title), "the long title is clamped");
 }
