@@ -1,6 +1,6 @@
 //! The carousel's layout on real sites, in headless Chromium: one height whatever the slide
 //! (fixed image ratio, clamped titles, room kept for the parts other slides have), broken
-//! images that keep their area, per-view cards.
+//! images that keep their area, dates isolated in their own direction, per-view cards.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -233,6 +233,47 @@ async fn a_broken_image_keeps_its_area_with_an_empty_placeholder() {
             "{expected}: the same height as the slide with the broken image"
         );
     }
+}
+
+/// How the date of `slide` reads: its direction, its `unicode-bidi` and its `lang`.
+fn date_reads(slide: &Element) -> [String; 3] {
+    let time = time_of(slide).expect("a date");
+    [
+        computed(&time, "direction"),
+        computed(&time, "unicode-bidi"),
+        time.get_attribute("lang").unwrap_or_default(),
+    ]
+}
+
+#[wasm_bindgen_test]
+async fn a_date_in_an_item_of_the_other_direction_keeps_its_own() {
+    setup();
+    let feed = json_feed(
+        r#"[{"id":"en","title":"English news","language":"en","date_published":"2024-07-26T10:00:00Z"},
+            {"id":"ar","title":"خبر","language":"ar","date_published":"2024-07-26T10:00:00Z"}]"#,
+        "",
+    );
+    // An Arabic widget: the English item reads left to right, its Arabic date right to left.
+    let arabic = carousel(
+        "https://feeds.test/layout/bidi-ar.json",
+        &feed,
+        &[("lang", "ar")],
+    )
+    .await;
+    let slide = shown_slide(&arabic);
+    assert_eq!(computed(&slide, "direction"), "ltr");
+    assert_eq!(date_reads(&slide), ["rtl", "isolate", "ar"]);
+    // The position is isolated too.
+    let position = find(&arabic, ".fw-carousel__position > *").expect("the position text");
+    assert_eq!(computed(&position, "unicode-bidi"), "isolate");
+
+    // An English widget: the Arabic item reads right to left, its English date left to right.
+    let english = carousel("https://feeds.test/layout/bidi-en.json", &feed, &[]).await;
+    press(&english, NEXT);
+    wait_for_position(&english, "2 of 2").await;
+    let slide = shown_slide(&english);
+    assert_eq!(computed(&slide, "direction"), "rtl");
+    assert_eq!(date_reads(&slide), ["ltr", "isolate", "en"]);
 }
 
 #[wasm_bindgen_test]

@@ -116,10 +116,13 @@ pub fn slide(slide: &Slide, on_image_error: &Callback<String>) -> Html {
         None if slide.reserve.image => html! { <div class="fw-carousel__image"></div> },
         None => Html::default(),
     };
+    // The date is written in the widget's language: its own lang and dir isolate it, so an
+    // Arabic date inside an English item keeps its order (and the other way round).
     let date = match item.published {
         Some(published) => html! {
             <p class="fw-carousel__date">
-                <time datetime={intl::iso_date(published.epoch_ms)}>
+                <time datetime={intl::iso_date(published.epoch_ms)}
+                      lang={slide.lang.tag().to_string()} dir={slide.lang.direction().as_str()}>
                     { intl::long_date(published.epoch_ms, slide.lang.tag()) }
                 </time>
             </p>

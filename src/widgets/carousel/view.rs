@@ -81,7 +81,8 @@ pub fn controls(view: &View) -> Html {
             { nav_button(view, Move::Previous) }
             // Keyed, so each position is a new node: a translator that ignores
             // translate="no" replaces text nodes, and Yew would update the detached one.
-            <p class="fw-carousel__position" aria-hidden="true"><span key={index}>{ view.position_text() }</span></p>
+            // A <bdi>, so its digits and words keep their order beside the buttons.
+            <p class="fw-carousel__position" aria-hidden="true"><bdi key={index}>{ view.position_text() }</bdi></p>
             { nav_button(view, Move::Next) }
         </div>
     }
