@@ -1,6 +1,7 @@
 //! The carousel's layout on real sites, in headless Chromium: one height whatever the slide
 //! (fixed image ratio, clamped titles, room kept for the parts other slides have), broken
-//! images that keep their area, dates isolated in their own direction, per-view cards.
+//! images that keep their area, dates isolated in their own direction, per-view cards,
+//! disabled and absent navigation.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -20,11 +21,21 @@ export function layout_box(element) {
 }
 export function layout_loaded(image) { return image.complete && image.naturalWidth > 0; }
 export function layout_clamped(element) { return element.scrollHeight > element.clientHeight; }
+function channels(color) {
+  const [r, g, b] = (color.match(/[\d.]+/g) || [0, 0, 0]).map(Number);
+  const lin = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+export function layout_contrast(a, b) {
+  const [x, y] = [channels(a), channels(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
 "#)]
 extern "C" {
     fn layout_box(element: &Element) -> Vec<f64>;
     fn layout_loaded(image: &Element) -> bool;
     fn layout_clamped(element: &Element) -> bool;
+    fn layout_contrast(a: &str, b: &str) -> f64;
 }
 
 /// Top, left, width, height and right of `element`'s border box.
@@ -319,4 +330,57 @@ async fn per_view_cards_are_apart_bordered_and_of_equal_height() {
     }
     let title = heading_of(&shown_slides(&host)[0]).expect("a title");
     assert!(layout_clamped(&title), "the long title is clamped");
+}
+
+#[wasm_bindgen_test]
+async fn disabled_buttons_look_disabled_and_keep_their_boundary() {
+    setup();
+    let host = carousel(
+        "https://feeds.test/layout/ends.json",
+        &three_items(),
+        &[("loop", "false")],
+    )
+    .await;
+    let (previous, next) = (button_named(&host, PREVIOUS), button_named(&host, NEXT));
+    assert_eq!(
+        previous.get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
+    let differs = ["border-top-style", "background-color", "color"]
+        .iter()
+        .filter(|property| computed(&previous, property) != computed(&next, property))
+        .count();
+    assert!(
+        differs >= 2,
+        "the disabled button looks different (border {} / {}, background {} / {}, colour {} / {})",
+        computed(&previous, "border-top-style"),
+        computed(&next, "border-top-style"),
+        computed(&previous, "background-color"),
+        computed(&next, "background-color"),
+        computed(&previous, "color"),
+        computed(&next, "color"),
+    );
+    let surface = computed(&region(&host), "background-color");
+    let boundary = layout_contrast(&computed(&previous, "border-top-color"), &surface);
+    assert!(boundary >= 3.0, "boundary contrast {boundary:.2}");
+}
+
+#[wasm_bindgen_test]
+async fn when_every_item_fits_no_navigation_is_shown() {
+    setup();
+    // A single slide: see carousel.rs. Several slides that all fit:
+    let few = carousel(
+        "https://feeds.test/layout/few.json",
+        &numbered_items(2),
+        &[("per-view", "3"), ("style", "display:block;width:900px")],
+    )
+    .await;
+    wait_until("both slides shown", 5_000, || shown_slides(&few).len() == 2).await;
+    assert_eq!(position(&few), "1–2 of 2");
+    assert!(find_button(&few, PREVIOUS).is_none() && find_button(&few, NEXT).is_none());
+    // Once they no longer fit, the buttons come.
+    few.set_attribute("style", "display:block;width:300px")
+        .expect("style");
+    wait_for_button(&few, NEXT).await;
+    assert!(find_button(&few, PREVIOUS).is_some());
 }
