@@ -1,7 +1,7 @@
 //! The carousel's layout on real sites, in headless Chromium: one height whatever the slide
 //! (fixed image ratio, clamped titles, room kept for the parts other slides have), broken
 //! images that keep their area, dates isolated in their own direction, per-view cards,
-//! disabled and absent navigation.
+//! disabled and absent navigation, and a carousel that starts inside `display: none`.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -383,4 +383,51 @@ async fn when_every_item_fits_no_navigation_is_shown() {
         .expect("style");
     wait_for_button(&few, NEXT).await;
     assert!(find_button(&few, PREVIOUS).is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_carousel_mounted_hidden_starts_on_its_first_slide_when_shown() {
+    setup();
+    let url = "https://feeds.test/layout/hidden.json";
+    respond(url, 200, &three_items());
+    let tab = Mounted::add("div", &[("style", "display:none;width:600px")]);
+    let host = create(
+        "fw-news-carousel",
+        &[("src", url), ("autoplay", ""), ("interval", "2000")],
+    );
+    tab.append_child(&host).expect("append");
+    wait_for(&host, "section[aria-roledescription]").await;
+    // Longer than the interval: a rotation running unseen would have moved on.
+    sleep(2_600).await;
+    assert_eq!(position(&host), "1 of 3", "no rotation while not rendered");
+
+    tab.set_attribute("style", "display:block;width:600px")
+        .expect("style");
+    rendered().await;
+    let b = box_of(&host);
+    assert!(
+        b.width > 500.0 && b.height > 100.0,
+        "laid out: {} x {}",
+        b.width,
+        b.height
+    );
+    assert_eq!(position(&host), "1 of 3");
+    assert_eq!(shown_title(&host), "First");
+    let reference = carousel(
+        url,
+        &three_items(),
+        &[
+            ("style", "display:block;width:600px"),
+            ("autoplay", ""),
+            ("interval", "2000"),
+        ],
+    )
+    .await;
+    assert!(
+        (box_of(&reference).height - b.height).abs() < 0.5,
+        "the same layout as a carousel mounted visible"
+    );
+    drop(reference);
+    // Shown, it rotates.
+    wait_for_position(&host, "2 of 3").await;
 }
