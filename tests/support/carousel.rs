@@ -167,14 +167,16 @@ pub fn image_of(slide: &Element) -> Option<Element> {
     slide.query_selector("img").ok().flatten()
 }
 
-/// The summary of `slide`: its paragraph that is not the date.
+/// The summary of `slide`: its paragraph with text that is not the date (empty ones only keep
+/// room for a part other slides have).
 pub fn summary_of(slide: &Element) -> Option<String> {
     let list = slide.query_selector_all("p").ok()?;
     (0..list.length())
         .filter_map(|i| list.item(i))
         .filter_map(|node| wasm_bindgen::JsCast::dyn_into::<Element>(node).ok())
-        .find(|p| p.query_selector("time").ok().flatten().is_none())
+        .filter(|p| p.query_selector("time").ok().flatten().is_none())
         .map(|p| p.text_content().unwrap_or_default().trim().to_string())
+        .find(|text| !text.is_empty())
 }
 
 /// The widget's own status line (loading, no news, failure) shown instead of the carousel: a

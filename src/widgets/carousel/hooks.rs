@@ -295,25 +295,42 @@ pub fn use_broken_images() -> (Rc<Vec<String>>, Callback<String>) {
     ((*broken).clone(), on_error)
 }
 
-/// The carousel's width in CSS pixels, kept current by a `ResizeObserver` while `watch`; `0`
-/// until measured or when not watched. It changes only when the
-/// number of slides that fit does, so resizing does not re-render at every pixel.
+/// The carousel's width in CSS pixels, kept current by a `ResizeObserver` while `shown` (the
+/// carousel, not a status, is drawn); `0` until measured or unless `per_view` (several slides
+/// per view are asked for). It changes only when the number of slides that fit does, so
+/// resizing does not re-render at every pixel. The same observer tells the rotation whether the
+/// carousel is rendered at all: inside a `display: none` container it is not, and rotation
+/// waits until it is shown.
 #[hook]
-pub fn use_carousel_width(section: &NodeRef, watch: bool) -> u32 {
+pub fn use_carousel_width(
+    section: &NodeRef,
+    shown: bool,
+    per_view: bool,
+    dispatcher: UseReducerDispatcher<CarouselState>,
+) -> u32 {
     let width = use_state_eq(|| 0u32);
     {
         let (section, width) = (section.clone(), width.clone());
-        use_effect_with(watch, move |&watch| {
+        use_effect_with((shown, per_view), move |&(shown, per_view)| {
             let observed = section
                 .cast::<Element>()
-                .filter(|_| watch)
+                .filter(|_| shown)
                 .and_then(|element| {
                     let target = element.clone();
-                    let measure = Closure::<dyn FnMut()>::new(move || {
+                    let measure = move || {
                         let px = u32::try_from(target.client_width()).unwrap_or(0);
-                        // Rounded down to whole slide widths: the state changes with the layout only.
-                        width.set(px / MIN_SLIDE_WIDTH_PX * MIN_SLIDE_WIDTH_PX);
-                    });
+                        let rendered = px > 0 || target.client_height() > 0;
+                        dispatcher.dispatch(Action::Rotation(RotationEvent::Rendered(rendered)));
+                        if per_view {
+                            // Rounded down to whole slide widths: the state changes with the
+                            // layout only.
+                            width.set(px / MIN_SLIDE_WIDTH_PX * MIN_SLIDE_WIDTH_PX);
+                        }
+                    };
+                    // Measured now too: an observer need not report an element that starts
+                    // out with no size (mounted inside `display: none`).
+                    measure();
+                    let measure = Closure::<dyn FnMut()>::new(measure);
                     let observer =
                         web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()).ok()?;
                     observer.observe(&element);

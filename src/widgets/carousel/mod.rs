@@ -60,8 +60,14 @@ pub fn Carousel(props: &WidgetProps) -> Html {
         .as_deref()
         .map_or(&[][..], |feed| shown_items(feed, config.max_items));
     let section_ref = use_node_ref();
-    // Only measured with several slides per view, once the carousel (not a status) is shown.
-    let width = use_carousel_width(&section_ref, config.per_view > 1 && !items.is_empty());
+    // Watched once the carousel (not a status) is shown; its width matters with several
+    // slides per view only.
+    let width = use_carousel_width(
+        &section_ref,
+        !items.is_empty(),
+        config.per_view > 1,
+        state.dispatcher(),
+    );
     // While the rest of a long feed is read, the slides it is expected to have (an unread item
     // may yet turn out unusable, and the count then drops by as many): the reader can already
     // go to the last one, whose slide shows once it is read.

@@ -3,7 +3,8 @@
 //!
 //! Two kinds of halt: a *stop* lasts until the reader asks for rotation again (they pressed the
 //! rotation button, moved focus into the carousel, or prefer reduced motion); a *pause* lasts
-//! only while its cause does (the pointer is over the carousel, the page is hidden).
+//! only while its cause does (the pointer is over the carousel, the page is hidden, the
+//! carousel is not rendered: inside a closed tab or accordion, `display: none`).
 //!
 //! The rotation button asks for what its label said when it was pressed (`Start` or `Stop`),
 //! not for a toggle: a mouse click focuses the button first, which already stops rotation, and
@@ -22,6 +23,9 @@ pub enum Event {
     Hover(bool),
     /// The page became hidden, or visible again.
     PageHidden(bool),
+    /// The carousel was laid out (`true`) or is not rendered at all (`false`: it, or a
+    /// container of it, is `display: none`).
+    Rendered(bool),
     /// Rotation was turned on or off after the carousel started (the feed's setting came).
     Configured {
         /// Rotation is configured at all.
@@ -42,6 +46,9 @@ pub struct Rotation {
     hovered: bool,
     /// Paused while the page is hidden.
     hidden: bool,
+    /// Paused while the carousel is not rendered: nobody could see the slides go by, and the
+    /// reader who opens its tab later should find the first one.
+    unrendered: bool,
 }
 
 impl Rotation {
@@ -52,12 +59,13 @@ impl Rotation {
             stopped: reduced_motion,
             hovered: false,
             hidden: false,
+            unrendered: false,
         }
     }
 
     /// Whether the slides advance on their own right now.
     pub fn is_rotating(self) -> bool {
-        self.enabled && !self.stopped && !self.hovered && !self.hidden
+        self.enabled && !self.stopped && !self.hovered && !self.hidden && !self.unrendered
     }
 
     /// Whether the rotation button is shown (only when rotation is configured).
@@ -93,6 +101,10 @@ impl Rotation {
             },
             Event::Hover(hovered) => Self { hovered, ..self },
             Event::PageHidden(hidden) => Self { hidden, ..self },
+            Event::Rendered(rendered) => Self {
+                unrendered: !rendered,
+                ..self
+            },
             Event::Configured {
                 autoplay,
                 reduced_motion,
@@ -162,6 +174,17 @@ mod tests {
             &[Event::PageHidden(true), Event::PageHidden(false)]
         )
         .is_rotating());
+    }
+
+    #[test]
+    fn a_carousel_that_is_not_rendered_pauses_until_it_is() {
+        let on = Rotation::new(true, false);
+        let closed = on.apply(Event::Rendered(false));
+        assert!(!closed.is_rotating());
+        assert!(closed.offers_stop(), "a pause, not a stop");
+        assert!(closed.apply(Event::Rendered(true)).is_rotating());
+        let stopped = on.apply(Event::StopRequested);
+        assert!(!after(stopped, &[Event::Rendered(false), Event::Rendered(true)]).is_rotating());
     }
 
     #[test]

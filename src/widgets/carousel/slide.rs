@@ -28,8 +28,34 @@ pub struct Slide<'a> {
     pub in_view: bool,
     /// The level of its title's heading.
     pub heading_level: u32,
-    /// Its image failed to load: shown without it.
+    /// Its image failed to load: a placeholder keeps its place.
     pub image_broken: bool,
+    /// The parts every slide of this carousel keeps room for.
+    pub reserve: Reserve,
+}
+
+/// The parts every slide keeps room for, whether its own item has them or not, because some
+/// item of the feed has: so every slide has one height and nothing below the carousel moves
+/// as it turns (with the fixed image ratio and the clamped lines of the stylesheet).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Reserve {
+    /// An image area.
+    pub image: bool,
+    /// A date line.
+    pub date: bool,
+    /// The summary lines.
+    pub summary: bool,
+}
+
+impl Reserve {
+    /// What the slides of `items` keep room for, the summaries only when shown.
+    pub fn of(items: &[NewsItem], show_summary: bool) -> Self {
+        Self {
+            image: items.iter().any(|item| item.image.is_some()),
+            date: items.iter().any(|item| item.published.is_some()),
+            summary: show_summary && items.iter().any(|item| item.summary.is_some()),
+        }
+    }
 }
 
 /// The slides in the DOM for `view`: those in view and a hidden neighbour on each side, of
@@ -43,6 +69,7 @@ pub fn slides(
 ) -> Html {
     let index = view.current.index();
     let in_view = index..index + view.per_view;
+    let reserve = Reserve::of(items, config.show_summary);
     slides_in_dom(index, view.per_view, view.slide_count, config.wrap)
         .into_iter()
         .filter_map(|i| Some((i, items.get(i)?)))
@@ -57,6 +84,7 @@ pub fn slides(
                 in_view: in_view.contains(&i),
                 heading_level: config.heading_level,
                 image_broken: broken_images.contains(&item.id),
+                reserve,
             };
             slide(&shown, on_image_error)
         })
@@ -73,11 +101,8 @@ pub fn slide(slide: &Slide, on_image_error: &Callback<String>) -> Html {
         Some(url) => html! { <a href={url.clone()}>{ item.title.clone() }</a> },
         None => html! { { item.title.clone() } },
     };
-    let image = item
-        .image
-        .as_ref()
-        .filter(|_| !slide.image_broken)
-        .map(|image| {
+    let image = match item.image.as_ref().filter(|_| !slide.image_broken) {
+        Some(image) => {
             let (id, on_error) = (item.id.clone(), on_image_error.clone());
             html! {
                 <img class="fw-carousel__image" src={image.url.clone()} alt={image.alt.clone()}
@@ -86,16 +111,30 @@ pub fn slide(slide: &Slide, on_image_error: &Callback<String>) -> Html {
                      loading={if slide.current { "eager" } else { "lazy" }} decoding="async"
                      onerror={Callback::from(move |_: Event| on_error.emit(id.clone()))} />
             }
-        });
-    let date = item.published.map(|published| {
-        html! {
+        }
+        // A broken or missing image keeps its area: an empty, neutral box (nothing to read).
+        None if slide.reserve.image => html! { <div class="fw-carousel__image"></div> },
+        None => Html::default(),
+    };
+    // The date is written in the widget's language: its own lang and dir isolate it, so an
+    // Arabic date inside an English item keeps its order (and the other way round).
+    let date = match item.published {
+        Some(published) => html! {
             <p class="fw-carousel__date">
-                <time datetime={intl::iso_date(published.epoch_ms)}>
+                <time datetime={intl::iso_date(published.epoch_ms)}
+                      lang={slide.lang.tag().to_string()} dir={slide.lang.direction().as_str()}>
                     { intl::long_date(published.epoch_ms, slide.lang.tag()) }
                 </time>
             </p>
-        }
-    });
+        },
+        None if slide.reserve.date => html! { <p class="fw-carousel__date"></p> },
+        None => Html::default(),
+    };
+    let summary = match item.summary.as_ref().filter(|_| slide.show_summary) {
+        Some(summary) => html! { <p class="fw-carousel__summary">{ summary.clone() }</p> },
+        None if slide.reserve.summary => html! { <p class="fw-carousel__summary"></p> },
+        None => Html::default(),
+    };
     html! {
         <article key={item.id.clone()} class="fw-carousel__slide" role="group"
                  aria-roledescription={slide.texts.slide_roledescription}
@@ -106,9 +145,7 @@ pub fn slide(slide: &Slide, on_image_error: &Callback<String>) -> Html {
             { image }
             <@{format!("h{}", slide.heading_level)} class="fw-carousel__title">{ title }</@>
             { date }
-            if let Some(summary) = item.summary.as_ref().filter(|_| slide.show_summary) {
-                <p class="fw-carousel__summary">{ summary.clone() }</p>
-            }
+            { summary }
         </article>
     }
 }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::super::icons::{chevron_next, chevron_previous};
 use super::hooks::Steer;
 use super::rotation::Event as RotationEvent;
-use super::state::{Move, Position};
+use super::state::{stops, Move, Position};
 use crate::i18n::{fill, CarouselTexts, Locale};
 use crate::platform::intl;
 
@@ -72,17 +72,20 @@ impl View<'_> {
 }
 
 /// The row above the slides: rotation button (first in tab order, per the APG), previous,
-/// the position, next.
+/// the position, next. When every slide is in view there is nowhere to go: no previous and
+/// next then, rather than two buttons that can never do anything.
 pub fn controls(view: &View) -> Html {
     let index = view.current.index();
+    let moves = stops(view.slide_count, view.per_view) > 1;
     html! {
         <div class="fw-carousel__controls">
             { for rotation_button(view) }
-            { nav_button(view, Move::Previous) }
+            if moves { { nav_button(view, Move::Previous) } }
             // Keyed, so each position is a new node: a translator that ignores
             // translate="no" replaces text nodes, and Yew would update the detached one.
-            <p class="fw-carousel__position" aria-hidden="true"><span key={index}>{ view.position_text() }</span></p>
-            { nav_button(view, Move::Next) }
+            // A <bdi>, so its digits and words keep their order beside the buttons.
+            <p class="fw-carousel__position" aria-hidden="true"><bdi key={index}>{ view.position_text() }</bdi></p>
+            if moves { { nav_button(view, Move::Next) } }
         </div>
     }
 }
