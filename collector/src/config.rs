@@ -106,6 +106,11 @@ pub struct Config {
     #[arg(long, env = "FW_MAX_CONNECTIONS", default_value = "512")]
     pub max_connections: NonZeroUsize,
 
+    /// Submissions that may wait for the database writer at once; when the queue is full a
+    /// submission is answered 503 with `Retry-After` instead of waiting without bound.
+    #[arg(long, env = "FW_WRITE_QUEUE", default_value = "1024")]
+    pub write_queue: NonZeroUsize,
+
     /// Delete records received more than this many days ago, at start and then daily.
     /// Without it records are kept until deleted.
     #[arg(long, env = "FW_RETENTION_DAYS")]
@@ -223,6 +228,7 @@ mod tests {
         assert_eq!(c.request_timeout_secs.get(), 30);
         assert_eq!(c.max_connections.get(), 512);
         assert_eq!(c.retention_days, None);
+        assert_eq!(c.write_queue.get(), crate::db::DEFAULT_WRITE_QUEUE);
         assert!(c.admin_token_file.is_none());
     }
 

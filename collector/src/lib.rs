@@ -79,7 +79,7 @@ pub fn build_app(config: &Config) -> Result<App, StartError> {
              --admin-token-file PATH (FW_ADMIN_TOKEN_FILE) to turn them on"
         );
     }
-    let db = Db::open(&config.db)?;
+    let db = Db::open_with_queue(&config.db, config.write_queue.get())?;
     if !config.site_dir.is_dir() {
         tracing::warn!(
             "site directory {} does not exist; / answers 404",

@@ -1,7 +1,9 @@
-//! SQLite storage. One write connection behind a mutex is plenty for feedback volumes; reads
-//! and exports use read-only connections of their own (WAL lets them read a snapshot while
-//! the writer commits), so no report or download ever waits for, or holds up, a rating.
-//! Every call runs on tokio's blocking pool so the async workers never wait on disk.
+//! SQLite storage. Ratings go through one writer thread that commits whatever is queued in
+//! one transaction (group commit, see [`writer`]); deletions and the health probe use the same
+//! write connection behind a mutex. Reads and exports use read-only connections of their own
+//! (WAL lets them read a snapshot while the writer commits), so no report or download ever
+//! waits for, or holds up, a rating. Every other call runs on tokio's blocking pool so the
+//! async workers never wait on disk.
 //!
 //! Durability: WAL journal with `synchronous=FULL`, so a commit has been fsynced before
 //! [`Db::upsert`] returns and the handler answers 2xx.
@@ -11,6 +13,7 @@ mod health;
 mod read;
 pub mod schema;
 mod write;
+pub mod writer;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -30,6 +33,9 @@ const READERS: usize = 4;
 /// a second): a flood of downloads queues here, and what the running one costs in CPU and
 /// socket copies stays small next to the submissions (see `bench/collector-load.sh`).
 const EXPORTS: usize = 1;
+/// Submissions waiting for the writer by default; more are refused with 503 until it catches
+/// up. At the largest body a full queue holds about 8 MB.
+pub const DEFAULT_WRITE_QUEUE: usize = 1024;
 /// How long a statement waits for a lock before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -48,12 +54,17 @@ pub enum DbError {
     /// The database is not in the mode durability depends on.
     #[error("database setup: {0}")]
     Setup(String),
+    /// The writer's queue is full: the submission was not taken, retry shortly.
+    #[error("the write queue is full")]
+    QueueFull,
 }
 
 /// Handle to the database; cheap to clone.
 #[derive(Clone)]
 pub struct Db {
     writer: Arc<Mutex<Connection>>,
+    /// The group-commit writer's bounded queue.
+    queue: tokio::sync::mpsc::Sender<writer::Job>,
     path: Arc<PathBuf>,
     /// Idle read-only connections kept for reuse (at most [`READERS`]).
     idle_readers: Arc<Mutex<Vec<Connection>>>,
@@ -63,9 +74,15 @@ pub struct Db {
 }
 
 impl Db {
-    /// Opens (creating if needed) the database file and its parent directory, switches on
-    /// WAL + `synchronous=FULL` and migrates the schema.
+    /// [`Db::open_with_queue`] with the [`DEFAULT_WRITE_QUEUE`].
     pub fn open(path: &Path) -> Result<Db, DbError> {
+        Self::open_with_queue(path, DEFAULT_WRITE_QUEUE)
+    }
+
+    /// Opens (creating if needed) the database file and its parent directory, switches on
+    /// WAL + `synchronous=FULL`, migrates the schema and starts the writer with room for
+    /// `write_queue` waiting submissions (at least one).
+    pub fn open_with_queue(path: &Path, write_queue: usize) -> Result<Db, DbError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)?;
         }
@@ -87,13 +104,17 @@ impl Db {
             )));
         }
         schema::migrate(&mut conn)?;
+        let conn = Arc::new(Mutex::new(conn));
+        let health = Arc::new(WriteHealth::default());
+        let queue = writer::spawn(Arc::clone(&conn), Arc::clone(&health), write_queue.max(1))?;
         Ok(Db {
-            writer: Arc::new(Mutex::new(conn)),
+            writer: conn,
+            queue,
             path: Arc::new(path.to_owned()),
             idle_readers: Arc::new(Mutex::new(Vec::new())),
             read_permits: Arc::new(Semaphore::new(READERS)),
             export_permits: Arc::new(Semaphore::new(EXPORTS)),
-            health: Arc::new(WriteHealth::default()),
+            health,
         })
     }
 

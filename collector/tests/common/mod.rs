@@ -124,6 +124,7 @@ pub fn config(dir: &Path) -> Config {
         request_timeout_secs: NonZeroU64::new(30).expect("non-zero"),
         max_connections: NonZeroUsize::new(512).expect("non-zero"),
         retention_days: None,
+        write_queue: NonZeroUsize::new(1024).expect("non-zero"),
     }
 }
 
