@@ -1,4 +1,6 @@
-//! SQLite storage. Ratings go through one writer thread that commits whatever is queued in
+//! Storage: SQLite (this module) or PostgreSQL ([`postgres`]), behind [`Db`].
+//!
+//! SQLite: ratings go through one writer thread that commits whatever is queued in
 //! one transaction (group commit, see [`writer`]); deletions and the health probe use the same
 //! write connection behind a mutex. Reads and exports use read-only connections of their own
 //! (WAL lets them read a snapshot while the writer commits), so no report or download ever
@@ -6,10 +8,12 @@
 //! async workers never wait on disk.
 //!
 //! Durability: WAL journal with `synchronous=FULL`, so a commit has been fsynced before
-//! [`Db::upsert`] returns and the handler answers 2xx.
+//! [`Sqlite::upsert`] returns and the handler answers 2xx.
 
+mod backend;
 mod export;
 mod health;
+pub mod postgres;
 mod read;
 pub mod schema;
 mod write;
@@ -22,6 +26,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 use tokio::sync::Semaphore;
 
+pub use backend::Db;
 pub use export::{ExportError, ExportRow, ExportSink};
 pub use health::WriteHealth;
 pub use read::{CommentRow, DateRange, WeekGroup};
@@ -54,14 +59,20 @@ pub enum DbError {
     /// The database is not in the mode durability depends on.
     #[error("database setup: {0}")]
     Setup(String),
+    /// PostgreSQL refused or failed, or the connection to it did.
+    #[error("postgres: {0}")]
+    Postgres(#[from] tokio_postgres::Error),
+    /// No pooled PostgreSQL connection could be had in time.
+    #[error("postgres pool: {0}")]
+    Pool(String),
     /// The writer's queue is full: the submission was not taken, retry shortly.
     #[error("the write queue is full")]
     QueueFull,
 }
 
-/// Handle to the database; cheap to clone.
+/// Handle to a SQLite database; cheap to clone.
 #[derive(Clone)]
-pub struct Db {
+pub struct Sqlite {
     writer: Arc<Mutex<Connection>>,
     /// The group-commit writer's bounded queue.
     queue: tokio::sync::mpsc::Sender<writer::Job>,
@@ -73,16 +84,16 @@ pub struct Db {
     health: Arc<WriteHealth>,
 }
 
-impl Db {
-    /// [`Db::open_with_queue`] with the [`DEFAULT_WRITE_QUEUE`].
-    pub fn open(path: &Path) -> Result<Db, DbError> {
+impl Sqlite {
+    /// [`Sqlite::open_with_queue`] with the [`DEFAULT_WRITE_QUEUE`].
+    pub fn open(path: &Path) -> Result<Sqlite, DbError> {
         Self::open_with_queue(path, DEFAULT_WRITE_QUEUE)
     }
 
     /// Opens (creating if needed) the database file and its parent directory, switches on
     /// WAL + `synchronous=FULL`, migrates the schema and starts the writer with room for
     /// `write_queue` waiting submissions (at least one).
-    pub fn open_with_queue(path: &Path, write_queue: usize) -> Result<Db, DbError> {
+    pub fn open_with_queue(path: &Path, write_queue: usize) -> Result<Sqlite, DbError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)?;
         }
@@ -107,7 +118,7 @@ impl Db {
         let conn = Arc::new(Mutex::new(conn));
         let health = Arc::new(WriteHealth::default());
         let queue = writer::spawn(Arc::clone(&conn), Arc::clone(&health), write_queue.max(1))?;
-        Ok(Db {
+        Ok(Sqlite {
             writer: conn,
             queue,
             path: Arc::new(path.to_owned()),
@@ -185,6 +196,11 @@ impl Db {
     pub fn health(&self) -> &WriteHealth {
         &self.health
     }
+
+    /// `Ok` when the storage can commit a write now; otherwise why not.
+    pub async fn can_write(&self) -> Result<(), String> {
+        self.health.can_write(self.probe_write()).await
+    }
 }
 
 /// A connection that cannot write, whatever a query asks.
@@ -204,7 +220,7 @@ mod tests {
     #[test]
     fn summary_query_uses_the_covering_index_without_sorting() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let db = Db::open(&dir.path().join("f.sqlite3")).expect("open");
+        let db = Sqlite::open(&dir.path().join("f.sqlite3")).expect("open");
         let conn = db.writer.lock().expect("lock");
         let mut stmt = conn
             .prepare(&format!("EXPLAIN QUERY PLAN {}", read::RATING_GROUPS))
@@ -234,7 +250,7 @@ mod tests {
             )
             .expect("old row");
         }
-        let db = Db::open(&path).expect("migrates");
+        let db = Sqlite::open(&path).expect("migrates");
         let conn = db.writer.lock().expect("lock");
         let (version, hash): (i64, Option<Vec<u8>>) = conn
             .query_row(

@@ -7,7 +7,7 @@ use tokio::sync::mpsc::error::TrySendError;
 use tokio::sync::oneshot;
 
 use super::writer::Job;
-use super::{Db, DbError};
+use super::{DbError, Sqlite};
 use crate::validate::Submission;
 
 /// ISO 8601 UTC with milliseconds, computed by SQLite so no date crate is needed.
@@ -79,7 +79,7 @@ pub(super) fn upsert_row(
     Ok(outcome)
 }
 
-impl Db {
+impl Sqlite {
     /// Stores `sub`, committed to disk on return, if its key owns the record.
     ///
     /// The submission joins the writer's queue and is stored in the next group commit (see

@@ -108,7 +108,7 @@ fn store_batch(conn: &mut Connection, jobs: &[Job]) -> Result<Vec<Upsert>, DbErr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::db::Db;
+    use crate::db::Sqlite;
 
     fn sub(n: u8, key: u8, page: &str) -> Submission {
         Submission {
@@ -150,7 +150,7 @@ mod tests {
     #[test]
     fn one_row_the_database_refuses_fails_alone_and_the_others_are_stored() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let db = Db::open(&dir.path().join("f.sqlite3")).expect("open");
+        let db = Sqlite::open(&dir.path().join("f.sqlite3")).expect("open");
         let mut conn = db.writer.lock().expect("lock");
         // A test-only rule the validator knows nothing of: the database refuses this page.
         conn.execute_batch(
@@ -207,7 +207,7 @@ mod tests {
     #[test]
     fn ownership_is_checked_per_row_inside_a_batch() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let db = Db::open(&dir.path().join("f.sqlite3")).expect("open");
+        let db = Sqlite::open(&dir.path().join("f.sqlite3")).expect("open");
         let mut conn = db.writer.lock().expect("lock");
         let outcomes = store(
             &mut conn,

@@ -125,6 +125,7 @@ pub fn config(dir: &Path) -> Config {
         max_connections: NonZeroUsize::new(512).expect("non-zero"),
         retention_days: None,
         write_queue: NonZeroUsize::new(1024).expect("non-zero"),
+        database_url: None,
     }
 }
 
