@@ -5,6 +5,8 @@
 #![allow(dead_code)]
 
 pub mod binary;
+pub mod burst;
+pub mod pg;
 
 use std::net::SocketAddr;
 use std::num::{NonZeroU32, NonZeroU64, NonZeroUsize};
