@@ -102,7 +102,11 @@ async fn the_api_keeps_its_semantics_on_postgres() {
     let mut cfg = config(dir.path());
     cfg.database_url = Some(DatabaseUrl(url.clone()));
     cfg.retention_days = std::num::NonZeroU32::new(30);
-    assert_eq!(server_post_recent(cfg).await, StatusCode::CREATED);
+    // The sweep runs in the background once the server has started: wait for it while the
+    // server runs.
+    let server = start(cfg).await;
+    let recent = server.post(&payload(&common::id(3), 3)).await.status();
+    assert_eq!(recent, StatusCode::CREATED);
     let deadline = Instant::now() + Duration::from_secs(5);
     loop {
         let (rows, _) = pg::records(&url).await;
@@ -113,14 +117,7 @@ async fn the_api_keeps_its_semantics_on_postgres() {
         assert!(Instant::now() < deadline, "the old record was not swept");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-}
-
-/// Starts `cfg`, stores one recent rating and stops; returns that rating's status.
-async fn server_post_recent(cfg: feedwidgets_collector::Config) -> StatusCode {
-    let server = start(cfg).await;
-    let status = server.post(&payload(&common::id(3), 3)).await.status();
     server.stop().await;
-    status
 }
 
 /// Two processes on one database, every id sent to both at once: each is stored once, one

@@ -77,7 +77,8 @@ impl Postgres {
             .query_one("SHOW synchronous_commit", &[])
             .await?
             .get(0);
-        if sync != "on" && sync != "remote_write" && sync != "remote_apply" {
+        // Every value but `off` waits for the local WAL flush before a commit returns.
+        if sync == "off" {
             return Err(DbError::Setup(format!(
                 "synchronous_commit is {sync}; on is required so an acknowledged rating is on disk"
             )));

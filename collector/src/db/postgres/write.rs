@@ -1,5 +1,7 @@
 //! Writes: ratings, deletions, retention and the health probe.
 
+use std::sync::LazyLock;
+
 use super::{DbError, Postgres};
 use crate::db::Upsert;
 use crate::validate::Submission;
@@ -13,7 +15,7 @@ pub(super) const NOW: &str =
 /// no-op that returns nothing, so the ownership check and the write are one atomic step, and
 /// two instances inserting the same id at once store it once. `xmax = 0` holds for a row
 /// this statement inserted, not for one it updated.
-fn upsert_sql() -> String {
+static UPSERT: LazyLock<String> = LazyLock::new(|| {
     format!(
         r#"INSERT INTO feedback AS f (submission_id, key_hash, rating, comment, page,
             page_language, widget_language, translated, elapsed_ms, spam, received_at,
@@ -35,7 +37,7 @@ fn upsert_sql() -> String {
          WHERE f.key_hash = EXCLUDED.key_hash
          RETURNING (xmax = 0) AS inserted"#
     )
-}
+});
 
 impl Postgres {
     /// Stores `sub`, committed on return, if its key owns the record.
@@ -47,7 +49,7 @@ impl Postgres {
 
     async fn upsert_once(&self, sub: &Submission, received_at_ms: i64) -> Result<Upsert, DbError> {
         let client = self.client().await?;
-        let stmt = client.prepare_cached(&upsert_sql()).await?;
+        let stmt = client.prepare_cached(&UPSERT).await?;
         let row = client
             .query_opt(
                 &stmt,
