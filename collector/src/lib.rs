@@ -81,7 +81,7 @@ pub async fn build_app(config: &Config) -> Result<App, StartError> {
         );
     }
     let db = match &config.database_url {
-        Some(url) => Db::Postgres(Postgres::open(&url.0).await?),
+        Some(url) => Db::Postgres(Postgres::open(&url.0, config.write_queue.get()).await?),
         None => Db::Sqlite(Sqlite::open_with_queue(
             &config.db,
             config.write_queue.get(),

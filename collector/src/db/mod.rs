@@ -213,6 +213,28 @@ fn open_reader(path: &Path) -> Result<Connection, DbError> {
     Ok(conn)
 }
 
+/// Helpers shared by the storage unit tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::validate::Submission;
+
+    /// Submission `n` with the key hash `[key; 32]` on `page`.
+    pub fn sub(n: u8, key: u8, page: &str) -> Submission {
+        Submission {
+            submission_id: format!("00000000-0000-4000-8000-{n:012}"),
+            key_hash: [key; 32],
+            rating: 4,
+            comment: None,
+            page: page.to_owned(),
+            page_language: "en".to_owned(),
+            widget_language: "en".to_owned(),
+            translated: false,
+            elapsed_ms: None,
+            spam: false,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -108,22 +108,8 @@ fn store_batch(conn: &mut Connection, jobs: &[Job]) -> Result<Vec<Upsert>, DbErr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::db::test_support::sub;
     use crate::db::Sqlite;
-
-    fn sub(n: u8, key: u8, page: &str) -> Submission {
-        Submission {
-            submission_id: format!("00000000-0000-4000-8000-{n:012}"),
-            key_hash: [key; 32],
-            rating: 4,
-            comment: None,
-            page: page.to_owned(),
-            page_language: "en".to_owned(),
-            widget_language: "en".to_owned(),
-            translated: false,
-            elapsed_ms: None,
-            spam: false,
-        }
-    }
 
     fn jobs(subs: Vec<Submission>) -> Vec<Job> {
         subs.into_iter()

@@ -4,9 +4,11 @@
 //!
 //! Every statement that decides something (first rating or repeat, owner or not) is one
 //! statement, so two instances receiving the same id at once store it once: PostgreSQL's
-//! `ON CONFLICT` settles the race. Durability: a commit with `synchronous_commit=on` (checked
+//! `ON CONFLICT` settles the race. Ratings are group-committed by one writer task (see
+//! [`batch`]). Durability: a commit with `synchronous_commit=on` (checked
 //! at start) has been flushed to the WAL before the 2xx leaves.
 
+mod batch;
 mod export;
 mod read;
 pub mod schema;
@@ -34,14 +36,16 @@ const STATEMENT_TIMEOUT_MS: u32 = 10_000;
 #[derive(Clone)]
 pub struct Postgres {
     pool: Pool,
+    /// The group-commit writer's bounded queue.
+    queue: tokio::sync::mpsc::Sender<batch::Job>,
     health: Arc<WriteHealth>,
     export_permits: Arc<tokio::sync::Semaphore>,
 }
 
 impl Postgres {
-    /// Connects to `url` (`postgres://` or `postgresql://`), checks `synchronous_commit` and
-    /// runs the migrations.
-    pub async fn open(url: &str) -> Result<Postgres, DbError> {
+    /// Connects to `url` (`postgres://` or `postgresql://`), checks `synchronous_commit`, runs
+    /// the migrations and starts the writer with room for `write_queue` waiting submissions.
+    pub async fn open(url: &str, write_queue: usize) -> Result<Postgres, DbError> {
         let mut config: tokio_postgres::Config = url
             .parse()
             .map_err(|e| DbError::Setup(format!("--database-url: {e}")))?;
@@ -67,9 +71,12 @@ impl Postgres {
             .runtime(Runtime::Tokio1)
             .build()
             .map_err(|e| DbError::Setup(format!("connection pool: {e}")))?;
+        let health = Arc::new(WriteHealth::default());
+        let queue = batch::spawn(pool.clone(), Arc::clone(&health), write_queue.max(1));
         let db = Postgres {
             pool,
-            health: Arc::new(WriteHealth::default()),
+            queue,
+            health,
             export_permits: Arc::new(tokio::sync::Semaphore::new(super::EXPORTS)),
         };
         let mut client = db.client().await?;

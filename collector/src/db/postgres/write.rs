@@ -2,6 +2,12 @@
 
 use std::sync::LazyLock;
 
+use deadpool_postgres::GenericClient;
+use tokio::sync::mpsc::error::TrySendError;
+use tokio::sync::oneshot;
+use tokio_postgres::Statement;
+
+use super::batch::Job;
 use super::{DbError, Postgres};
 use crate::db::Upsert;
 use crate::validate::Submission;
@@ -15,7 +21,7 @@ pub(super) const NOW: &str =
 /// no-op that returns nothing, so the ownership check and the write are one atomic step, and
 /// two instances inserting the same id at once store it once. `xmax = 0` holds for a row
 /// this statement inserted, not for one it updated.
-static UPSERT: LazyLock<String> = LazyLock::new(|| {
+pub(super) static UPSERT: LazyLock<String> = LazyLock::new(|| {
     format!(
         r#"INSERT INTO feedback AS f (submission_id, key_hash, rating, comment, page,
             page_language, widget_language, translated, elapsed_ms, spam, received_at,
@@ -39,40 +45,68 @@ static UPSERT: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-impl Postgres {
-    /// Stores `sub`, committed on return, if its key owns the record.
-    pub async fn upsert(&self, sub: Submission, received_at_ms: i64) -> Result<Upsert, DbError> {
-        let result = self.upsert_once(&sub, received_at_ms).await;
-        self.health.record_write(result.as_ref().map(|_| ()));
-        result
-    }
+/// Runs the prepared upsert `stmt` for `sub` on `client` (a connection or a transaction).
+pub(super) async fn upsert_with<C: GenericClient>(
+    client: &C,
+    stmt: &Statement,
+    sub: &Submission,
+    received_at_ms: i64,
+) -> Result<Upsert, DbError> {
+    let rating = i32::from(sub.rating);
+    let key_hash = sub.key_hash.as_slice();
+    let row = client
+        .query_opt(
+            stmt,
+            &[
+                &sub.submission_id,
+                &key_hash,
+                &rating,
+                &sub.comment,
+                &sub.page,
+                &sub.page_language,
+                &sub.widget_language,
+                &sub.translated,
+                &sub.elapsed_ms,
+                &sub.spam,
+                &received_at_ms,
+            ],
+        )
+        .await?;
+    Ok(match row {
+        None => Upsert::NotOwner,
+        Some(r) if r.try_get::<_, bool>(0)? => Upsert::Created,
+        Some(_) => Upsert::Updated,
+    })
+}
 
-    async fn upsert_once(&self, sub: &Submission, received_at_ms: i64) -> Result<Upsert, DbError> {
-        let client = self.client().await?;
-        let stmt = client.prepare_cached(&UPSERT).await?;
-        let row = client
-            .query_opt(
-                &stmt,
-                &[
-                    &sub.submission_id,
-                    &sub.key_hash.as_slice(),
-                    &i32::from(sub.rating),
-                    &sub.comment,
-                    &sub.page,
-                    &sub.page_language,
-                    &sub.widget_language,
-                    &sub.translated,
-                    &sub.elapsed_ms,
-                    &sub.spam,
-                    &received_at_ms,
-                ],
-            )
-            .await?;
-        Ok(match row {
-            None => Upsert::NotOwner,
-            Some(r) if r.try_get::<_, bool>(0)? => Upsert::Created,
-            Some(_) => Upsert::Updated,
-        })
+/// The upsert for `sub` as a statement of its own (committed on return).
+pub(super) async fn upsert_on<C: GenericClient>(
+    client: &C,
+    sub: &Submission,
+    received_at_ms: i64,
+) -> Result<Upsert, DbError> {
+    let stmt = client.prepare_cached(&UPSERT).await?;
+    upsert_with(client, &stmt, sub, received_at_ms).await
+}
+
+impl Postgres {
+    /// Stores `sub`, committed on return, if its key owns the record: it joins the writer's
+    /// queue and is stored in the next batch (see [`super::batch`]); a full queue refuses it
+    /// at once with [`DbError::QueueFull`].
+    pub async fn upsert(&self, sub: Submission, received_at_ms: i64) -> Result<Upsert, DbError> {
+        let (reply, outcome) = oneshot::channel();
+        let job = Job {
+            sub,
+            received_at_ms,
+            reply,
+        };
+        self.queue.try_send(job).map_err(|e| match e {
+            TrySendError::Full(_) => DbError::QueueFull,
+            TrySendError::Closed(_) => DbError::Task("the writer has stopped".to_owned()),
+        })?;
+        outcome
+            .await
+            .map_err(|_| DbError::Task("the writer dropped a submission".to_owned()))?
     }
 
     /// Deletes one record; `false` when there was none.
