@@ -8,7 +8,7 @@
 //! [`batch`]). Durability: a commit with `synchronous_commit=on` (checked
 //! at start) has been flushed to the WAL before the 2xx leaves.
 
-mod batch;
+pub mod batch;
 mod export;
 mod read;
 pub mod schema;
