@@ -199,6 +199,10 @@ impl Sqlite {
 
     /// `Ok` when the storage can commit a write now; otherwise why not.
     pub async fn can_write(&self) -> Result<(), String> {
+        // Without its writer no rating can be stored, however well the probe does.
+        if self.queue.is_closed() {
+            return Err("the writer has stopped".to_owned());
+        }
         self.health.can_write(self.probe_write()).await
     }
 }

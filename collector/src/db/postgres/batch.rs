@@ -9,6 +9,7 @@
 //! refused row fails alone.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use deadpool_postgres::{Object, Pool};
 use futures_util::future::join_all;
@@ -21,6 +22,10 @@ use crate::validate::Submission;
 
 /// Submissions stored in one transaction at most.
 pub const MAX_BATCH: usize = 256;
+/// Longest a batch may take, connection included; longer ones answer 5xx (the transaction is
+/// rolled back when it is dropped, and the widget retries with the same id). Above the pool's
+/// wait and the server's statement timeout, so those report first.
+pub const BATCH_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// One queued submission and where its outcome goes.
 pub(super) struct Job {
@@ -52,7 +57,15 @@ async fn run(pool: Pool, health: Arc<WriteHealth>, mut rx: mpsc::Receiver<Job>) 
         }
         // Stable: one id sent twice keeps its order inside the batch.
         batch.sort_by(|a, b| a.sub.submission_id.cmp(&b.sub.submission_id));
-        let outcomes = store(&pool, &batch).await;
+        // A server that stops answering (not down: gone silent) must not hold the writer, and
+        // with it every submission, for as long as TCP takes to notice.
+        let outcomes = match tokio::time::timeout(BATCH_TIMEOUT, store(&pool, &batch)).await {
+            Ok(outcomes) => outcomes,
+            Err(_) => batch
+                .iter()
+                .map(|_| Err(DbError::Task("the batch timed out".to_owned())))
+                .collect(),
+        };
         health.record_write(match outcomes.iter().find_map(|o| o.as_ref().err()) {
             Some(e) => Err(e),
             None => Ok(()),

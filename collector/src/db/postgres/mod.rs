@@ -52,6 +52,10 @@ impl Postgres {
         config
             .connect_timeout(CONNECT_TIMEOUT)
             .keepalives(true)
+            // A silent server or network is noticed in about half a minute, not two hours.
+            .keepalives_idle(Duration::from_secs(10))
+            .keepalives_interval(Duration::from_secs(5))
+            .keepalives_retries(3)
             .application_name("feedwidgets-collector")
             .options(format!("-c statement_timeout={STATEMENT_TIMEOUT_MS}"));
         let manager = Manager::from_config(

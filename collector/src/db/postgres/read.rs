@@ -125,6 +125,9 @@ impl Postgres {
 
     /// `Ok` when the database can commit a write now; otherwise why not.
     pub async fn can_write(&self) -> Result<(), String> {
+        if self.queue.is_closed() {
+            return Err("the writer has stopped".to_owned());
+        }
         self.health.can_write(self.probe_write()).await
     }
 }
