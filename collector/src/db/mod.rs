@@ -11,6 +11,7 @@
 //! [`Sqlite::upsert`] returns and the handler answers 2xx.
 
 mod backend;
+mod batch;
 mod export;
 mod health;
 pub mod postgres;

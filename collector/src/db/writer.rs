@@ -4,14 +4,17 @@
 //! handler only after that transaction's commit, so one fsync covers the whole batch and an
 //! acknowledged rating is still one on disk.
 //!
-//! A batch that fails is rolled back and its submissions are stored again one transaction
-//! each, so a row the database refuses fails alone and the others are still stored.
+//! A batch in which a row fails is rolled back and its submissions are stored again one
+//! transaction each, so a row the database refuses fails alone and the others are still
+//! stored. A batch that cannot begin (the lock) or commit (the disk) fails every row at once:
+//! each would fail the same way.
 
 use std::sync::{Arc, Mutex};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use tokio::sync::{mpsc, oneshot};
 
+use super::batch::{fail_all, BatchError};
 use super::write::{upsert_row, Upsert};
 use super::{DbError, WriteHealth};
 use crate::validate::Submission;
@@ -72,36 +75,38 @@ fn run(conn: &Mutex<Connection>, health: &WriteHealth, mut rx: mpsc::Receiver<Jo
     }
 }
 
-/// Stores `jobs` in one transaction, or, if that fails, each in a transaction of its own.
-/// Returns one outcome per job, in order.
+/// Stores `jobs` in one transaction, or, if a row of it fails, each in a transaction of its
+/// own. Returns one outcome per job, in order.
 pub(super) fn store(conn: &mut Connection, jobs: &[Job]) -> Vec<Result<Upsert, DbError>> {
     match store_batch(conn, jobs) {
         Ok(outcomes) => outcomes.into_iter().map(Ok).collect(),
-        Err(_) if jobs.len() > 1 => jobs
+        Err(BatchError::Row(_)) if jobs.len() > 1 => jobs
             .iter()
-            .map(|job| {
-                store_batch(conn, std::slice::from_ref(job)).and_then(|o| {
-                    o.into_iter()
-                        .next()
-                        .ok_or_else(|| DbError::Task("a stored row had no outcome".to_owned()))
-                })
+            .map(|job| match store_batch(conn, std::slice::from_ref(job)) {
+                Ok(o) => o
+                    .into_iter()
+                    .next()
+                    .ok_or_else(|| DbError::Task("a stored row had no outcome".to_owned())),
+                Err(BatchError::Row(e) | BatchError::Whole(e)) => Err(e),
             })
             .collect(),
-        Err(e) => vec![Err(e)],
+        Err(BatchError::Row(e) | BatchError::Whole(e)) => fail_all(e, jobs.len()),
     }
 }
 
 /// Stores every job in one `IMMEDIATE` transaction (the ownership check of each row and its
 /// write inside it, so no other writer slips in between) and commits. Any failure rolls the
 /// whole transaction back.
-fn store_batch(conn: &mut Connection, jobs: &[Job]) -> Result<Vec<Upsert>, DbError> {
-    let tx: Transaction<'_> = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+fn store_batch(conn: &mut Connection, jobs: &[Job]) -> Result<Vec<Upsert>, BatchError> {
+    let tx: Transaction<'_> = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(|e| BatchError::Whole(e.into()))?;
     let mut outcomes = Vec::with_capacity(jobs.len());
     for job in jobs {
         // A refused row (another key's id) changes nothing, so the others still commit.
-        outcomes.push(upsert_row(&tx, &job.sub, job.received_at_ms)?);
+        outcomes.push(upsert_row(&tx, &job.sub, job.received_at_ms).map_err(BatchError::Row)?);
     }
-    tx.commit()?;
+    tx.commit().map_err(|e| BatchError::Whole(e.into()))?;
     Ok(outcomes)
 }
 
@@ -188,6 +193,31 @@ mod tests {
             )
             .expect("row 3");
         assert_eq!(page, "/b", "another key changed nothing");
+    }
+
+    #[test]
+    fn a_batch_that_cannot_begin_fails_every_row_once_without_retrying_each() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("f.sqlite3");
+        let db = Sqlite::open(&path).expect("open");
+        let mut conn = db.writer.lock().expect("lock");
+        let wait = std::time::Duration::from_millis(300);
+        conn.busy_timeout(wait).expect("busy timeout");
+        let other = Connection::open(&path).expect("second connection");
+        other
+            .execute_batch("BEGIN EXCLUSIVE")
+            .expect("hold the lock");
+        let started = std::time::Instant::now();
+        let outcomes = store(
+            &mut conn,
+            &jobs(vec![sub(1, 1, "/a"), sub(2, 2, "/b"), sub(3, 3, "/c")]),
+        );
+        let took = started.elapsed();
+        assert!(outcomes.iter().all(Result::is_err), "{outcomes:?}");
+        // One wait for the lock, not one per row on top of it.
+        assert!(took < wait * 3, "took {took:?}");
+        other.execute_batch("COMMIT").expect("release");
+        assert!(stored(&conn).is_empty());
     }
 
     #[test]

@@ -4,9 +4,9 @@
 //! one WAL flush instead of one per rating.
 //!
 //! A batch is ordered by `submission_id` before it is sent: two instances whose batches share
-//! ids then lock those rows in the same order and cannot deadlock. A batch that fails is
-//! rolled back and each of its submissions is stored again as a statement of its own, so one
-//! refused row fails alone.
+//! ids then lock those rows in the same order and cannot deadlock. A batch in which a row
+//! fails is rolled back and each of its submissions is stored again as a statement of its
+//! own, so one refused row fails alone; one that cannot begin or commit fails every row.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -17,6 +17,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::write::{upsert_on, UPSERT};
 use super::DbError;
+use crate::db::batch::{fail_all, BatchError};
 use crate::db::{Upsert, WriteHealth};
 use crate::validate::Submission;
 
@@ -90,29 +91,33 @@ async fn store(pool: &Pool, jobs: &[Job]) -> Vec<Result<Upsert, DbError>> {
     };
     match store_batch(&mut client, jobs).await {
         Ok(outcomes) => outcomes.into_iter().map(Ok).collect(),
-        Err(_) if jobs.len() > 1 => {
+        Err(BatchError::Row(_)) if jobs.len() > 1 => {
             let mut outcomes = Vec::with_capacity(jobs.len());
             for job in jobs {
                 outcomes.push(upsert_on(&client, &job.sub, job.received_at_ms).await);
             }
             outcomes
         }
-        Err(e) => vec![Err(e)],
+        Err(BatchError::Row(e) | BatchError::Whole(e)) => fail_all(e, jobs.len()),
     }
 }
 
 /// Every job's upsert, pipelined in one transaction, then the commit; any failure rolls the
 /// whole transaction back (dropping it unfinished does).
-async fn store_batch(client: &mut Object, jobs: &[Job]) -> Result<Vec<Upsert>, DbError> {
-    let tx = client.transaction().await?;
-    let stmt = tx.prepare_cached(&UPSERT).await?;
+async fn store_batch(client: &mut Object, jobs: &[Job]) -> Result<Vec<Upsert>, BatchError> {
+    let whole = |e: tokio_postgres::Error| BatchError::Whole(e.into());
+    let tx = client.transaction().await.map_err(whole)?;
+    let stmt = tx.prepare_cached(&UPSERT).await.map_err(whole)?;
     let results = join_all(
         jobs.iter()
             .map(|job| super::write::upsert_with(&tx, &stmt, &job.sub, job.received_at_ms)),
     )
     .await;
-    let outcomes = results.into_iter().collect::<Result<Vec<_>, _>>()?;
-    tx.commit().await?;
+    let outcomes = results
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(BatchError::Row)?;
+    tx.commit().await.map_err(whole)?;
     Ok(outcomes)
 }
 
