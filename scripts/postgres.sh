@@ -5,6 +5,8 @@
 #   scripts/postgres.sh start DIR   initdb in DIR/data, start it on a free 127.0.0.1 port,
 #                                   write its URL to DIR/url and print it
 #   scripts/postgres.sh stop DIR    stop it (fast shutdown); safe when it is not running
+#   scripts/postgres.sh crash DIR   stop it as a crash would (immediate shutdown, no checkpoint)
+#   scripts/postgres.sh restart DIR start the cluster in DIR again, on the port of DIR/url
 #
 # Installs Debian's `postgresql` when no server binaries are found.
 set -euo pipefail
@@ -12,7 +14,7 @@ cd "$(dirname "$0")/.."
 
 command="${1:-}"
 dir="${2:-}"
-[ -n "$command" ] && [ -n "$dir" ] || { echo "usage: scripts/postgres.sh start|stop DIR" >&2; exit 2; }
+[ -n "$command" ] && [ -n "$dir" ] || { echo "usage: scripts/postgres.sh start|stop|crash|restart DIR" >&2; exit 2; }
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -65,8 +67,18 @@ case "$command" in
       as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null || true
     fi
     ;;
+  crash)
+    bin="$(bin_dir)"
+    as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null
+    ;;
+  restart)
+    bin="$(bin_dir)"
+    port="$(sed -E 's|.*:([0-9]+)/.*|\1|' "$dir/url")"
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+    ;;
   *)
-    echo "usage: scripts/postgres.sh start|stop DIR" >&2
+    echo "usage: scripts/postgres.sh start|stop|crash|restart DIR" >&2
     exit 2
     ;;
 esac

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up everything and runs every check: formatting, clippy (native and wasm32), the native
-# tests (feed, i18n, state machines, collector), the browser tests in headless Chromium, the
+# tests (feed, i18n, state machines, collector on SQLite and on a throwaway PostgreSQL), the browser tests in headless Chromium, the
 # release build and its size budget, and end-to-end tests of the built bundle. The browser
 # and end-to-end suites run with no network but loopback (scripts/offline.sh), twice: once
 # where lookups of outside names fail at once and once where they hang, so no test can
@@ -27,8 +27,20 @@ cargo clippy -p feedwidgets --target wasm32-unknown-unknown --all-targets --lock
 step "documentation, warnings as errors"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
 
-step "native tests"
+step "PostgreSQL for the collector's suites (a throwaway cluster on loopback)"
+# scripts/postgres.sh installs Debian's postgresql when it is missing. The cluster is stopped
+# and removed when this script exits, whether the checks passed or not.
+pg_dir="$(mktemp -d)"
+stop_postgres() { scripts/postgres.sh stop "$pg_dir" || true; rm -rf "$pg_dir"; }
+trap stop_postgres EXIT
+FW_TEST_DATABASE_URL="$(scripts/postgres.sh start "$pg_dir")"
+FW_TEST_PG_DIR="$pg_dir"
+export FW_TEST_DATABASE_URL FW_TEST_PG_DIR
+
+step "native tests (the collector's against SQLite and PostgreSQL)"
 cargo test --workspace --locked
+stop_postgres
+trap - EXIT
 
 step "browser tests (headless Chromium), offline, lookups refused"
 scripts/offline.sh refuse cargo test -p feedwidgets --target wasm32-unknown-unknown --locked --offline

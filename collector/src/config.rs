@@ -35,6 +35,29 @@ impl AdminToken {
     }
 }
 
+/// A PostgreSQL URL; its `Debug` hides it, since it may hold a password.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DatabaseUrl(pub String);
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("DatabaseUrl(..)")
+    }
+}
+
+impl std::str::FromStr for DatabaseUrl {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        if s.starts_with("postgres://") || s.starts_with("postgresql://") {
+            Ok(DatabaseUrl(s.to_owned()))
+        } else {
+            Err("a database URL starts with postgres:// or postgresql://".to_owned())
+        }
+    }
+}
+
 /// Flags of the collector service. Every flag has an `FW_*` environment fallback so the
 /// scripts and CI can configure it without long command lines.
 #[derive(Debug, Clone, Parser)]
@@ -44,9 +67,15 @@ pub struct Config {
     #[arg(long, env = "FW_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
 
-    /// SQLite database file; its parent directory is created when missing.
+    /// SQLite database file; its parent directory is created when missing. Ignored when
+    /// a database URL is set.
     #[arg(long, env = "FW_DB", default_value = "collector-data/feedback.sqlite3")]
     pub db: PathBuf,
+
+    /// PostgreSQL instead of SQLite: `postgres://user:password@host:port/database` (or
+    /// `postgresql://`). Several instances may share one database.
+    #[arg(long, env = "FW_DATABASE_URL", conflicts_with = "db")]
+    pub database_url: Option<DatabaseUrl>,
 
     /// Origin allowed to POST cross-origin, e.g. `https://news.example` (repeatable; the
     /// environment variable takes a comma-separated list).
@@ -105,6 +134,11 @@ pub struct Config {
     /// Connections served at once; further ones wait in the listen backlog until one closes.
     #[arg(long, env = "FW_MAX_CONNECTIONS", default_value = "512")]
     pub max_connections: NonZeroUsize,
+
+    /// Submissions that may wait for the database writer at once; when the queue is full a
+    /// submission is answered 503 with `Retry-After` instead of waiting without bound.
+    #[arg(long, env = "FW_WRITE_QUEUE", default_value = "1024")]
+    pub write_queue: NonZeroUsize,
 
     /// Delete records received more than this many days ago, at start and then daily.
     /// Without it records are kept until deleted.
@@ -223,6 +257,8 @@ mod tests {
         assert_eq!(c.request_timeout_secs.get(), 30);
         assert_eq!(c.max_connections.get(), 512);
         assert_eq!(c.retention_days, None);
+        assert_eq!(c.write_queue.get(), crate::db::DEFAULT_WRITE_QUEUE);
+        assert_eq!(c.database_url, None);
         assert!(c.admin_token_file.is_none());
     }
 
@@ -275,6 +311,23 @@ mod tests {
         assert!(c.origin_allow_list().is_err());
         let c = parse(&["--allowed-origin", "null"]);
         assert!(c.origin_allow_list().is_err());
+    }
+
+    #[test]
+    fn a_database_url_selects_postgres_and_is_never_shown() {
+        let c = parse(&["--database-url", "postgresql://u:secret@127.0.0.1:5432/fw"]);
+        assert_eq!(
+            c.database_url,
+            Some(DatabaseUrl(
+                "postgresql://u:secret@127.0.0.1:5432/fw".into()
+            ))
+        );
+        assert!(!format!("{c:?}").contains("secret"));
+        assert!(Config::try_parse_from(["x", "--database-url", "mysql://x"]).is_err());
+        assert!(
+            Config::try_parse_from(["x", "--database-url", "postgres://x/y", "--db", "f"]).is_err(),
+            "one backend at a time"
+        );
     }
 
     #[test]

@@ -64,9 +64,25 @@ impl ApiError {
     }
 }
 
+/// Seconds a client is asked to wait when the write queue is full: a queue drains in a few
+/// group commits, far less than this.
+pub const QUEUE_FULL_RETRY_SECS: u64 = 1;
+
 impl From<DbError> for ApiError {
     fn from(e: DbError) -> Self {
-        ApiError::storage(&e)
+        match e {
+            // Backpressure, not a fault: nothing to log per request, and the widget's outbox
+            // retries a 503 like any 5xx.
+            DbError::QueueFull => Self {
+                retry_after_secs: Some(QUEUE_FULL_RETRY_SECS),
+                ..Self::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "busy",
+                    "the collector is busy; retry after the time in Retry-After",
+                )
+            },
+            e => ApiError::storage(&e),
+        }
     }
 }
 

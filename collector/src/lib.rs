@@ -1,5 +1,5 @@
 //! FeedWidgets collector: receives ratings from the feedback widget, stores them durably in
-//! SQLite, reports CSAT and serves the demo site and widget bundle.
+//! SQLite or PostgreSQL, reports CSAT and serves the demo site and widget bundle.
 //!
 //! The binary is a thin wrapper around [`run`]; tests start the same app with [`serve`] on
 //! a listener of their own.
@@ -32,7 +32,8 @@ pub use config::Config;
 
 use auth::AdminAccess;
 use config::ConfigError;
-use db::{Db, DbError};
+use db::postgres::Postgres;
+use db::{Db, DbError, Sqlite};
 use origin::OriginPolicy;
 use ratelimit::RateLimit;
 use routes::{AppState, RouterParts};
@@ -69,7 +70,7 @@ pub struct App {
 }
 
 /// Validates the configuration, opens the database and builds the router.
-pub fn build_app(config: &Config) -> Result<App, StartError> {
+pub async fn build_app(config: &Config) -> Result<App, StartError> {
     let allowed = config.origin_allow_list()?;
     let admin = config.admin_access()?;
     if let AdminAccess::Off = admin {
@@ -79,7 +80,13 @@ pub fn build_app(config: &Config) -> Result<App, StartError> {
              --admin-token-file PATH (FW_ADMIN_TOKEN_FILE) to turn them on"
         );
     }
-    let db = Db::open(&config.db)?;
+    let db = match &config.database_url {
+        Some(url) => Db::Postgres(Postgres::open(&url.0, config.write_queue.get()).await?),
+        None => Db::Sqlite(Sqlite::open_with_queue(
+            &config.db,
+            config.write_queue.get(),
+        )?),
+    };
     if !config.site_dir.is_dir() {
         tracing::warn!(
             "site directory {} does not exist; / answers 404",
@@ -117,11 +124,15 @@ pub async fn serve<F>(config: &Config, listener: TcpListener, shutdown: F) -> Re
 where
     F: Future<Output = ()> + Send + 'static,
 {
-    let app = build_app(config)?;
+    let app = build_app(config).await?;
     let addr = listener.local_addr()?;
+    let storage = match &config.database_url {
+        Some(_) => "postgres".to_owned(),
+        None => config.db.display().to_string(),
+    };
     tracing::info!(
         %addr,
-        db = %config.db.display(),
+        db = %storage,
         allowed_origins = ?config.allowed_origins,
         "collector listening"
     );

@@ -16,14 +16,12 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::binary::{client, free_port, Collector};
+use common::burst::{expected, id, key, payload, rating, Burst, Records};
 use common::{admin, OTHER_KEY};
-use feedwidgets_collector::validate::key_hash;
-use reqwest::{Client, StatusCode};
+use reqwest::StatusCode;
 use serde_json::{json, Value};
 use tempfile::TempDir;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -33,37 +31,6 @@ const SUBMISSIONS: usize = 200;
 const CLIENTS: usize = 8;
 /// The kill happens once this many submissions have been acknowledged.
 const KILL_AFTER_ACKS: usize = 70;
-
-fn id(n: usize) -> String {
-    format!("5eed0000-0000-4000-8000-{n:012x}")
-}
-
-/// Deterministic rating so the stored values can be checked, 40 of each.
-fn rating(n: usize) -> i64 {
-    (n % 5) as i64 + 1
-}
-
-/// Each submission's own key, as each widget instance makes its own.
-fn key(n: usize) -> String {
-    format!("{n:032x}")
-}
-
-fn payload(n: usize) -> Value {
-    json!({
-        "submission_id": id(n),
-        "submission_key": key(n),
-        "rating": rating(n),
-        "comment": format!("burst {n}"),
-        "page": format!("/news/{}", n % 3),
-        "page_language": "en",
-        "widget_language": "en",
-        "translated": false,
-        "elapsed_ms": n,
-    })
-}
-
-/// `submission_id -> (rating, key hash)`.
-type Records = BTreeMap<String, (i64, Option<Vec<u8>>)>;
 
 /// The records straight from the SQLite file and their count, after the integrity check.
 fn db_records(db: &Path) -> (Records, usize) {
@@ -86,59 +53,6 @@ fn db_records(db: &Path) -> (Records, usize) {
     (rows, usize::try_from(total).expect("count"))
 }
 
-/// What the clients saw: the 2xx status that acknowledged each id.
-type Seen = BTreeMap<String, u16>;
-
-/// One widget outbox: sends its submissions in order, each retried with the same id until a 2xx.
-async fn outbox(
-    client: Client,
-    base: String,
-    ids: Vec<usize>,
-    seen: Arc<Mutex<Seen>>,
-    acks: Arc<AtomicUsize>,
-    failures: Arc<AtomicUsize>,
-) {
-    let give_up = Instant::now() + Duration::from_secs(20);
-    for n in ids {
-        let body = payload(n);
-        loop {
-            assert!(
-                Instant::now() < give_up,
-                "submission {n} never acknowledged"
-            );
-            match client
-                .post(format!("{base}/api/feedback"))
-                .json(&body)
-                .send()
-                .await
-            {
-                Ok(r) if r.status().is_success() => {
-                    let previous = seen
-                        .lock()
-                        .expect("lock")
-                        .insert(id(n), r.status().as_u16());
-                    assert!(previous.is_none(), "{n} acknowledged twice");
-                    acks.fetch_add(1, Ordering::SeqCst);
-                    break;
-                }
-                Ok(r) => {
-                    let status = r.status();
-                    assert!(
-                        status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error(),
-                        "submission {n} refused with {status}: {:?}",
-                        r.text().await
-                    );
-                    failures.fetch_add(1, Ordering::SeqCst);
-                }
-                Err(_) => {
-                    failures.fetch_add(1, Ordering::SeqCst);
-                }
-            }
-            tokio::time::sleep(Duration::from_millis(15)).await;
-        }
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn kill_9_mid_burst_loses_and_duplicates_nothing() {
     let started = Instant::now();
@@ -147,36 +61,13 @@ async fn kill_9_mid_burst_loses_and_duplicates_nothing() {
     let addr = free_port();
     let mut first = Collector::start(dir.path(), &db, addr, 1).await;
 
-    let seen = Arc::new(Mutex::new(Seen::default()));
-    let acks = Arc::new(AtomicUsize::new(0));
-    let failures = Arc::new(AtomicUsize::new(0));
-    let base = format!("http://{addr}");
-    let mut clients = Vec::new();
-    for c in 0..CLIENTS {
-        let ids: Vec<usize> = (0..SUBMISSIONS).filter(|n| n % CLIENTS == c).collect();
-        clients.push(tokio::spawn(outbox(
-            client(),
-            base.clone(),
-            ids,
-            Arc::clone(&seen),
-            Arc::clone(&acks),
-            Arc::clone(&failures),
-        )));
-    }
-
+    let burst = Burst::start(&format!("http://{addr}"), SUBMISSIONS, CLIENTS);
     // Kill -9 once part of the burst is acknowledged, with every client still sending.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while acks.load(Ordering::SeqCst) < KILL_AFTER_ACKS {
-        assert!(
-            Instant::now() < deadline,
-            "burst too slow to reach the kill point"
-        );
-        tokio::time::sleep(Duration::from_millis(1)).await;
-    }
+    burst.wait_for_acks(KILL_AFTER_ACKS).await;
     let status = first.kill_9();
     assert!(!status.success(), "killed, not exited: {status}");
     // Every answer the clients hold now came from the dead process.
-    let acked_before_kill: BTreeMap<String, u16> = seen.lock().expect("lock").clone();
+    let acked_before_kill: BTreeMap<String, u16> = burst.seen();
     assert!(
         acked_before_kill.len() < SUBMISSIONS,
         "the kill must land mid-burst"
@@ -194,17 +85,12 @@ async fn kill_9_mid_burst_loses_and_duplicates_nothing() {
     // Stay down for a moment so retries really hit a dead port, then restart on the same
     // database and port.
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let failures_while_down = failures.load(Ordering::SeqCst);
+    let failures_while_down = burst.failures();
     assert!(failures_while_down > 0, "the clients never saw the outage");
     let second = Collector::start(dir.path(), &db, addr, 2).await;
 
-    for c in clients {
-        tokio::time::timeout(Duration::from_secs(20), c)
-            .await
-            .expect("clients finish")
-            .expect("client task did not panic");
-    }
-    let seen = seen.lock().expect("lock").clone();
+    let failures_in_all = burst.failures();
+    let seen = burst.finish(Duration::from_secs(20)).await;
 
     // Every submission was acknowledged exactly once (first time 201, or 200 when the lost
     // answer was for a request that had committed before the kill).
@@ -264,16 +150,13 @@ async fn kill_9_mid_burst_loses_and_duplicates_nothing() {
     drop(second);
     let (on_disk, total) = db_records(&db);
     assert_eq!(total, SUBMISSIONS, "no duplicate rows");
-    let expected: Records = (0..SUBMISSIONS)
-        .map(|n| (id(n), (rating(n), key_hash(&key(n)).map(|h| h.to_vec()))))
-        .collect();
-    assert_eq!(on_disk, expected);
+    assert_eq!(on_disk, expected(SUBMISSIONS));
 
     eprintln!(
         "kill -9 after {} of {SUBMISSIONS} acknowledged; {failures_while_down} failed attempts \
          while down, {} in all; {repeats} ids acknowledged as repeats after the restart; {:?}",
         acked_before_kill.len(),
-        failures.load(Ordering::SeqCst),
+        failures_in_all,
         started.elapsed()
     );
     assert!(started.elapsed() < Duration::from_secs(15), "too slow");

@@ -4,8 +4,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use rusqlite::{params, Row};
+use tokio::sync::Semaphore;
 
-use super::{open_reader, DateRange, Db, DbError};
+use super::{open_reader, DateRange, DbError, Sqlite};
 
 /// One non-spam record as exported to CSV. The key hash is never read for an export.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,7 +50,7 @@ pub trait ExportSink {
     fn end(&mut self) -> std::io::Result<()>;
 }
 
-impl Db {
+impl Sqlite {
     /// Feeds the non-spam records in `range`, oldest first, to `sink` one at a time, from one
     /// snapshot of the database. Waits for one of the few export turns first; the turn is
     /// held until the last row.
@@ -62,24 +63,39 @@ impl Db {
     where
         S: ExportSink + Send + 'static,
     {
-        let permit = Arc::clone(&self.export_permits)
-            .acquire_owned()
-            .await
-            .map_err(|e| DbError::Task(e.to_string()))?;
         let path = Arc::clone(&self.path);
-        let (done, result) = tokio::sync::oneshot::channel();
-        std::thread::Builder::new()
-            .name("csv-export".to_owned())
-            .spawn(move || {
-                let _permit = permit;
-                background_priority();
-                let _ = done.send(export_rows(&path, &range, sink));
-            })
-            .map_err(DbError::Io)?;
-        result
-            .await
-            .map_err(|_| DbError::Task("the export thread ended early".to_owned()))?
+        on_export_thread(&self.export_permits, move || {
+            export_rows(&path, &range, sink)
+        })
+        .await
     }
+}
+
+/// Waits for an export turn from `permits`, then runs `export` on a thread of its own at the
+/// lowest CPU priority, holding the turn until it returns.
+pub(super) async fn on_export_thread<F>(
+    permits: &Arc<Semaphore>,
+    export: F,
+) -> Result<(), ExportError>
+where
+    F: FnOnce() -> Result<(), ExportError> + Send + 'static,
+{
+    let permit = Arc::clone(permits)
+        .acquire_owned()
+        .await
+        .map_err(|e| DbError::Task(e.to_string()))?;
+    let (done, result) = tokio::sync::oneshot::channel();
+    std::thread::Builder::new()
+        .name("csv-export".to_owned())
+        .spawn(move || {
+            let _permit = permit;
+            background_priority();
+            let _ = done.send(export());
+        })
+        .map_err(DbError::Io)?;
+    result
+        .await
+        .map_err(|_| DbError::Task("the export thread ended early".to_owned()))?
 }
 
 /// Runs the export query and feeds every row to `sink`.

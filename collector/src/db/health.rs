@@ -9,7 +9,7 @@
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use super::{Db, DbError};
+use super::{DbError, Sqlite};
 
 /// A probe younger than this answers `/healthz` without probing again, so a flood of health
 /// checks costs at most one fsync per interval.
@@ -34,7 +34,7 @@ impl WriteHealth {
         *lock(&self.last_write_error) = outcome.err().map(ToString::to_string);
     }
 
-    fn write_error(&self) -> Option<String> {
+    pub(super) fn write_error(&self) -> Option<String> {
         lock(&self.last_write_error).clone()
     }
 
@@ -50,30 +50,41 @@ impl WriteHealth {
     }
 }
 
-impl Db {
-    /// `Ok` when the storage can commit a write now; otherwise why not.
-    pub async fn can_write(&self) -> Result<(), String> {
-        if let Some(why) = self.health.write_error() {
+impl WriteHealth {
+    /// `Ok` when the storage can commit a write now; otherwise why not. Runs `probe` (one
+    /// small committed write) only when no recent real write or probe already answers.
+    pub async fn can_write<F>(&self, probe: F) -> Result<(), String>
+    where
+        F: std::future::Future<Output = Result<(), DbError>>,
+    {
+        if let Some(why) = self.write_error() {
             return Err(format!("the last write failed: {why}"));
         }
-        if let Some(outcome) = self.health.recent_probe() {
+        if let Some(outcome) = self.recent_probe() {
             return outcome;
         }
-        let outcome = self
-            .run_writer(|conn| {
-                conn.execute(
-                    &format!(
-                        "INSERT INTO health_probe (id, written_at) VALUES (1, {})
-                         ON CONFLICT (id) DO UPDATE SET written_at = excluded.written_at",
-                        super::write::NOW
-                    ),
-                    [],
-                )?;
-                Ok(())
-            })
+        let outcome = probe
             .await
             .map_err(|e| format!("a probe write failed: {e}"));
-        self.health.record_probe(outcome.clone());
+        self.record_probe(outcome.clone());
         outcome
+    }
+}
+
+impl Sqlite {
+    /// One small committed write through the write connection, for `/healthz`.
+    pub(super) async fn probe_write(&self) -> Result<(), DbError> {
+        self.run_writer(|conn| {
+            conn.execute(
+                &format!(
+                    "INSERT INTO health_probe (id, written_at) VALUES (1, {})
+                     ON CONFLICT (id) DO UPDATE SET written_at = excluded.written_at",
+                    super::write::NOW
+                ),
+                [],
+            )?;
+            Ok(())
+        })
+        .await
     }
 }

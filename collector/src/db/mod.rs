@@ -1,16 +1,24 @@
-//! SQLite storage. One write connection behind a mutex is plenty for feedback volumes; reads
-//! and exports use read-only connections of their own (WAL lets them read a snapshot while
-//! the writer commits), so no report or download ever waits for, or holds up, a rating.
-//! Every call runs on tokio's blocking pool so the async workers never wait on disk.
+//! Storage: SQLite (this module) or PostgreSQL ([`postgres`]), behind [`Db`].
+//!
+//! SQLite: ratings go through one writer thread that commits whatever is queued in
+//! one transaction (group commit, see [`writer`]); deletions and the health probe use the same
+//! write connection behind a mutex. Reads and exports use read-only connections of their own
+//! (WAL lets them read a snapshot while the writer commits), so no report or download ever
+//! waits for, or holds up, a rating. Every other call runs on tokio's blocking pool so the
+//! async workers never wait on disk.
 //!
 //! Durability: WAL journal with `synchronous=FULL`, so a commit has been fsynced before
-//! [`Db::upsert`] returns and the handler answers 2xx.
+//! [`Sqlite::upsert`] returns and the handler answers 2xx.
 
+mod backend;
+mod batch;
 mod export;
 mod health;
+pub mod postgres;
 mod read;
 pub mod schema;
 mod write;
+pub mod writer;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -19,6 +27,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 use tokio::sync::Semaphore;
 
+pub use backend::Db;
 pub use export::{ExportError, ExportRow, ExportSink};
 pub use health::WriteHealth;
 pub use read::{CommentRow, DateRange, WeekGroup};
@@ -30,6 +39,9 @@ const READERS: usize = 4;
 /// a second): a flood of downloads queues here, and what the running one costs in CPU and
 /// socket copies stays small next to the submissions (see `bench/collector-load.sh`).
 const EXPORTS: usize = 1;
+/// Submissions waiting for the writer by default; more are refused with 503 until it catches
+/// up. At the largest body a full queue holds about 8 MB.
+pub const DEFAULT_WRITE_QUEUE: usize = 1024;
 /// How long a statement waits for a lock before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -48,12 +60,23 @@ pub enum DbError {
     /// The database is not in the mode durability depends on.
     #[error("database setup: {0}")]
     Setup(String),
+    /// PostgreSQL refused or failed, or the connection to it did.
+    #[error("postgres: {0}")]
+    Postgres(#[from] tokio_postgres::Error),
+    /// No pooled PostgreSQL connection could be had in time.
+    #[error("postgres pool: {0}")]
+    Pool(String),
+    /// The writer's queue is full: the submission was not taken, retry shortly.
+    #[error("the write queue is full")]
+    QueueFull,
 }
 
-/// Handle to the database; cheap to clone.
+/// Handle to a SQLite database; cheap to clone.
 #[derive(Clone)]
-pub struct Db {
+pub struct Sqlite {
     writer: Arc<Mutex<Connection>>,
+    /// The group-commit writer's bounded queue.
+    queue: tokio::sync::mpsc::Sender<writer::Job>,
     path: Arc<PathBuf>,
     /// Idle read-only connections kept for reuse (at most [`READERS`]).
     idle_readers: Arc<Mutex<Vec<Connection>>>,
@@ -62,10 +85,16 @@ pub struct Db {
     health: Arc<WriteHealth>,
 }
 
-impl Db {
+impl Sqlite {
+    /// [`Sqlite::open_with_queue`] with the [`DEFAULT_WRITE_QUEUE`].
+    pub fn open(path: &Path) -> Result<Sqlite, DbError> {
+        Self::open_with_queue(path, DEFAULT_WRITE_QUEUE)
+    }
+
     /// Opens (creating if needed) the database file and its parent directory, switches on
-    /// WAL + `synchronous=FULL` and migrates the schema.
-    pub fn open(path: &Path) -> Result<Db, DbError> {
+    /// WAL + `synchronous=FULL`, migrates the schema and starts the writer with room for
+    /// `write_queue` waiting submissions (at least one).
+    pub fn open_with_queue(path: &Path, write_queue: usize) -> Result<Sqlite, DbError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)?;
         }
@@ -87,13 +116,17 @@ impl Db {
             )));
         }
         schema::migrate(&mut conn)?;
-        Ok(Db {
-            writer: Arc::new(Mutex::new(conn)),
+        let conn = Arc::new(Mutex::new(conn));
+        let health = Arc::new(WriteHealth::default());
+        let queue = writer::spawn(Arc::clone(&conn), Arc::clone(&health), write_queue.max(1))?;
+        Ok(Sqlite {
+            writer: conn,
+            queue,
             path: Arc::new(path.to_owned()),
             idle_readers: Arc::new(Mutex::new(Vec::new())),
             read_permits: Arc::new(Semaphore::new(READERS)),
             export_permits: Arc::new(Semaphore::new(EXPORTS)),
-            health: Arc::new(WriteHealth::default()),
+            health,
         })
     }
 
@@ -164,6 +197,15 @@ impl Db {
     pub fn health(&self) -> &WriteHealth {
         &self.health
     }
+
+    /// `Ok` when the storage can commit a write now; otherwise why not.
+    pub async fn can_write(&self) -> Result<(), String> {
+        // Without its writer no rating can be stored, however well the probe does.
+        if self.queue.is_closed() {
+            return Err("the writer has stopped".to_owned());
+        }
+        self.health.can_write(self.probe_write()).await
+    }
 }
 
 /// A connection that cannot write, whatever a query asks.
@@ -176,6 +218,28 @@ fn open_reader(path: &Path) -> Result<Connection, DbError> {
     Ok(conn)
 }
 
+/// Helpers shared by the storage unit tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::validate::Submission;
+
+    /// Submission `n` with the key hash `[key; 32]` on `page`.
+    pub fn sub(n: u8, key: u8, page: &str) -> Submission {
+        Submission {
+            submission_id: format!("00000000-0000-4000-8000-{n:012}"),
+            key_hash: [key; 32],
+            rating: 4,
+            comment: None,
+            page: page.to_owned(),
+            page_language: "en".to_owned(),
+            widget_language: "en".to_owned(),
+            translated: false,
+            elapsed_ms: None,
+            spam: false,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,7 +247,7 @@ mod tests {
     #[test]
     fn summary_query_uses_the_covering_index_without_sorting() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let db = Db::open(&dir.path().join("f.sqlite3")).expect("open");
+        let db = Sqlite::open(&dir.path().join("f.sqlite3")).expect("open");
         let conn = db.writer.lock().expect("lock");
         let mut stmt = conn
             .prepare(&format!("EXPLAIN QUERY PLAN {}", read::RATING_GROUPS))
@@ -213,7 +277,7 @@ mod tests {
             )
             .expect("old row");
         }
-        let db = Db::open(&path).expect("migrates");
+        let db = Sqlite::open(&path).expect("migrates");
         let conn = db.writer.lock().expect("lock");
         let (version, hash): (i64, Option<Vec<u8>>) = conn
             .query_row(

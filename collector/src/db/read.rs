@@ -2,7 +2,7 @@
 
 use rusqlite::{params, Connection};
 
-use super::{Db, DbError};
+use super::{DbError, Sqlite};
 use crate::summary::RatingGroup;
 
 /// Inclusive range of UTC days, `YYYY-MM-DD` each; `None` leaves that side open.
@@ -105,7 +105,7 @@ fn count(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
 }
 
-impl Db {
+impl Sqlite {
     /// Non-spam ratings in `range`, grouped by page × widget language × translated × rating.
     pub async fn rating_groups(&self, range: DateRange) -> Result<Vec<RatingGroup>, DbError> {
         self.with_reader(move |conn| {

@@ -1,9 +1,13 @@
-//! Writes through the one write connection: ratings, deletions and retention.
+//! Writes through the one write connection: ratings (through the group-commit writer),
+//! deletions and retention.
 
-use rusqlite::{params, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, OptionalExtension, Transaction};
 use subtle::ConstantTimeEq;
+use tokio::sync::mpsc::error::TrySendError;
+use tokio::sync::oneshot;
 
-use super::{Db, DbError};
+use super::writer::Job;
+use super::{DbError, Sqlite};
 use crate::validate::Submission;
 
 /// ISO 8601 UTC with milliseconds, computed by SQLite so no date crate is needed.
@@ -43,49 +47,58 @@ pub enum Upsert {
     NotOwner,
 }
 
-impl Db {
+/// Stores `sub` inside `tx` if its key owns the record (or there is none yet); the caller
+/// commits. Key hashes are compared in constant time.
+pub(super) fn upsert_row(
+    tx: &Transaction<'_>,
+    sub: &Submission,
+    received_at_ms: i64,
+) -> Result<Upsert, DbError> {
+    let stored: Option<Option<Vec<u8>>> = tx
+        .prepare_cached("SELECT key_hash FROM feedback WHERE submission_id = ?1")?
+        .query_row([&sub.submission_id], |r| r.get(0))
+        .optional()?;
+    let outcome = match stored {
+        None => Upsert::Created,
+        Some(Some(hash)) if bool::from(hash.as_slice().ct_eq(&sub.key_hash)) => Upsert::Updated,
+        Some(_) => return Ok(Upsert::NotOwner),
+    };
+    tx.prepare_cached(UPSERT)?.execute(params![
+        sub.submission_id,
+        sub.key_hash.as_slice(),
+        sub.rating,
+        sub.comment,
+        sub.page,
+        sub.page_language,
+        sub.widget_language,
+        sub.translated,
+        sub.elapsed_ms,
+        sub.spam,
+        received_at_ms,
+    ])?;
+    Ok(outcome)
+}
+
+impl Sqlite {
     /// Stores `sub`, committed to disk on return, if its key owns the record.
     ///
-    /// The ownership check and the write run in one `IMMEDIATE` transaction, so no other
-    /// sender can slip in between them. Key hashes are compared in constant time.
+    /// The submission joins the writer's queue and is stored in the next group commit (see
+    /// [`super::writer`]); when the queue is full it is refused at once with
+    /// [`DbError::QueueFull`] rather than waiting without bound.
     pub async fn upsert(&self, sub: Submission, received_at_ms: i64) -> Result<Upsert, DbError> {
-        self.with_writer(move |conn| {
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let stored: Option<Option<Vec<u8>>> = tx
-                .query_row(
-                    "SELECT key_hash FROM feedback WHERE submission_id = ?1",
-                    [&sub.submission_id],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            let outcome = match stored {
-                None => Upsert::Created,
-                Some(Some(hash)) if bool::from(hash.as_slice().ct_eq(&sub.key_hash)) => {
-                    Upsert::Updated
-                }
-                // Dropping the transaction rolls it back: nothing changes.
-                Some(_) => return Ok(Upsert::NotOwner),
-            };
-            tx.execute(
-                UPSERT,
-                params![
-                    sub.submission_id,
-                    sub.key_hash.as_slice(),
-                    sub.rating,
-                    sub.comment,
-                    sub.page,
-                    sub.page_language,
-                    sub.widget_language,
-                    sub.translated,
-                    sub.elapsed_ms,
-                    sub.spam,
-                    received_at_ms,
-                ],
-            )?;
-            tx.commit()?;
-            Ok(outcome)
-        })
-        .await
+        let (reply, outcome) = oneshot::channel();
+        let job = Job {
+            sub,
+            received_at_ms,
+            reply,
+        };
+        self.queue.try_send(job).map_err(|e| match e {
+            TrySendError::Full(_) => DbError::QueueFull,
+            TrySendError::Closed(_) => DbError::Task("the writer has stopped".to_owned()),
+        })?;
+        outcome
+            .await
+            .map_err(|_| DbError::Task("the writer dropped a submission".to_owned()))?
     }
 
     /// Deletes one record; `false` when there was none.

@@ -62,6 +62,12 @@ impl Collector {
         // A rate limit that never interferes, unless the launch sets its own (clap refuses
         // a flag given twice).
         let own_limit = launch.args.iter().any(|a| a == "--rate-limit-burst");
+        // A database URL replaces the SQLite file (clap refuses both).
+        let db_flag: Vec<&std::ffi::OsStr> = if launch.args.iter().any(|a| a == "--database-url") {
+            Vec::new()
+        } else {
+            vec!["--db".as_ref(), db.as_os_str()]
+        };
         let limit: &[&str] = if own_limit {
             &[]
         } else {
@@ -85,8 +91,7 @@ impl Collector {
             let child = cmd
                 .arg("--listen")
                 .arg(addr.to_string())
-                .arg("--db")
-                .arg(db)
+                .args(&db_flag)
                 .args(limit)
                 .arg("--site-dir")
                 .arg(dir.join("site"))

@@ -5,6 +5,8 @@
 #![allow(dead_code)]
 
 pub mod binary;
+pub mod burst;
+pub mod pg;
 
 use std::net::SocketAddr;
 use std::num::{NonZeroU32, NonZeroU64, NonZeroUsize};
@@ -124,6 +126,8 @@ pub fn config(dir: &Path) -> Config {
         request_timeout_secs: NonZeroU64::new(30).expect("non-zero"),
         max_connections: NonZeroUsize::new(512).expect("non-zero"),
         retention_days: None,
+        write_queue: NonZeroUsize::new(1024).expect("non-zero"),
+        database_url: None,
     }
 }
 
