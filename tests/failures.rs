@@ -183,7 +183,7 @@ async fn an_out_of_range_timeout_falls_back_to_the_default() {
     let url = "https://feeds.test/failures/timeout-50.json";
     respond_after(url, 400, 200, &three_items());
     let host = Mounted::add("fw-news-carousel", &[("src", url), ("timeout", "50")]);
-    wait_for_text(&host, "article:not([hidden]) .fw-carousel__title", "First").await;
+    wait_for_title(&host, "First").await;
 }
 
 #[wasm_bindgen_test]
@@ -254,12 +254,7 @@ async fn a_failed_feed_is_fetched_again_by_a_widget_mounted_later() {
 
     respond(url, 200, &three_items());
     let second = Mounted::add("fw-news-carousel", &[("src", url)]);
-    wait_for_text(
-        &second,
-        "article:not([hidden]) .fw-carousel__title",
-        "First",
-    )
-    .await;
+    wait_for_title(&second, "First").await;
     assert_eq!(calls_to(url).len(), 2, "the failure is not cached");
     assert!(
         find(&first, "p.fw-status--error").is_some(),
@@ -313,19 +308,9 @@ async fn a_failing_carousel_does_not_stop_the_other_widgets() {
     let good = "https://feeds.test/failures/good-neighbour.json";
     respond(good, 200, &three_items());
     let working = Mounted::add("fw-news-carousel", &[("src", good)]);
-    wait_for_text(
-        &working,
-        "article:not([hidden]) .fw-carousel__title",
-        "First",
-    )
-    .await;
-    click(&working, ".fw-carousel__next");
-    wait_for_text(
-        &working,
-        "article:not([hidden]) .fw-carousel__title",
-        "Second",
-    )
-    .await;
+    wait_for_title(&working, "First").await;
+    press(&working, NEXT);
+    wait_for_title(&working, "Second").await;
 
     set_html_class("translated-ltr", false);
 }

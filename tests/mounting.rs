@@ -87,13 +87,10 @@ async fn data_attribute_container_mounts_with_its_data_options() {
             ("data-max-items", "2"),
         ],
     );
-    wait_for_text(&host, ".fw-carousel__position", "1 of 2").await;
+    wait_for_position(&host, "1 of 2").await;
 
     assert_eq!(embed::mounted_kind(&host), Some(WidgetKind::Carousel));
-    assert_eq!(
-        text(&host, "article:not([hidden]) .fw-carousel__title").as_deref(),
-        Some("First")
-    );
+    assert_eq!(Some(shown_title(&host).as_str()), Some("First"));
     assert_eq!(
         host.get_attribute("class").as_deref(),
         Some("cms-block"),
@@ -197,10 +194,9 @@ async fn js_api_accepts_camel_case_and_number_options() {
         ]),
     )
     .expect("mounted");
-    wait_for_text(&host, ".fw-carousel__position", "1 of 2").await;
-    assert_eq!(
-        attr(&host, ".fw-carousel__previous", "aria-disabled").as_deref(),
-        Some("true"),
+    wait_for_position(&host, "1 of 2").await;
+    assert!(
+        aria_disabled(&button_named(&host, PREVIOUS)),
         "loop: false (a boolean) is honoured"
     );
     assert!(feedwidgets::js_unmount(host.clone().into()));
@@ -377,9 +373,9 @@ async fn moving_a_widget_keeps_it_mounted_with_its_state() {
     );
     first.append_child(&container).unwrap();
     for host in [&element, &container] {
-        wait_for_text(host, ".fw-carousel__position", "1 of 3").await;
-        click(host, ".fw-carousel__next");
-        wait_for_text(host, ".fw-carousel__position", "2 of 3").await;
+        wait_for_position(host, "1 of 3").await;
+        press(host, NEXT);
+        wait_for_position(host, "2 of 3").await;
     }
     let count = embed::mounted_count();
 
@@ -393,14 +389,11 @@ async fn moving_a_widget_keeps_it_mounted_with_its_state() {
     for host in [&element, &container] {
         assert_eq!(embed::mounted_kind(host), Some(WidgetKind::Carousel));
         assert_eq!(
-            text(host, ".fw-carousel__position").as_deref(),
+            Some(position(host).as_str()),
             Some("2 of 3"),
             "the moved widget keeps its slide"
         );
-        assert_eq!(
-            text(host, "article:not([hidden]) .fw-carousel__title").as_deref(),
-            Some("Second")
-        );
+        assert_eq!(Some(shown_title(host).as_str()), Some("Second"));
     }
     assert_eq!(calls_to(url).len(), 1, "a move does not fetch again");
     remove(&first);
@@ -435,24 +428,18 @@ async fn several_instances_are_independent() {
     let f1 = Mounted::add("fw-feedback", &[("endpoint", ENDPOINT)]);
     let f2 = Mounted::add("fw-feedback", &[("endpoint", ENDPOINT), ("lang", "ar")]);
 
-    wait_for_text(&a1, ".fw-carousel__position", "1 of 3").await;
-    wait_for_text(&a2, ".fw-carousel__position", "1 sur 3").await;
-    wait_for_text(&b, "article:not([hidden]) .fw-carousel__title", "Other 1").await;
+    wait_for_position(&a1, "1 of 3").await;
+    wait_for_position(&a2, "1 sur 3").await;
+    wait_for_title(&b, "Other 1").await;
     wait_for(&f1, "form[lang=en]").await;
     wait_for(&f2, "form[lang=ar]").await;
 
-    click(&a1, ".fw-carousel__next");
-    wait_for_text(&a1, "article:not([hidden]) .fw-carousel__title", "Second").await;
+    press(&a1, NEXT);
+    wait_for_title(&a1, "Second").await;
     // A span of time for a negative check: the other carousels do not move.
     sleep(50).await;
-    assert_eq!(
-        text(&a2, "article:not([hidden]) .fw-carousel__title").as_deref(),
-        Some("First")
-    );
-    assert_eq!(
-        text(&b, "article:not([hidden]) .fw-carousel__title").as_deref(),
-        Some("Other 1")
-    );
+    assert_eq!(Some(shown_title(&a2).as_str()), Some("First"));
+    assert_eq!(Some(shown_title(&b).as_str()), Some("Other 1"));
 
     click(&f1, "input[value='4']");
     // A span of time for a negative check: the other form's choice does not change.
@@ -498,12 +485,7 @@ async fn widgets_sharing_a_feed_fetch_it_once() {
     )
     .unwrap();
 
-    wait_for_text(
-        &carousel,
-        "article:not([hidden]) .fw-carousel__title",
-        "Shared news",
-    )
-    .await;
+    wait_for_title(&carousel, "Shared news").await;
     wait_for_text(&feedback, "legend", "Did this page help?").await;
     wait_for(&disclaimer, ".fw-disclaimer__text").await;
     assert!(text(&disclaimer, ".fw-disclaimer__text")
@@ -523,14 +505,11 @@ async fn a_widget_mounted_after_its_feed_arrived_uses_it_without_fetching_again(
     let url = "https://feeds.test/mounting/cached.json";
     respond(url, 200, &three_items());
     let first = Mounted::add("fw-news-carousel", &[("src", url)]);
-    wait_for_text(&first, "article:not([hidden]) .fw-carousel__title", "First").await;
+    wait_for_title(&first, "First").await;
 
     let later = Mounted::add("fw-news-carousel", &[("src", url), ("lang", "fr")]);
-    wait_for_text(&later, ".fw-carousel__position", "1 sur 3").await;
-    assert_eq!(
-        text(&later, "article:not([hidden]) .fw-carousel__title").as_deref(),
-        Some("First")
-    );
+    wait_for_position(&later, "1 sur 3").await;
+    assert_eq!(Some(shown_title(&later).as_str()), Some("First"));
     assert_eq!(calls_to(url).len(), 1, "the loaded feed is reused");
 }
 
@@ -540,7 +519,7 @@ async fn a_relative_src_is_resolved_against_the_page() {
     let url = "/fw-tests/mounting/relative-feed.json";
     respond(url, 200, &three_items());
     let host = Mounted::add("fw-news-carousel", &[("src", url)]);
-    wait_for_text(&host, "article:not([hidden]) .fw-carousel__title", "First").await;
+    wait_for_title(&host, "First").await;
     let fetched = calls_to(url);
     assert_eq!(fetched.len(), 1);
     assert!(
@@ -633,7 +612,7 @@ async fn remounting_in_the_same_task_leaves_only_the_new_widget() {
     let host = Mounted::add("div", &[("id", "m-remount")]);
     embed::mount(&host, WidgetKind::Carousel, options(&[("src", first_url)])).unwrap();
     embed::mount(&host, WidgetKind::Carousel, options(&[("src", second_url)])).unwrap();
-    wait_for_text(&host, "article:not([hidden]) .fw-carousel__title", "First").await;
+    wait_for_title(&host, "First").await;
     // A span of time for a negative check: the replaced mount fetches nothing more.
     sleep(100).await;
     assert_eq!(calls_to(second_url).len(), 1);
@@ -653,17 +632,7 @@ async fn a_relative_and_an_absolute_src_of_one_feed_share_the_fetch() {
     respond_after(relative, 100, 200, &three_items());
     let by_path = Mounted::add("fw-news-carousel", &[("src", relative)]);
     let by_url = Mounted::add("fw-news-carousel", &[("src", &absolute_url)]);
-    wait_for_text(
-        &by_path,
-        "article:not([hidden]) .fw-carousel__title",
-        "First",
-    )
-    .await;
-    wait_for_text(
-        &by_url,
-        "article:not([hidden]) .fw-carousel__title",
-        "First",
-    )
-    .await;
+    wait_for_title(&by_path, "First").await;
+    wait_for_title(&by_url, "First").await;
     assert_eq!(calls_to(&absolute_url).len(), 1);
 }

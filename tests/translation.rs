@@ -103,11 +103,11 @@ async fn the_carousel_keeps_working_through_a_translation() {
             assert_eq!(fonts(&host), 0, "{marks:?}: the marks kept it out");
         }
         press(&host, "Next slide");
-        wait_for_text(&host, ".fw-carousel__position", "2 of 3").await;
+        wait_for_position(&host, "2 of 3").await;
         assert_eq!(title(&host, marks), "Second", "{marks:?}");
         translator.again();
         press(&host, "Next slide");
-        wait_for_text(&host, ".fw-carousel__position", "3 of 3").await;
+        wait_for_position(&host, "3 of 3").await;
         assert_eq!(title(&host, marks), "Third", "{marks:?}");
         assert_eq!(
             attr(&host, "section.fw-carousel", "lang").as_deref(),
@@ -119,7 +119,7 @@ async fn the_carousel_keeps_working_through_a_translation() {
         // A span of time for the page to settle after the translator went (nothing to see).
         sleep(50).await;
         press(&host, "Next slide");
-        wait_for_text(&host, ".fw-carousel__position", "1 of 3").await;
+        wait_for_position(&host, "1 of 3").await;
         assert_eq!(title(&host, marks), "First", "{marks:?}: still works after");
         assert_eq!(errors_since(mark), Vec::<String>::new(), "{marks:?}");
     }

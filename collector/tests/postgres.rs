@@ -71,7 +71,11 @@ async fn the_api_keeps_its_semantics_on_postgres() {
     assert_eq!(report.status(), StatusCode::OK);
     assert!(report.text().await.expect("report").contains("Très bien"));
     let health: Value = json_body(server.get("/healthz").await).await;
-    assert_eq!(health, json!({"status": "ok"}), "nothing about what is stored");
+    assert_eq!(
+        health,
+        json!({"status": "ok"}),
+        "nothing about what is stored"
+    );
 
     // Delete: 204, then 404.
     let del = |id: String| {
