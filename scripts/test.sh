@@ -39,6 +39,11 @@ export FW_TEST_DATABASE_URL FW_TEST_PG_DIR
 
 step "native tests (the collector's against SQLite and PostgreSQL)"
 cargo test --workspace --locked
+
+step "the collector's API suites again, every server on PostgreSQL"
+FW_TEST_BACKEND=postgres cargo test -p feedwidgets-collector --locked \
+  --test admin_auth --test ownership --test validation --test reports --test privacy \
+  --test origin --test rate_limit --test static_files --test connections
 stop_postgres
 trap - EXIT
 

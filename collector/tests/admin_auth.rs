@@ -59,7 +59,7 @@ async fn admin_endpoints_need_the_token_as_bearer_or_basic_password() {
             );
             assert_error(r, StatusCode::UNAUTHORIZED, "unauthorized", None).await;
         }
-        assert_eq!(db_rows(&s.db).len(), 1, "a refused DELETE deletes nothing");
+        assert_eq!(s.rows().await.len(), 1, "a refused DELETE deletes nothing");
         let right = [
             format!("Bearer {TOKEN}"),
             basic("admin", TOKEN),
@@ -109,7 +109,7 @@ async fn without_a_token_admin_endpoints_are_off_and_say_how_to_turn_them_on() {
             "{message}"
         );
     }
-    assert_eq!(db_rows(&s.db).len(), 1);
+    assert_eq!(s.rows().await.len(), 1);
     assert_eq!(
         s.get("/healthz").await.status(),
         StatusCode::OK,

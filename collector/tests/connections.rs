@@ -99,7 +99,7 @@ async fn a_slow_body_gets_408_after_the_request_timeout() {
         .expect("answered and closed");
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
     assert!(after >= Duration::from_millis(900), "{after:?}");
-    assert!(db_rows(&s.db).is_empty());
+    assert!(s.rows().await.is_empty());
 }
 
 #[tokio::test]

@@ -37,7 +37,7 @@ async fn restart_keeps_data() {
         "the record survived, so this is a repeat"
     );
     assert_eq!(
-        db_rows(&s.db),
+        s.rows().await,
         vec![(id(1), 2, Some("kept".to_owned()), false)]
     );
     s.stop().await;

@@ -129,7 +129,7 @@ async fn wrong_method_and_unknown_api_path_are_json_errors() {
         .await
         .expect("send");
     assert_error(r, StatusCode::NOT_FOUND, "not_found", None).await;
-    assert!(db_rows(&s.db).is_empty());
+    assert!(s.rows().await.is_empty());
 }
 
 #[tokio::test]
@@ -145,7 +145,7 @@ async fn unknown_origin_is_403_and_not_stored() {
             .is_none());
         assert_error(r, StatusCode::FORBIDDEN, "origin_not_allowed", None).await;
     }
-    assert!(db_rows(&s.db).is_empty());
+    assert!(s.rows().await.is_empty());
 }
 
 #[tokio::test]

@@ -24,8 +24,18 @@ fn ids(db: &std::path::Path) -> Vec<String> {
     db_rows(db).into_iter().map(|r| r.0).collect()
 }
 
+/// The stored ids, on either backend.
+async fn stored_ids(s: &Server) -> Vec<String> {
+    s.rows().await.into_iter().map(|r| r.0).collect()
+}
+
 #[tokio::test]
 async fn retention_deletes_old_records_at_start() {
+    if on_postgres() {
+        // tests/postgres.rs sweeps an old record on PostgreSQL.
+        pg::skipped("retention_deletes_old_records_at_start: skipped on PostgreSQL: it edits the SQLite file between two starts");
+        return;
+    }
     let dir = tempfile::tempdir().expect("temp dir");
     let s = start(config(dir.path())).await;
     for n in 1..=3 {
@@ -71,7 +81,7 @@ async fn delete_removes_one_record() {
     let url = s.url(&format!("/api/feedback/{}", id(1).to_uppercase()));
     let r = admin(s.client.delete(&url)).send().await.expect("send");
     assert_eq!(r.status(), StatusCode::NO_CONTENT);
-    assert_eq!(ids(&s.db), [id(2)]);
+    assert_eq!(stored_ids(&s).await, [id(2)]);
     let r = admin(s.client.delete(&url)).send().await.expect("send");
     assert_error(r, StatusCode::NOT_FOUND, "not_found", None).await;
     let r = admin(s.client.delete(s.url("/api/feedback/not-a-uuid")))
@@ -92,7 +102,7 @@ async fn delete_removes_one_record() {
         .await
         .expect("send");
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
-    assert_eq!(ids(&s.db), [id(2)]);
+    assert_eq!(stored_ids(&s).await, [id(2)]);
     // After a delete, the id is free again: the record is really gone.
     assert_eq!(
         s.post(&payload(&id(1), 2)).await.status(),

@@ -32,7 +32,7 @@ async fn rate_limit_answers_429_with_retry_after() {
     assert!((1..=30).contains(&retry), "Retry-After {retry}");
     assert_eq!(json_body(r).await["error"], "rate_limited");
     assert_eq!(
-        db_rows(&s.db).len(),
+        s.rows().await.len(),
         3,
         "the refused submission was not stored"
     );

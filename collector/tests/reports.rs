@@ -241,13 +241,11 @@ async fn report_summary_and_csv_filter_by_date_range() {
         StatusCode::CREATED
     );
     // Move one record into the past, as if it had arrived then.
-    let conn = rusqlite::Connection::open(&s.db).expect("open");
-    conn.execute(
+    s.execute(
         "UPDATE feedback SET received_at = '2020-03-04T10:00:00.000Z' WHERE submission_id = ?1",
-        [id(2)],
+        &[&id(2)],
     )
-    .expect("backdate");
-    drop(conn);
+    .await;
 
     let sm: Value = s
         .admin_get("/api/feedback/summary?from=2020-03-01&to=2020-03-31")

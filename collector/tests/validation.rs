@@ -37,7 +37,7 @@ async fn wrong_content_type_is_415_and_nothing_stored() {
         StatusCode::UNSUPPORTED_MEDIA_TYPE,
         "missing content type"
     );
-    assert!(db_rows(&s.db).is_empty());
+    assert!(s.rows().await.is_empty());
 }
 
 #[tokio::test]
@@ -66,7 +66,7 @@ async fn unknown_key_is_422_naming_it() {
         Some("user_email"),
     )
     .await;
-    assert!(db_rows(&s.db).is_empty());
+    assert!(s.rows().await.is_empty());
 }
 
 #[tokio::test]
@@ -90,7 +90,7 @@ async fn ratings_0_and_6_and_non_integers_are_422() {
         Some("rating"),
     )
     .await;
-    assert!(db_rows(&s.db).is_empty());
+    assert!(s.rows().await.is_empty());
 }
 
 #[tokio::test]
@@ -130,7 +130,7 @@ async fn other_fields_are_validated() {
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "{field}");
         assert_eq!(json_body(r).await["field"], field);
     }
-    assert!(db_rows(&s.db).is_empty());
+    assert!(s.rows().await.is_empty());
 }
 
 #[tokio::test]
@@ -145,7 +145,7 @@ async fn oversize_body_is_413() {
         None,
     )
     .await;
-    assert!(db_rows(&s.db).is_empty());
+    assert!(s.rows().await.is_empty());
 }
 
 #[tokio::test]
@@ -155,7 +155,7 @@ async fn comment_length_is_counted_after_nfc() {
     let mut p = payload(&id(1), 4);
     p["comment"] = json!(format!("  {}  ", "e\u{301}".repeat(1000)));
     assert_eq!(s.post(&p).await.status(), StatusCode::CREATED);
-    let rows = db_rows(&s.db);
+    let rows = s.rows().await;
     assert_eq!(rows[0].2.as_deref(), Some("\u{e9}".repeat(1000).as_str()));
 
     let mut p = payload(&id(2), 4);
@@ -167,7 +167,7 @@ async fn comment_length_is_counted_after_nfc() {
         Some("comment"),
     )
     .await;
-    assert_eq!(db_rows(&s.db).len(), 1);
+    assert_eq!(s.rows().await.len(), 1);
 }
 
 #[tokio::test]
@@ -187,7 +187,7 @@ async fn control_characters_in_comment_are_dropped_not_refused() {
         let mut p = payload(&id(n), 4);
         p["comment"] = json!(sent);
         assert_eq!(s.post(&p).await.status(), StatusCode::CREATED, "{sent:?}");
-        let rows = db_rows(&s.db);
+        let rows = s.rows().await;
         let row = rows.iter().find(|r| r.0 == id(n)).expect("stored");
         assert_eq!(row.2.as_deref(), Some(stored), "{sent:?}");
     }
@@ -195,7 +195,7 @@ async fn control_characters_in_comment_are_dropped_not_refused() {
     let mut p = payload(&id(99), 4);
     p["comment"] = json!("\u{7}\u{8}");
     assert_eq!(s.post(&p).await.status(), StatusCode::CREATED);
-    let rows = db_rows(&s.db);
+    let rows = s.rows().await;
     assert_eq!(
         rows.iter().find(|r| r.0 == id(99)).map(|r| r.2.clone()),
         Some(None)
@@ -227,7 +227,7 @@ async fn missing_or_malformed_submission_key_is_422() {
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
         assert_eq!(json_body(r).await["field"], "submission_key", "{bad}");
     }
-    assert!(db_rows(&s.db).is_empty());
+    assert!(s.rows().await.is_empty());
 }
 
 #[tokio::test]
@@ -237,12 +237,9 @@ async fn page_query_and_fragment_are_stripped() {
     p["page"] = json!("/news/item-1?utm_source=x&email=a@b.example#comments");
     p["page_language"] = json!("EN-gb");
     assert_eq!(s.post(&p).await.status(), StatusCode::CREATED);
-    let conn = rusqlite::Connection::open(&s.db).expect("open");
-    let (page, lang): (String, String) = conn
-        .query_row("SELECT page, page_language FROM feedback", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
-        .expect("row");
-    assert_eq!(page, "/news/item-1");
-    assert_eq!(lang, "en-GB");
+    let row = s
+        .text_row("SELECT page, page_language FROM feedback", &[])
+        .await;
+    assert_eq!(row[0].as_deref(), Some("/news/item-1"));
+    assert_eq!(row[1].as_deref(), Some("en-GB"));
 }

@@ -1,6 +1,11 @@
 //! Shared by the end-to-end suites: a real server on loopback (the same `serve` the binary
 //! runs), a real SQLite file in a temp dir, a real HTTP client.
 //!
+//! With `FW_TEST_BACKEND=postgres` (and `FW_TEST_DATABASE_URL`), [`start`] puts every server on
+//! a fresh PostgreSQL database instead, so the API suites run unchanged on both backends
+//! (scripts/test.sh runs them twice). Tests that open the SQLite file themselves say they were
+//! skipped there ([`Server::sqlite_only`]).
+//!
 //! Each suite is its own crate and uses a subset of these helpers.
 #![allow(dead_code)]
 
@@ -38,11 +43,99 @@ pub struct Server {
     pub client: Client,
     /// Its SQLite file.
     pub db: PathBuf,
+    /// Its PostgreSQL database, when the suites run on PostgreSQL.
+    pub database_url: Option<String>,
     stop: Option<oneshot::Sender<()>>,
     handle: JoinHandle<Result<(), StartError>>,
 }
 
 impl Server {
+    /// `(submission_id, rating, comment, spam)` for every stored row, read straight from the
+    /// storage (the SQLite file or the PostgreSQL database), ordered by id.
+    pub async fn rows(&self) -> Vec<(String, i64, Option<String>, bool)> {
+        let Some(url) = &self.database_url else {
+            return db_rows(&self.db);
+        };
+        let client = pg::connect(url).await;
+        client
+            .query(
+                "SELECT submission_id, rating, comment, spam FROM feedback ORDER BY submission_id",
+                &[],
+            )
+            .await
+            .expect("read the records")
+            .iter()
+            .map(|r| {
+                (
+                    r.get::<_, String>(0),
+                    i64::from(r.get::<_, i32>(1)),
+                    r.get(2),
+                    r.get(3),
+                )
+            })
+            .collect()
+    }
+
+    /// Runs one statement with text parameters (`?1`, `?2`… placeholders, which become `$1`…
+    /// on PostgreSQL) on the storage.
+    pub async fn execute(&self, sql: &str, params: &[&str]) {
+        match &self.database_url {
+            None => {
+                let conn = rusqlite::Connection::open(&self.db).expect("open db");
+                conn.execute(sql, rusqlite::params_from_iter(params.iter()))
+                    .expect("execute");
+            }
+            Some(url) => {
+                let params: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> =
+                    params.iter().map(|p| p as _).collect();
+                pg::connect(url)
+                    .await
+                    .execute(&dollar_placeholders(sql), &params)
+                    .await
+                    .expect("execute");
+            }
+        }
+    }
+
+    /// The one row `sql` selects, every column as text: write `CAST(column AS TEXT)`, which
+    /// both backends read the same way (booleans aside: `0`/`1` on SQLite, `false`/`true` on
+    /// PostgreSQL).
+    pub async fn text_row(&self, sql: &str, params: &[&str]) -> Vec<Option<String>> {
+        match &self.database_url {
+            None => {
+                let conn = rusqlite::Connection::open(&self.db).expect("open db");
+                conn.query_row(sql, rusqlite::params_from_iter(params.iter()), |row| {
+                    (0..row.as_ref().column_count())
+                        .map(|i| row.get::<_, Option<String>>(i))
+                        .collect()
+                })
+                .expect("one row")
+            }
+            Some(url) => {
+                let params: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> =
+                    params.iter().map(|p| p as _).collect();
+                let row = pg::connect(url)
+                    .await
+                    .query_one(&dollar_placeholders(sql), &params)
+                    .await
+                    .expect("one row");
+                (0..row.len()).map(|i| row.get(i)).collect()
+            }
+        }
+    }
+
+    /// Whether this test reads or writes the SQLite file itself; on PostgreSQL it says it
+    /// was skipped and the caller returns.
+    pub fn sqlite_only(&self, test: &str) -> bool {
+        if self.database_url.is_some() {
+            pg::skipped(&format!(
+                "{test}: skipped on PostgreSQL: it opens the SQLite file itself"
+            ));
+            return false;
+        }
+        true
+    }
+
     /// `http://addr/path`.
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.addr, path)
@@ -131,8 +224,38 @@ pub fn config(dir: &Path) -> Config {
     }
 }
 
-/// Starts `config` on a fresh loopback port.
-pub async fn start(config: Config) -> Server {
+/// `?1` … `?9` placeholders as PostgreSQL writes them (`$1` …).
+fn dollar_placeholders(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len());
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '?' && chars.peek().is_some_and(char::is_ascii_digit) {
+            out.push('$');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The variable that puts the suites on PostgreSQL (`postgres`); SQLite otherwise.
+pub const BACKEND_ENV: &str = "FW_TEST_BACKEND";
+
+/// Whether the suites run on PostgreSQL this time.
+pub fn on_postgres() -> bool {
+    std::env::var(BACKEND_ENV).as_deref() == Ok("postgres")
+}
+
+/// Starts `config` on a fresh loopback port (on a fresh PostgreSQL database when the suites
+/// run on PostgreSQL and the test did not choose a database itself).
+pub async fn start(mut config: Config) -> Server {
+    if on_postgres() && config.database_url.is_none() {
+        let url = pg::fresh_database("api")
+            .await
+            .unwrap_or_else(|| panic!("{BACKEND_ENV}=postgres needs {}", pg::URL_ENV));
+        config.database_url = Some(feedwidgets_collector::config::DatabaseUrl(url));
+    }
+    let database_url = config.database_url.as_ref().map(|url| url.0.clone());
     let listener = TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind loopback");
@@ -150,6 +273,7 @@ pub async fn start(config: Config) -> Server {
         addr,
         client,
         db,
+        database_url,
         stop: Some(tx),
         handle,
     }
