@@ -608,3 +608,174 @@ async fn dismissing_from_the_keyboard_leaves_the_focus_on_the_widget() {
     untranslate();
     storage::remove(DISMISSAL);
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export function fwd_box(element) { const r = element.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; }
+"#)]
+extern "C" {
+    /// An element's left, top, width and height on screen.
+    #[wasm_bindgen(js_name = fwd_box)]
+    fn box_of(element: &Element) -> Vec<f64>;
+}
+
+/// Where a part of the banner is on screen, as (left, top, width, height).
+fn part(host: &Element, selector: &str) -> (f64, f64, f64, f64) {
+    let element = find(host, selector).unwrap_or_else(|| panic!("{selector} in the banner"));
+    match box_of(&element)[..] {
+        [left, top, width, height] => (left, top, width, height),
+        _ => panic!("a box for {selector}"),
+    }
+}
+
+/// A banner `width` px wide with "View the original page" (Google's cookie for French).
+async fn banner_with_original(width: u32) -> Mounted {
+    let host = disclaimer(&[("org", "ICESCO"), ("style", &format!("width: {width}px"))]).await;
+    wait_for(&host, ".fw-disclaimer__original").await;
+    host
+}
+
+/// The sentence's box, checked to take at least 60 % of the banner's width.
+fn wide_sentence(host: &Element) -> (f64, f64, f64, f64) {
+    let (_, _, banner_width, _) = part(host, REGION);
+    let sentence = part(host, ".fw-disclaimer__text");
+    assert!(
+        sentence.2 >= 0.6 * banner_width,
+        "the sentence is {} px of a {banner_width} px banner",
+        sentence.2
+    );
+    sentence
+}
+
+#[wasm_bindgen_test]
+async fn on_a_phone_the_sentence_keeps_its_width_above_the_buttons() {
+    fresh();
+    untranslate();
+    set_cookie("googtrans=/en/fr; path=/");
+    let phone = banner_with_original(375).await;
+    let desktop = banner_with_original(1280).await;
+    // Cleared before anything can fail, so a failure here leaves no cookie to the next tests;
+    // the banners stay until the next cookie check, and what follows awaits nothing.
+    set_cookie("googtrans=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/");
+    let (_, text_top, _, text_height) = wide_sentence(&phone);
+    for button in [".fw-disclaimer__original", ".fw-disclaimer__dismiss"] {
+        let (_, top, width, height) = part(&phone, button);
+        assert!(
+            top >= text_top + text_height - 0.5,
+            "{button} below the sentence: {top} vs {}",
+            text_top + text_height
+        );
+        assert!(
+            width >= 24.0 && height >= 24.0,
+            "{button}: {width}x{height}"
+        );
+    }
+
+    // On a desktop the buttons stay beside the sentence, as before.
+    let (text_left, text_top, text_width, text_height) = wide_sentence(&desktop);
+    let (left, top, width, height) = part(&desktop, ".fw-disclaimer__original");
+    assert!(
+        top < text_top + text_height,
+        "beside the sentence, not below it"
+    );
+    assert!(left >= text_left + text_width, "after the sentence");
+    assert!(width >= 24.0 && height >= 24.0, "{width}x{height}");
+}
+
+/// The host's sticky edge as the page computes it: `(position, top, bottom)`.
+fn placement(host: &Element) -> (String, String, String) {
+    (
+        computed(host, "position"),
+        computed(host, "top"),
+        computed(host, "bottom"),
+    )
+}
+
+fn sticky(edge: &str) -> (String, String, String) {
+    let (top, bottom) = if edge == "top" {
+        ("0px", "auto")
+    } else {
+        ("auto", "0px")
+    };
+    ("sticky".into(), top.into(), bottom.into())
+}
+
+fn in_flow() -> (String, String, String) {
+    ("static".into(), "auto".into(), "auto".into())
+}
+
+#[wasm_bindgen_test]
+async fn a_top_or_bottom_banner_is_a_sticky_bar_that_covers_nothing() {
+    fresh();
+    set_html_class(LTR, true);
+    let inline = disclaimer(&[("org", "ICESCO")]).await;
+    let top = disclaimer(&[("org", "ICESCO"), ("position", "top")]).await;
+    let after_top = add("p", &[]);
+    after_top.set_text_content(Some("The page goes on."));
+    let bottom = Mounted::add(
+        "div",
+        &[
+            ("data-fw-widget", "disclaimer"),
+            ("data-position", "bottom"),
+        ],
+    );
+    let after_bottom = add("p", &[]);
+    after_bottom.set_text_content(Some("The page goes on."));
+    for host in [&inline, &top, &bottom] {
+        wait_for(host, REGION).await;
+    }
+    assert_eq!(placement(&inline), in_flow(), "inline by default");
+    assert_eq!(placement(&top), sticky("top"));
+    assert_eq!(placement(&bottom), sticky("bottom"));
+    // Sticky keeps the bar's place in the flow: what follows starts below it.
+    for (host, after) in [(&top, &after_top), (&bottom, &after_bottom)] {
+        let (_, bar_top, _, bar_height) = match box_of(host)[..] {
+            [l, t, w, h] => (l, t, w, h),
+            _ => panic!("a box"),
+        };
+        let next_top = box_of(after)[1];
+        assert!(bar_height > 0.0, "the bar has its height");
+        assert!(
+            next_top >= bar_top + bar_height - 0.5,
+            "the next paragraph at {next_top}, the bar ends at {}",
+            bar_top + bar_height
+        );
+    }
+    // No banner, no bar: an empty sticky host would sit on top of nothing, but the page's own
+    // style for the element is the page's again.
+    untranslate();
+    wait_gone(&top, REGION).await;
+    wait_gone(&bottom, REGION).await;
+    assert_eq!(placement(&top), in_flow());
+    assert_eq!(placement(&bottom), in_flow());
+    remove(&after_top);
+    remove(&after_bottom);
+}
+
+#[wasm_bindgen_test]
+async fn the_position_attribute_beats_the_feeds_position() {
+    fresh();
+    set_html_class(LTR, true);
+    let url = "https://feeds.test/disclaimer/position.json";
+    respond(
+        url,
+        200,
+        &json_feed("[]", r#""_widgets":{"disclaimer":{"position":"bottom"}}"#),
+    );
+    let from_feed = disclaimer(&[("src", url)]).await;
+    let from_attribute = disclaimer(&[("src", url), ("position", "top")]).await;
+    let inline = disclaimer(&[("src", url), ("position", "inline")]).await;
+    let unknown = disclaimer(&[("src", url), ("position", "fixed")]).await;
+    for host in [&from_feed, &from_attribute, &inline, &unknown] {
+        wait_for(host, REGION).await;
+    }
+    assert_eq!(placement(&from_feed), sticky("bottom"));
+    assert_eq!(placement(&from_attribute), sticky("top"));
+    assert_eq!(placement(&inline), in_flow());
+    assert_eq!(
+        placement(&unknown),
+        sticky("bottom"),
+        "not a position: the feed's"
+    );
+
+    untranslate();
+}

@@ -177,6 +177,7 @@ fn read_widget_settings(
             "_widgets.disclaimer.text",
             warnings,
         ),
+        position: text(s, "position", 8),
     });
     let feedback = section("feedback", warnings).map(|s| FeedbackSettings {
         endpoint: s.get("endpoint").and_then(|raw| {

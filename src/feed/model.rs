@@ -79,6 +79,9 @@ pub struct DisclaimerSettings {
     pub version: u32,
     /// The organisation's own sentence, per language.
     pub text: LocalizedText,
+    /// `_widgets.disclaimer.position` as written (`inline`, `top` or `bottom`); the banner
+    /// reads it, and ignores any other value.
+    pub position: Option<String>,
 }
 
 /// Settings of the feedback rating widget.

@@ -350,3 +350,17 @@ fn localized_lookup_prefers_exact_then_primary_then_any() {
     assert_eq!(text.get("fr-BE").map(String::as_str), Some("français"));
     assert_eq!(text.get("ar").map(String::as_str), Some("any"));
 }
+
+#[test]
+fn the_disclaimer_position_is_read_as_written() {
+    let position = |value: &str| {
+        let parsed = parse_ok(&format!(
+            r#"{{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[],
+                "_widgets":{{"disclaimer":{{"position":{value}}}}}}}"#
+        ));
+        parsed.feed.widgets.disclaimer.expect("disclaimer").position
+    };
+    assert_eq!(position(r#""top""#).as_deref(), Some("top"));
+    assert_eq!(position(r#""bottom""#).as_deref(), Some("bottom"));
+    assert_eq!(position("3"), None);
+}

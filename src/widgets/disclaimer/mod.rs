@@ -8,7 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AddEventListenerOptions, Element, HtmlElement};
 use yew::prelude::*;
 
-use self::state::{DisclaimerState, DEFAULT_REMEMBER_DAYS, DISMISSAL_KEY};
+use self::state::{BannerPosition, DisclaimerState, DEFAULT_REMEMBER_DAYS, DISMISSAL_KEY};
 use super::icons::close;
 use super::{use_widget_feed, widget_language, FeedState, FeedUse, WidgetProps};
 use crate::i18n::fill;
@@ -17,6 +17,10 @@ use crate::platform::{events, storage};
 
 /// The widget's custom element name (the name it logs under, too).
 pub const ELEMENT: &str = "fw-disclaimer";
+
+/// The host attribute that makes it a sticky bar at its value's edge (`top` or `bottom`) while
+/// the banner shows; not an option, and not `data-*`, so it never reads as one.
+const STICKY: &str = "fw-sticky";
 
 /// How the widget reads its feed: without one it falls back to its attributes and built-in texts.
 const FEED_USE: FeedUse = FeedUse {
@@ -70,18 +74,42 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
         widget_language(&props.options, feed).lang(),
     );
     let visible = state.visible() && !matches!(feed_state, FeedState::Loading);
+    let position = state::position(
+        props.options.text("position"),
+        settings.and_then(|s| s.position.as_deref()),
+    );
     {
         let (host, language) = (props.host.clone(), lang.tag());
-        use_effect_with((visible, language), move |(visible, language)| {
-            if *visible {
-                events::dispatch(
-                    &host,
-                    "disclaimer",
-                    "shown",
-                    &events::detail(&[("language", (*language).into())]),
-                );
-            }
-        });
+        // One effect for both (each hook instance costs Wasm): the position is settled with the
+        // feed, before the banner shows, so it never announces the banner twice.
+        use_effect_with(
+            (visible, language, position),
+            move |&(visible, language, position)| {
+                if visible {
+                    events::dispatch(
+                        &host,
+                        "disclaimer",
+                        "shown",
+                        &events::detail(&[("language", language.into())]),
+                    );
+                }
+                // The host, not the banner in its shadow root, is what sticks: a sticky box moves
+                // only within its parent, and the banner's parent is the host, exactly its size.
+                // Sticky (not fixed) keeps the bar's place in the flow, so it covers nothing. The
+                // rule is `:host([fw-sticky])` in disclaimer.css; an inline banner sets nothing.
+                let edge = match position {
+                    BannerPosition::Top if visible => "top",
+                    BannerPosition::Bottom if visible => "bottom",
+                    _ => "",
+                };
+                // Set and cleared here rather than in a destructor, which would cost more Wasm.
+                let _ = if edge.is_empty() {
+                    host.remove_attribute(STICKY)
+                } else {
+                    host.set_attribute(STICKY, edge)
+                };
+            },
+        );
     }
     if !visible {
         return html! {};

@@ -27,6 +27,40 @@ impl DisclaimerState {
     }
 }
 
+/// Where the disclaimer banner sits: in the page's flow, or a bar that sticks to the top or
+/// bottom of the viewport (sticky, so it keeps its place in the flow and covers nothing).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum BannerPosition {
+    /// Where the element is, scrolling with the page.
+    #[default]
+    Inline,
+    /// Sticks to the top of the viewport once scrolled to.
+    Top,
+    /// Sticks to the bottom of the viewport until scrolled past.
+    Bottom,
+}
+
+impl BannerPosition {
+    /// Reads `inline`, `top` or `bottom`; anything else is `None`.
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "inline" => Some(Self::Inline),
+            "top" => Some(Self::Top),
+            "bottom" => Some(Self::Bottom),
+            _ => None,
+        }
+    }
+}
+
+/// Where the banner sits: the `position` option (attribute or `data-position`) when it names a
+/// position, else the feed's `_widgets.disclaimer.position` when it does, else inline.
+pub fn position(option: Option<&str>, feed: Option<&str>) -> BannerPosition {
+    option
+        .and_then(BannerPosition::parse)
+        .or_else(|| feed.and_then(BannerPosition::parse))
+        .unwrap_or_default()
+}
+
 /// The language the banner speaks, and whether that is our own vetted text (then marked not to
 /// be translated) or a sentence the translator may translate.
 ///
@@ -112,5 +146,20 @@ mod tests {
         ] {
             assert!(!still_dismissed(stored, 0, 0.0), "{stored:?}");
         }
+    }
+
+    #[test]
+    fn the_position_option_beats_the_feed_which_beats_inline() {
+        use BannerPosition::{Bottom, Inline, Top};
+        assert_eq!(position(None, None), Inline);
+        assert_eq!(position(None, Some("bottom")), Bottom);
+        assert_eq!(position(Some("top"), Some("bottom")), Top);
+        assert_eq!(position(Some("bottom"), None), Bottom);
+        assert_eq!(position(Some("inline"), Some("top")), Inline);
+        // A value we do not know is no value: the feed's still counts, and a wrong one in the
+        // feed leaves the banner inline.
+        assert_eq!(position(Some("fixed"), Some("top")), Top);
+        assert_eq!(position(None, Some("sticky")), Inline);
+        assert_eq!(position(Some(""), None), Inline);
     }
 }
