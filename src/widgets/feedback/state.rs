@@ -32,8 +32,14 @@ pub enum Phase {
 /// What happens to the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// The reader picked a rating, 1 (worst) to 5 (best).
+    /// The checked rating is now this one, 1 (worst) to 5 (best): a `change`, which the arrow
+    /// keys that move through the group fire too, so it never sends.
     Choose(u8),
+    /// The reader activated this rating (a click, or Space): in `compact`, it sends, unless
+    /// the activation came from an arrow key (browsers fire a click there as well).
+    Pick(u8),
+    /// A key went down on the scale; `true` for an arrow key, which moves through the group.
+    Key(bool),
     /// The reader pressed send (or retry, or send on the comment step).
     Submit,
     /// The reader skipped the comment.
@@ -71,6 +77,9 @@ pub struct FeedbackState {
     pub compact: bool,
     /// The comment's length, for the counter.
     pub comment_len: u16,
+    /// The last key on the scale was an arrow key: the click that follows it is a move, not
+    /// a pick (WCAG 3.2.2, On Input).
+    pub moving: bool,
     /// How many times a submission started on its way (wrapping). The send effect is keyed on
     /// it, so a retry that comes before the render of the answer still sends.
     pub sends: u16,
@@ -93,6 +102,7 @@ impl FeedbackState {
             with_comment,
             compact,
             comment_len: 0,
+            moving: false,
             sends: 0,
         }
     }
@@ -106,17 +116,24 @@ impl FeedbackState {
             (_, Action::Choose(rating))
                 if (self.phase == Phase::Choosing || retryable) && (1..=5).contains(&rating) =>
             {
-                let chosen = Self {
+                Self {
                     rating: Some(rating),
                     needs_choice: false,
                     ..self
+                }
+            }
+            (_, Action::Pick(rating)) => {
+                let chosen = Self {
+                    moving: false,
+                    ..self.apply(Action::Choose(rating))
                 };
-                if self.compact {
+                if self.compact && !self.moving && chosen.rating == Some(rating) {
                     chosen.apply(Action::Submit)
                 } else {
                     chosen
                 }
             }
+            (_, Action::Key(moving)) => Self { moving, ..self },
             (Phase::Choosing | Phase::Queued | Phase::Comment, Action::Submit) => {
                 match self.rating {
                     Some(_) => Self {
@@ -229,11 +246,11 @@ mod tests {
         }
         let compact = run_from(
             FeedbackState::new(false, true),
-            &[Action::Choose(4), Action::SendFailed],
+            &[Action::Pick(4), Action::SendFailed],
         );
         assert_eq!(compact.phase, Phase::Failed);
         assert_eq!(
-            compact.apply(Action::Choose(1)),
+            compact.apply(Action::Pick(1)),
             compact,
             "compact: a new choice sends nothing either"
         );
@@ -388,14 +405,36 @@ mod tests {
     }
 
     #[test]
-    fn compact_sends_on_choice() {
+    fn compact_sends_on_a_pick() {
         let start = FeedbackState::new(false, true);
-        let sending = start.apply(Action::Choose(5));
+        let sending = start.apply(Action::Pick(5));
         assert_eq!((sending.phase, sending.rating), (Phase::Sending, Some(5)));
-        assert_eq!(sending.apply(Action::Choose(1)), sending);
+        assert_eq!(sending.apply(Action::Pick(1)), sending);
         let queued = sending.apply(Action::Queued);
-        let again = queued.apply(Action::Choose(1));
+        let again = queued.apply(Action::Pick(1));
         assert_eq!((again.phase, again.rating), (Phase::Sending, Some(1)));
-        assert_eq!(start.apply(Action::Choose(9)), start);
+        assert_eq!(start.apply(Action::Pick(9)), start);
+        let plain = FeedbackState::default().apply(Action::Pick(2));
+        assert_eq!((plain.phase, plain.rating), (Phase::Choosing, Some(2)));
+    }
+
+    #[test]
+    fn compact_never_sends_on_the_arrow_keys() {
+        let start = FeedbackState::new(false, true);
+        let moved = run_from(
+            start,
+            &[Action::Key(true), Action::Pick(2), Action::Choose(2)],
+        );
+        assert_eq!((moved.phase, moved.rating), (Phase::Choosing, Some(2)));
+        assert!(!moved.moving, "the move is spent on its own click");
+        let changed = start.apply(Action::Choose(3));
+        assert_eq!(changed.phase, Phase::Choosing, "a change alone never sends");
+        let spaced = run_from(
+            start,
+            &[Action::Key(true), Action::Key(false), Action::Pick(4)],
+        );
+        assert_eq!((spaced.phase, spaced.rating), (Phase::Sending, Some(4)));
+        let entered = moved.apply(Action::Submit);
+        assert_eq!((entered.phase, entered.rating), (Phase::Sending, Some(2)));
     }
 }

@@ -56,11 +56,21 @@ pub fn thanks(text: &'static str, tag: &str, dir: &'static str, heading: &NodeRe
 pub fn rating_form(form: &Form) -> Html {
     let state = form.state;
     let sending = state.phase == Phase::Sending;
-    let on_change = form.act.reform(|event: Event| {
-        let rating = event
-            .target_dyn_into::<HtmlInputElement>()
-            .and_then(|input| input.value().parse::<u8>().ok());
-        Action::Choose(rating.unwrap_or(0))
+    let on_change = form
+        .act
+        .reform(|event: Event| Action::Choose(rating_of(&event)));
+    let on_click = form
+        .act
+        .reform(|event: MouseEvent| Action::Pick(rating_of(&event)));
+    // Enter sends what is checked (the browser's implicit submission, made explicit so it
+    // does not depend on the form's other fields); an arrow key only moves.
+    let on_key = form.act.reform(|event: KeyboardEvent| {
+        let key = event.key();
+        if key == "Enter" {
+            event.prevent_default();
+            return Action::Submit;
+        }
+        Action::Key(key.starts_with("Arrow"))
     });
     let message = message(form);
     let button = submit_button(form, message.is_some());
@@ -69,8 +79,8 @@ pub fn rating_form(form: &Form) -> Html {
               onsubmit={on_submit(form.act)} aria-busy={sending.then_some("true")}>
             <fieldset disabled={sending || state.phase == Phase::Failed}>
                 <legend>{ form.config.question.clone() }</legend>
-                <div class="fw-feedback__scale">
-                    { for form.config.labels.iter().enumerate().map(|(i, label)| option(i as u8 + 1, label, state.rating, &on_change)) }
+                <div class="fw-feedback__scale" onkeydown={on_key}>
+                    { for form.config.labels.iter().enumerate().map(|(i, label)| option(i as u8 + 1, label, state.rating, &on_change, &on_click)) }
                 </div>
             </fieldset>
             { honeypot(&form.refs.honeypot) }
@@ -121,6 +131,14 @@ pub fn comment_form(form: &Form) -> Html {
     }
 }
 
+/// The rating of the radio an event is on; 0 (ignored by the reducer) for anything else.
+fn rating_of(event: &Event) -> u8 {
+    event
+        .target_dyn_into::<HtmlInputElement>()
+        .and_then(|input| input.value().parse::<u8>().ok())
+        .unwrap_or(0)
+}
+
 fn on_submit(act: &Callback<Action>) -> Callback<SubmitEvent> {
     act.reform(|event: SubmitEvent| {
         event.prevent_default();
@@ -144,10 +162,17 @@ fn message(form: &Form) -> Option<Html> {
     } else {
         "fw-feedback__message"
     };
+    // Compact sends on a pick, so its waiting message answers that pick: said politely, not
+    // over the reading of the option just chosen. A refusal is still an alert.
+    let role = if form.config.compact && state.phase == Phase::Queued {
+        "status"
+    } else {
+        "alert"
+    };
     // Keyed by the text: a translator that ignores translate="no" replaces text nodes, and Yew
     // would go on updating the detached one.
     Some(html! {
-        <p {class} role="alert" tabindex="-1" ref={form.refs.message.clone()} key={message}>{ message }</p>
+        <p {class} {role} tabindex="-1" ref={form.refs.message.clone()} key={message}>{ message }</p>
     })
 }
 
@@ -182,11 +207,17 @@ fn honeypot(field: &NodeRef) -> Html {
     }
 }
 
-fn option(value: u8, label: &str, chosen: Option<u8>, on_change: &Callback<Event>) -> Html {
+fn option(
+    value: u8,
+    label: &str,
+    chosen: Option<u8>,
+    on_change: &Callback<Event>,
+    on_click: &Callback<MouseEvent>,
+) -> Html {
     html! {
         <label class="fw-feedback__option">
             <input type="radio" name="rating" value={value.to_string()} checked={chosen == Some(value)}
-                   onchange={on_change.clone()} />
+                   onchange={on_change.clone()} onclick={on_click.clone()} />
             <span>{ label.to_string() }</span>
         </label>
     }
