@@ -176,6 +176,10 @@ export function fwfb_key(element, key) {
   element.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true, composed: true }));
 }
 export function fwfb_box(element) { const r = element.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; }
+export function fwfb_other_tab_sent() {
+  localStorage.removeItem("feedwidgets:feedback:outbox");
+  window.dispatchEvent(new StorageEvent("storage", { key: "feedwidgets:feedback:outbox", newValue: null }));
+}
 export function fwfb_online() { window.dispatchEvent(new Event("online")); }
 export function fwfb_local(key) { return localStorage.getItem(key); }
 export function fwfb_rect(element) { const r = element.getBoundingClientRect(); return [r.left, r.right, r.width]; }
@@ -195,6 +199,10 @@ extern "C" {
     /// An element's left, top, width and height on screen.
     #[wasm_bindgen(js_name = fwfb_box)]
     pub fn border_box(element: &Element) -> Vec<f64>;
+    /// What the page sees when another tab delivers the outbox: it is emptied, and a
+    /// `storage` event says so.
+    #[wasm_bindgen(js_name = fwfb_other_tab_sent)]
+    pub fn other_tab_sent();
     /// Tells the page the browser is back online.
     #[wasm_bindgen(js_name = fwfb_online)]
     pub fn go_online();

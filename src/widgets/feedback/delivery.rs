@@ -24,6 +24,8 @@ thread_local! {
     /// Submission ids of the widgets on the page. Back online, each widget sends its own
     /// submission again and learns how it went, so the page's flush leaves those alone.
     static OWNED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// What each widget on the page runs after a delivery, to follow the outbox.
+    static WATCHERS: RefCell<Vec<yew::Callback<()>>> = const { RefCell::new(Vec::new()) };
     /// The pending retry timer's handle (0: none; clearing a timer that fired is harmless).
     static TIMER: Cell<i32> = const { Cell::new(0) };
 }
@@ -53,6 +55,27 @@ fn in_flight(id: &str, on: bool) -> bool {
 /// Marks `id` as the submission of a widget on the page (`on`), or of none any more.
 pub fn own(id: &str, on: bool) {
     mark(&OWNED, id, on);
+}
+
+/// Runs `watcher` after every delivery from this page (`on`), or no longer.
+pub fn watch(watcher: &yew::Callback<()>, on: bool) {
+    WATCHERS.with(|watchers| {
+        let mut watchers = watchers.borrow_mut();
+        watchers.retain(|known| known != watcher);
+        if on {
+            watchers.push(watcher.clone());
+        }
+    });
+}
+
+/// Whether submission `id` (any, for `None`) waits in the stored outbox. Read only: an entry
+/// without a key gets one when it is next sent.
+pub fn waiting(id: Option<&str>) -> bool {
+    let (outbox, _) = Outbox::parse(storage::get(KEY).as_deref(), String::new);
+    outbox
+        .0
+        .iter()
+        .any(|entry| id.is_none_or(|id| entry.id == id))
 }
 
 fn owned(id: &str) -> bool {
@@ -134,6 +157,11 @@ pub async fn deliver(endpoint: &str, id: &str, body: &str) -> Option<Outcome> {
     save(&outbox);
     if outcome == Outcome::Retry {
         schedule(&outbox);
+    } else if outcome == Outcome::Delivered {
+        // Cloned first: a watcher's render may watch or unwatch.
+        for watcher in WATCHERS.with(|watchers| watchers.borrow().clone()) {
+            watcher.emit(());
+        }
     }
     Some(outcome)
 }

@@ -51,10 +51,13 @@ pub fn use_remembered(
         let stored = storage::get(key);
         let now = js_sys::Date::now() as u64;
         if remember::remembered(stored.as_deref(), now, days) {
-            FeedbackState {
-                phase: Phase::Already,
-                ..fresh
-            }
+            // Remembered as soon as it was queued: say so while it still waits.
+            let phase = if delivery::waiting(None) {
+                Phase::Saved
+            } else {
+                Phase::Already
+            };
+            FeedbackState { phase, ..fresh }
         } else {
             fresh
         }
@@ -87,16 +90,35 @@ pub fn use_outbox_flush(state: &UseReducerHandle<FeedbackState>, ids: &Ids) {
         let (id, _) = submission_for(&ids);
         delivery::own(&id, true);
         delivery::flush(true);
-        let listener = web_sys::window().map(|window| {
-            EventListener::new(&window, "online", move |_| {
-                // Sends again only what waits: the reducer sees the state as it is now.
-                state.dispatch(Action::Reconnected);
-                delivery::flush_online();
+        // The widget follows the outbox: after a delivery from this page (the retry timer,
+        // the page's flush) and after any storage change from another tab.
+        let check = {
+            let (state, id) = (state.clone(), id.clone());
+            Callback::from(move |()| {
+                if !delivery::waiting(Some(&id)) {
+                    state.dispatch(Action::Delivered);
+                }
+                if !delivery::waiting(None) {
+                    state.dispatch(Action::Emptied);
+                }
             })
+        };
+        delivery::watch(&check, true);
+        let listeners = web_sys::window().map(|window| {
+            let watcher = check.clone();
+            [
+                EventListener::new(&window, "online", move |_| {
+                    // Sends again only what waits: the reducer sees the state as it is now.
+                    state.dispatch(Action::Reconnected);
+                    delivery::flush_online();
+                }),
+                EventListener::new(&window, "storage", move |_| watcher.emit(())),
+            ]
         });
         move || {
             delivery::own(&id, false);
-            drop(listener);
+            delivery::watch(&check, false);
+            drop(listeners);
         }
     });
 }

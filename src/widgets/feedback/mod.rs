@@ -91,6 +91,7 @@ pub fn Feedback(props: &WidgetProps) -> Html {
         (FeedState::Loading, _) => return status(catalog.loading, &lang, Tone::Busy),
         (_, None) => return status(texts.unavailable, &lang, Tone::Error),
         _ if now.phase == Phase::Already => return status(texts.already, &lang, Tone::Info),
+        _ if now.phase == Phase::Saved => return status(texts.saved, &lang, Tone::Info),
         _ if now.phase == Phase::Thanked => return thanks(texts.thanks, tag, dir, &refs.thanks),
         _ => {}
     }

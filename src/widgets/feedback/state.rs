@@ -27,6 +27,9 @@ pub enum Phase {
     Thanked,
     /// This visitor already rated (remembered): a short thanks instead of the form.
     Already,
+    /// This visitor rated on an earlier page and that rating still waits in the outbox: a
+    /// short thanks that says it is not sent yet, until the outbox is empty.
+    Saved,
 }
 
 /// What happens to the form.
@@ -55,6 +58,11 @@ pub enum Action {
     /// Whether the comment step follows the rating: the option may come with the feed, after
     /// the form was made.
     CommentStep(bool),
+    /// This widget's submission left the outbox delivered (sent by the retry timer, the page's
+    /// flush or another tab), not by this widget's own send.
+    Delivered,
+    /// Nothing waits in the outbox any more.
+    Emptied,
     /// The browser is back online: a submission waiting in the outbox is sent again; in any
     /// other phase nothing happens (a choice not yet sent stays unsent).
     Reconnected,
@@ -178,6 +186,16 @@ impl FeedbackState {
                 ..self
             },
             (Phase::Queued, Action::Reconnected) => self.apply(Action::Submit),
+            // As if its own send had been answered: the comment step, or thanks.
+            (Phase::Queued, Action::Delivered) => Self {
+                phase: Phase::Sending,
+                ..self
+            }
+            .apply(Action::Sent),
+            (Phase::Saved, Action::Emptied) => Self {
+                phase: Phase::Already,
+                ..self
+            },
             _ => self,
         }
     }
@@ -393,6 +411,35 @@ mod tests {
             queued_comment.apply(Action::Reconnected).phase,
             Phase::Sending
         );
+    }
+
+    #[test]
+    fn a_queued_rating_delivered_elsewhere_follows_the_outbox() {
+        let queued = run_from(
+            FeedbackState::new(true, false),
+            &[Action::Choose(4), Action::Submit, Action::Queued],
+        );
+        let delivered = queued.apply(Action::Delivered);
+        assert_eq!((delivered.phase, delivered.rated), (Phase::Comment, true));
+        let comment = delivered.apply(Action::Submit).apply(Action::Queued);
+        assert_eq!(comment.apply(Action::Delivered).phase, Phase::Thanked);
+        let plain = run(&[Action::Choose(2), Action::Submit, Action::Queued]);
+        assert_eq!(plain.apply(Action::Delivered).phase, Phase::Thanked);
+        let sending = run(&[Action::Choose(2), Action::Submit]);
+        assert_eq!(
+            sending.apply(Action::Delivered),
+            sending,
+            "its own send brings its own answer"
+        );
+        let chosen = run(&[Action::Choose(2)]);
+        assert_eq!(chosen.apply(Action::Delivered), chosen);
+        let saved = FeedbackState {
+            phase: Phase::Saved,
+            ..FeedbackState::default()
+        };
+        assert_eq!(saved.apply(Action::Delivered), saved);
+        assert_eq!(saved.apply(Action::Emptied).phase, Phase::Already);
+        assert_eq!(chosen.apply(Action::Emptied), chosen);
     }
 
     #[test]
