@@ -394,12 +394,7 @@ async fn reloading_with_a_queued_rating_says_it_is_saved_and_not_sent_yet() {
     drop(host);
     hold(&url);
     let next = add_feedback(&[("endpoint", &url)]);
-    wait_for_text(
-        &next,
-        "p[role=status]",
-        "Thanks, your answer is saved on this device but not sent yet. It will be sent when the connection is back.",
-    )
-    .await;
+    wait_for_text(&next, "p[role=status]", QUEUED_EN).await;
     wait_until("the page load to send what waits", 5_000, || {
         calls_to(&url).len() == 2
     })

@@ -28,8 +28,6 @@ pub struct FeedbackTexts {
     pub queued: &'static str,
     /// Shown instead of the form to a visitor who already rated.
     pub already: &'static str,
-    /// Shown instead of the form to a visitor whose rating still waits in the outbox.
-    pub saved: &'static str,
     /// The heading of the optional comment step (the rating is saved by then).
     pub comment_heading: &'static str,
     /// The comment field's label.
@@ -60,7 +58,6 @@ pub(super) const EN: FeedbackTexts = FeedbackTexts {
     unavailable: "Feedback cannot be collected on this page right now.",
     queued: "Not sent yet: your answer is saved on this device and will be sent when the connection is back.",
     already: "Thanks, you already gave your feedback.",
-    saved: "Thanks, your answer is saved on this device but not sent yet. It will be sent when the connection is back.",
     comment_heading: "Thank you, your answer is saved.",
     comment_label: "Anything to add? (optional)",
     comment_hint: "Do not include personal information such as your name, e-mail address or phone number.",
@@ -87,7 +84,6 @@ pub(super) const FR: FeedbackTexts = FeedbackTexts {
     unavailable: "Les avis ne peuvent pas être recueillis sur cette page pour le moment.",
     queued: "Pas encore envoyée\u{202F}: votre réponse est enregistrée sur cet appareil et sera envoyée au retour de la connexion.",
     already: "Merci, vous avez déjà donné votre avis.",
-    saved: "Merci, votre réponse est enregistrée sur cet appareil mais pas encore envoyée. Elle sera envoyée au retour de la connexion.",
     comment_heading: "Merci, votre réponse est enregistrée.",
     comment_label: "Autre chose à ajouter\u{202F}? (facultatif)",
     comment_hint: "N’indiquez pas d’informations personnelles comme votre nom, votre adresse e-mail ou votre numéro de téléphone.",
@@ -108,7 +104,6 @@ pub(super) const AR: FeedbackTexts = FeedbackTexts {
     unavailable: "لا يمكن جمع الملاحظات في هذه الصفحة حاليًا.",
     queued: "لم تُرسل بعد: حُفظت إجابتك على هذا الجهاز وسترسل عند عودة الاتصال.",
     already: "شكرًا، لقد سبق أن قدّمت ملاحظاتك.",
-    saved: "شكرًا، حُفظت إجابتك على هذا الجهاز ولم تُرسل بعد. سترسل عند عودة الاتصال.",
     comment_heading: "شكرًا لك، حُفظت إجابتك.",
     comment_label: "هل لديك ما تضيفه؟ (اختياري)",
     comment_hint: "لا تذكر معلومات شخصية مثل اسمك أو بريدك الإلكتروني أو رقم هاتفك.",

@@ -17,6 +17,8 @@ use crate::platform::{console, fetch::post_json, random, storage};
 const SEND_TIMEOUT_MS: u32 = 15_000;
 /// Where the outbox is stored (namespaced by `platform::storage`).
 const KEY: &str = "feedback:outbox";
+/// The event on `window` after a delivery from this page (not bubbling, not for hosts).
+pub const DELIVERED: &str = "feedwidgets:delivered";
 
 thread_local! {
     /// Submission ids on their way now: the same one is never sent twice at once.
@@ -24,8 +26,6 @@ thread_local! {
     /// Submission ids of the widgets on the page. Back online, each widget sends its own
     /// submission again and learns how it went, so the page's flush leaves those alone.
     static OWNED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-    /// What each widget on the page runs after a delivery, to follow the outbox.
-    static WATCHERS: RefCell<Vec<yew::Callback<()>>> = const { RefCell::new(Vec::new()) };
     /// The pending retry timer's handle (0: none; clearing a timer that fired is harmless).
     static TIMER: Cell<i32> = const { Cell::new(0) };
 }
@@ -57,22 +57,9 @@ pub fn own(id: &str, on: bool) {
     mark(&OWNED, id, on);
 }
 
-/// Runs `watcher` after every delivery from this page (`on`), or no longer.
-pub fn watch(watcher: &yew::Callback<()>, on: bool) {
-    WATCHERS.with(|watchers| {
-        let mut watchers = watchers.borrow_mut();
-        watchers.retain(|known| known != watcher);
-        if on {
-            watchers.push(watcher.clone());
-        }
-    });
-}
-
-/// Whether submission `id` (any, for `None`) waits in the stored outbox. Read only: an entry
-/// without a key gets one when it is next sent.
+/// Whether submission `id` (any, for `None`) waits in the stored outbox.
 pub fn waiting(id: Option<&str>) -> bool {
-    let (outbox, _) = Outbox::parse(storage::get(KEY).as_deref(), String::new);
-    outbox
+    load()
         .0
         .iter()
         .any(|entry| id.is_none_or(|id| entry.id == id))
@@ -158,9 +145,9 @@ pub async fn deliver(endpoint: &str, id: &str, body: &str) -> Option<Outcome> {
     if outcome == Outcome::Retry {
         schedule(&outbox);
     } else if outcome == Outcome::Delivered {
-        // Cloned first: a watcher's render may watch or unwatch.
-        for watcher in WATCHERS.with(|watchers| watchers.borrow().clone()) {
-            watcher.emit(());
+        // Tells the widgets of this page, as a `storage` event tells those of other tabs.
+        if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(DELIVERED)) {
+            let _ = window.dispatch_event(&event);
         }
     }
     Some(outcome)

@@ -91,33 +91,36 @@ pub fn use_outbox_flush(state: &UseReducerHandle<FeedbackState>, ids: &Ids) {
         delivery::own(&id, true);
         delivery::flush(true);
         // The widget follows the outbox: after a delivery from this page (the retry timer,
-        // the page's flush) and after any storage change from another tab.
-        let check = {
-            let (state, id) = (state.clone(), id.clone());
-            Callback::from(move |()| {
+        // the page's flush) and after any storage change from another tab. Another tab takes
+        // a submission out when it is delivered or, rarely (a conflict), refused for good; a
+        // storage event cannot tell which, and the common case is the one shown.
+        let follow = |state: UseReducerDispatcher<FeedbackState>, id: String| {
+            move |_: &Event| {
                 if !delivery::waiting(Some(&id)) {
                     state.dispatch(Action::Delivered);
                 }
                 if !delivery::waiting(None) {
                     state.dispatch(Action::Emptied);
                 }
-            })
+            }
         };
-        delivery::watch(&check, true);
         let listeners = web_sys::window().map(|window| {
-            let watcher = check.clone();
             [
+                EventListener::new(&window, "storage", follow(state.clone(), id.clone())),
+                EventListener::new(
+                    &window,
+                    delivery::DELIVERED,
+                    follow(state.clone(), id.clone()),
+                ),
                 EventListener::new(&window, "online", move |_| {
                     // Sends again only what waits: the reducer sees the state as it is now.
                     state.dispatch(Action::Reconnected);
                     delivery::flush_online();
                 }),
-                EventListener::new(&window, "storage", move |_| watcher.emit(())),
             ]
         });
         move || {
             delivery::own(&id, false);
-            delivery::watch(&check, false);
             drop(listeners);
         }
     });

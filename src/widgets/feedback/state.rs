@@ -35,12 +35,9 @@ pub enum Phase {
 /// What happens to the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// The checked rating is now this one, 1 (worst) to 5 (best): a `change`, which the arrow
-    /// keys that move through the group fire too, so it never sends.
+    /// The reader checked this rating, 1 (worst) to 5 (best). In `compact` it sends, unless
+    /// an arrow key checked it: those move through the group (WCAG 3.2.2, On Input).
     Choose(u8),
-    /// The reader activated this rating (a click, or Space): in `compact`, it sends, unless
-    /// the activation came from an arrow key (browsers fire a click there as well).
-    Pick(u8),
     /// A key went down on the scale; `true` for an arrow key, which moves through the group.
     Key(bool),
     /// The reader pressed send (or retry, or send on the comment step).
@@ -85,8 +82,7 @@ pub struct FeedbackState {
     pub compact: bool,
     /// The comment's length, for the counter.
     pub comment_len: u16,
-    /// The last key on the scale was an arrow key: the click that follows it is a move, not
-    /// a pick (WCAG 3.2.2, On Input).
+    /// The last key on the scale was an arrow key: the change that follows it is a move.
     pub moving: bool,
     /// How many times a submission started on its way (wrapping). The send effect is keyed on
     /// it, so a retry that comes before the render of the answer still sends.
@@ -124,18 +120,13 @@ impl FeedbackState {
             (_, Action::Choose(rating))
                 if (self.phase == Phase::Choosing || retryable) && (1..=5).contains(&rating) =>
             {
-                Self {
+                let chosen = Self {
                     rating: Some(rating),
                     needs_choice: false,
-                    ..self
-                }
-            }
-            (_, Action::Pick(rating)) => {
-                let chosen = Self {
                     moving: false,
-                    ..self.apply(Action::Choose(rating))
+                    ..self
                 };
-                if self.compact && !self.moving && chosen.rating == Some(rating) {
+                if self.compact && !self.moving {
                     chosen.apply(Action::Submit)
                 } else {
                     chosen
@@ -264,11 +255,11 @@ mod tests {
         }
         let compact = run_from(
             FeedbackState::new(false, true),
-            &[Action::Pick(4), Action::SendFailed],
+            &[Action::Choose(4), Action::SendFailed],
         );
         assert_eq!(compact.phase, Phase::Failed);
         assert_eq!(
-            compact.apply(Action::Pick(1)),
+            compact.apply(Action::Choose(1)),
             compact,
             "compact: a new choice sends nothing either"
         );
@@ -452,33 +443,31 @@ mod tests {
     }
 
     #[test]
-    fn compact_sends_on_a_pick() {
+    fn compact_sends_on_choice() {
         let start = FeedbackState::new(false, true);
-        let sending = start.apply(Action::Pick(5));
+        let sending = start.apply(Action::Choose(5));
         assert_eq!((sending.phase, sending.rating), (Phase::Sending, Some(5)));
-        assert_eq!(sending.apply(Action::Pick(1)), sending);
+        assert_eq!(sending.apply(Action::Choose(1)), sending);
         let queued = sending.apply(Action::Queued);
-        let again = queued.apply(Action::Pick(1));
+        let again = queued.apply(Action::Choose(1));
         assert_eq!((again.phase, again.rating), (Phase::Sending, Some(1)));
-        assert_eq!(start.apply(Action::Pick(9)), start);
-        let plain = FeedbackState::default().apply(Action::Pick(2));
-        assert_eq!((plain.phase, plain.rating), (Phase::Choosing, Some(2)));
+        assert_eq!(start.apply(Action::Choose(9)), start);
     }
 
     #[test]
     fn compact_never_sends_on_the_arrow_keys() {
         let start = FeedbackState::new(false, true);
-        let moved = run_from(
-            start,
-            &[Action::Key(true), Action::Pick(2), Action::Choose(2)],
-        );
+        let moved = run_from(start, &[Action::Key(true), Action::Choose(2)]);
         assert_eq!((moved.phase, moved.rating), (Phase::Choosing, Some(2)));
-        assert!(!moved.moving, "the move is spent on its own click");
-        let changed = start.apply(Action::Choose(3));
-        assert_eq!(changed.phase, Phase::Choosing, "a change alone never sends");
+        assert!(!moved.moving, "the move is spent on its own change");
+        assert_eq!(
+            moved.apply(Action::Choose(3)).phase,
+            Phase::Sending,
+            "then a click sends"
+        );
         let spaced = run_from(
             start,
-            &[Action::Key(true), Action::Key(false), Action::Pick(4)],
+            &[Action::Key(true), Action::Key(false), Action::Choose(4)],
         );
         assert_eq!((spaced.phase, spaced.rating), (Phase::Sending, Some(4)));
         let entered = moved.apply(Action::Submit);

@@ -59,14 +59,15 @@ pub fn rating_form(form: &Form) -> Html {
     let on_change = form
         .act
         .reform(|event: Event| Action::Choose(rating_of(&event)));
-    let on_click = form
-        .act
-        .reform(|event: MouseEvent| Action::Pick(rating_of(&event)));
-    // Enter sends what is checked (the browser's implicit submission, made explicit so it
-    // does not depend on the form's other fields); an arrow key only moves.
+    // Enter, or Space on the checked answer (which changes nothing), sends what is checked;
+    // Enter is the browser's implicit submission, made explicit so it does not depend on the
+    // form's other fields. An arrow key only moves.
     let on_key = form.act.reform(|event: KeyboardEvent| {
         let key = event.key();
-        if key == "Enter" {
+        let checked = event
+            .target_dyn_into::<HtmlInputElement>()
+            .is_some_and(|input| input.checked());
+        if key == "Enter" || (key == " " && checked) {
             event.prevent_default();
             return Action::Submit;
         }
@@ -80,7 +81,7 @@ pub fn rating_form(form: &Form) -> Html {
             <fieldset disabled={sending || state.phase == Phase::Failed}>
                 <legend>{ form.config.question.clone() }</legend>
                 <div class="fw-feedback__scale" onkeydown={on_key}>
-                    { for form.config.labels.iter().enumerate().map(|(i, label)| option(i as u8 + 1, label, state.rating, &on_change, &on_click)) }
+                    { for form.config.labels.iter().enumerate().map(|(i, label)| option(i as u8 + 1, label, state.rating, &on_change)) }
                 </div>
             </fieldset>
             { honeypot(&form.refs.honeypot) }
@@ -207,17 +208,11 @@ fn honeypot(field: &NodeRef) -> Html {
     }
 }
 
-fn option(
-    value: u8,
-    label: &str,
-    chosen: Option<u8>,
-    on_change: &Callback<Event>,
-    on_click: &Callback<MouseEvent>,
-) -> Html {
+fn option(value: u8, label: &str, chosen: Option<u8>, on_change: &Callback<Event>) -> Html {
     html! {
         <label class="fw-feedback__option">
             <input type="radio" name="rating" value={value.to_string()} checked={chosen == Some(value)}
-                   onchange={on_change.clone()} onclick={on_click.clone()} />
+                   onchange={on_change.clone()} />
             <span>{ label.to_string() }</span>
         </label>
     }
