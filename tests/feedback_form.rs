@@ -254,3 +254,60 @@ async fn without_an_endpoint_feedback_cannot_be_collected() {
     )
     .await;
 }
+
+/// The options' boxes (left, top, width, height), worst to best.
+fn option_boxes(host: &web_sys::Element) -> Vec<Vec<f64>> {
+    find_all(host, ".fw-feedback__option")
+        .iter()
+        .map(border_box)
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn on_a_phone_the_scale_is_a_list_in_order_and_wide_it_is_one_row() {
+    setup();
+    let url = endpoint("scale-layout");
+    for width in ["320px", "375px", "560px"] {
+        let style = format!("width: {width}");
+        let host = feedback(&[("endpoint", &url), ("style", &style)]).await;
+        let boxes = option_boxes(&host);
+        assert_eq!(boxes.len(), 5);
+        for pair in boxes.windows(2) {
+            assert!(
+                pair[1][1] >= pair[0][1] + pair[0][3],
+                "{width}: each answer below the one before it: {boxes:?}"
+            );
+            assert!((pair[1][0] - pair[0][0]).abs() < 1.0, "{width}: one column");
+        }
+        for rating in 1..=5 {
+            let target = border_box(&radio(&host, rating));
+            assert!(
+                target[2] >= 24.0 && target[3] >= 24.0,
+                "{width}: {target:?}"
+            );
+        }
+    }
+    for (lang, sign) in [("en", 1.0), ("ar", -1.0)] {
+        let host = feedback(&[
+            ("endpoint", &url),
+            ("lang", lang),
+            ("style", "width: 900px"),
+        ])
+        .await;
+        let boxes = option_boxes(&host);
+        for pair in boxes.windows(2) {
+            assert!(
+                (pair[1][1] - pair[0][1]).abs() < 1.0,
+                "{lang}: one row: {boxes:?}"
+            );
+            assert!(
+                (pair[1][0] - pair[0][0]) * sign > 0.0,
+                "{lang}: in reading order: {boxes:?}"
+            );
+        }
+        for rating in 1..=5 {
+            let target = border_box(&radio(&host, rating));
+            assert!(target[2] >= 24.0 && target[3] >= 24.0, "{lang}: {target:?}");
+        }
+    }
+}

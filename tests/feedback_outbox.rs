@@ -339,3 +339,73 @@ async fn garbage_in_the_outbox_is_dropped_and_the_form_works() {
         errors_since(mark)
     );
 }
+
+/// A widget with `attributes` whose rating waits in the outbox: the collector answered 503.
+async fn queued(url: &str, attributes: &[(&str, &str)], rating: u8) -> Mounted {
+    respond(url, 503, "{}");
+    let mut all = vec![("endpoint", url)];
+    all.extend_from_slice(attributes);
+    let host = feedback(&all).await;
+    rate_and_submit(&host, rating).await;
+    wait_for_text(&host, "[role=alert]", QUEUED_EN).await;
+    host
+}
+
+/// The English heading of the comment step.
+const COMMENT_HEADING_EN: &str = "Thank you, your answer is saved.";
+
+#[wasm_bindgen_test]
+async fn a_rating_the_retry_timer_delivers_shows_as_delivered_and_offers_the_comment() {
+    setup();
+    let url = endpoint("timer-delivered");
+    let host = queued(&url, &[("comment", "")], 4).await;
+    respond(&url, 200, "{}");
+    // The first retry is due after 2.5 to 5 s.
+    wait_until("the retry timer to send again", 8_000, || {
+        calls_to(&url).len() == 2
+    })
+    .await;
+    wait_for_text(&host, "h2", COMMENT_HEADING_EN).await;
+    assert!(alert(&host).is_none(), "no longer \"not sent yet\"");
+    assert!(
+        find(&host, "textarea").is_some(),
+        "the comment step is offered"
+    );
+    assert_eq!(outbox(), None);
+    forget();
+}
+
+#[wasm_bindgen_test]
+async fn a_rating_another_tab_delivers_shows_as_delivered() {
+    setup();
+    let url = endpoint("tab-delivered");
+    let host = queued(&url, &[], 2).await;
+    other_tab_sent();
+    wait_for_text(&host, "h2", "Thank you for your feedback.").await;
+    assert_eq!(calls_to(&url).len(), 1, "this tab sent nothing more");
+    forget();
+}
+
+#[wasm_bindgen_test]
+async fn reloading_with_a_queued_rating_says_it_is_saved_and_not_sent_yet() {
+    setup();
+    let url = endpoint("reload-queued");
+    let host = queued(&url, &[], 3).await;
+    drop(host);
+    hold(&url);
+    let next = add_feedback(&[("endpoint", &url)]);
+    wait_for_text(&next, "p[role=status]", QUEUED_EN).await;
+    wait_until("the page load to send what waits", 5_000, || {
+        calls_to(&url).len() == 2
+    })
+    .await;
+    release(&url, 200, "{}");
+    wait_for_text(
+        &next,
+        "p[role=status]",
+        "Thanks, you already gave your feedback.",
+    )
+    .await;
+    assert_eq!(outbox(), None);
+    forget();
+}

@@ -196,6 +196,60 @@ async fn compact_sends_on_choice_once() {
     drop(rated);
 }
 
+/// What the browser does on an arrow key in a radio group: the key goes down, then the next
+/// radio is checked with a click (and a change).
+fn arrow_to(host: &web_sys::Element, from: u8, to: u8) {
+    key_down(&radio(host, from), "ArrowRight");
+    choose(host, to);
+}
+
+#[wasm_bindgen_test]
+async fn compact_moves_on_arrow_keys_and_sends_on_enter_or_space() {
+    setup();
+    let url = endpoint("compact-keys");
+    respond(&url, 200, "{}");
+    let host = feedback(&[("endpoint", &url), ("compact", "")]).await;
+    arrow_to(&host, 1, 2);
+    arrow_to(&host, 2, 3);
+    // A span of time for a negative check: moving through the group sends nothing.
+    sleep(150).await;
+    assert!(calls_to(&url).is_empty(), "no POST on the arrow keys");
+    assert!(is_checked(&radio(&host, 3)));
+    assert!(heading(&host).is_none(), "the form stays");
+    key_down(&radio(&host, 3), "Enter");
+    wait_for_heading(&host).await;
+    let sent = calls_to(&url);
+    assert_eq!(sent.len(), 1, "Enter sends the checked answer once");
+    assert_eq!(field(&sent[0].json(), "rating").as_f64(), Some(3.0));
+
+    let url = endpoint("compact-space");
+    respond(&url, 200, "{}");
+    let host = feedback(&[("endpoint", &url), ("compact", "")]).await;
+    arrow_to(&host, 1, 4);
+    // Space: the key goes down, then the browser clicks the focused radio.
+    key_down(&radio(&host, 4), " ");
+    choose(&host, 4);
+    wait_for_heading(&host).await;
+    let sent = calls_to(&url);
+    assert_eq!(sent.len(), 1, "Space sends once");
+    assert_eq!(field(&sent[0].json(), "rating").as_f64(), Some(4.0));
+}
+
+#[wasm_bindgen_test]
+async fn compact_says_politely_that_a_rating_waits() {
+    setup();
+    let url = endpoint("compact-polite");
+    respond(&url, 503, "{}");
+    let host = feedback(&[("endpoint", &url), ("compact", "")]).await;
+    choose(&host, 5);
+    wait_for_text(&host, "[role=status]", QUEUED_EN).await;
+    assert!(
+        alert(&host).is_none(),
+        "a pick is answered by a status, not an alert"
+    );
+    forget();
+}
+
 #[wasm_bindgen_test]
 async fn the_page_is_sent_without_query_fragment_or_email() {
     setup();

@@ -172,6 +172,14 @@ export function fwfb_type(element, text) {
   element.value = text;
   element.dispatchEvent(new Event("input", { bubbles: true }));
 }
+export function fwfb_key(element, key) {
+  element.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true, composed: true }));
+}
+export function fwfb_box(element) { const r = element.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; }
+export function fwfb_other_tab_sent() {
+  localStorage.removeItem("feedwidgets:feedback:outbox");
+  window.dispatchEvent(new StorageEvent("storage", { key: "feedwidgets:feedback:outbox", newValue: null }));
+}
 export function fwfb_online() { window.dispatchEvent(new Event("online")); }
 export function fwfb_local(key) { return localStorage.getItem(key); }
 export function fwfb_rect(element) { const r = element.getBoundingClientRect(); return [r.left, r.right, r.width]; }
@@ -184,6 +192,17 @@ extern "C" {
     /// Types `text` into a field as a person would (an `input` event follows).
     #[wasm_bindgen(js_name = fwfb_type)]
     pub fn type_text(element: &Element, text: &str);
+    /// A `keydown` of `key` on `element`, as a key press starts (the browser's own moves are
+    /// then made by the test).
+    #[wasm_bindgen(js_name = fwfb_key)]
+    pub fn key_down(element: &Element, key: &str);
+    /// An element's left, top, width and height on screen.
+    #[wasm_bindgen(js_name = fwfb_box)]
+    pub fn border_box(element: &Element) -> Vec<f64>;
+    /// What the page sees when another tab delivers the outbox: it is emptied, and a
+    /// `storage` event says so.
+    #[wasm_bindgen(js_name = fwfb_other_tab_sent)]
+    pub fn other_tab_sent();
     /// Tells the page the browser is back online.
     #[wasm_bindgen(js_name = fwfb_online)]
     pub fn go_online();

@@ -17,6 +17,8 @@ use crate::platform::{console, fetch::post_json, random, storage};
 const SEND_TIMEOUT_MS: u32 = 15_000;
 /// Where the outbox is stored (namespaced by `platform::storage`).
 const KEY: &str = "feedback:outbox";
+/// The event on `window` after a delivery from this page (not bubbling, not for hosts).
+pub const DELIVERED: &str = "feedwidgets:delivered";
 
 thread_local! {
     /// Submission ids on their way now: the same one is never sent twice at once.
@@ -53,6 +55,14 @@ fn in_flight(id: &str, on: bool) -> bool {
 /// Marks `id` as the submission of a widget on the page (`on`), or of none any more.
 pub fn own(id: &str, on: bool) {
     mark(&OWNED, id, on);
+}
+
+/// Whether submission `id` (any, for `None`) waits in the stored outbox.
+pub fn waiting(id: Option<&str>) -> bool {
+    load()
+        .0
+        .iter()
+        .any(|entry| id.is_none_or(|id| entry.id == id))
 }
 
 fn owned(id: &str) -> bool {
@@ -134,6 +144,11 @@ pub async fn deliver(endpoint: &str, id: &str, body: &str) -> Option<Outcome> {
     save(&outbox);
     if outcome == Outcome::Retry {
         schedule(&outbox);
+    } else if outcome == Outcome::Delivered {
+        // Tells the widgets of this page, as a `storage` event tells those of other tabs.
+        if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(DELIVERED)) {
+            let _ = window.dispatch_event(&event);
+        }
     }
     Some(outcome)
 }

@@ -51,10 +51,13 @@ pub fn use_remembered(
         let stored = storage::get(key);
         let now = js_sys::Date::now() as u64;
         if remember::remembered(stored.as_deref(), now, days) {
-            FeedbackState {
-                phase: Phase::Already,
-                ..fresh
-            }
+            // Remembered as soon as it was queued: say so while it still waits.
+            let phase = if delivery::waiting(None) {
+                Phase::Saved
+            } else {
+                Phase::Already
+            };
+            FeedbackState { phase, ..fresh }
         } else {
             fresh
         }
@@ -87,16 +90,38 @@ pub fn use_outbox_flush(state: &UseReducerHandle<FeedbackState>, ids: &Ids) {
         let (id, _) = submission_for(&ids);
         delivery::own(&id, true);
         delivery::flush(true);
-        let listener = web_sys::window().map(|window| {
-            EventListener::new(&window, "online", move |_| {
-                // Sends again only what waits: the reducer sees the state as it is now.
-                state.dispatch(Action::Reconnected);
-                delivery::flush_online();
-            })
+        // The widget follows the outbox: after a delivery from this page (the retry timer,
+        // the page's flush) and after any storage change from another tab. Another tab takes
+        // a submission out when it is delivered or, rarely (a conflict), refused for good; a
+        // storage event cannot tell which, and the common case is the one shown.
+        let follow = |state: UseReducerDispatcher<FeedbackState>, id: String| {
+            move |_: &Event| {
+                if !delivery::waiting(Some(&id)) {
+                    state.dispatch(Action::Delivered);
+                }
+                if !delivery::waiting(None) {
+                    state.dispatch(Action::Emptied);
+                }
+            }
+        };
+        let listeners = web_sys::window().map(|window| {
+            [
+                EventListener::new(&window, "storage", follow(state.clone(), id.clone())),
+                EventListener::new(
+                    &window,
+                    delivery::DELIVERED,
+                    follow(state.clone(), id.clone()),
+                ),
+                EventListener::new(&window, "online", move |_| {
+                    // Sends again only what waits: the reducer sees the state as it is now.
+                    state.dispatch(Action::Reconnected);
+                    delivery::flush_online();
+                }),
+            ]
         });
         move || {
             delivery::own(&id, false);
-            drop(listener);
+            drop(listeners);
         }
     });
 }

@@ -91,6 +91,8 @@ pub fn Feedback(props: &WidgetProps) -> Html {
         (FeedState::Loading, _) => return status(catalog.loading, &lang, Tone::Busy),
         (_, None) => return status(texts.unavailable, &lang, Tone::Error),
         _ if now.phase == Phase::Already => return status(texts.already, &lang, Tone::Info),
+        // A rating that waits in the outbox, from an earlier page: said as when it was queued.
+        _ if now.phase == Phase::Saved => return status(texts.queued, &lang, Tone::Info),
         _ if now.phase == Phase::Thanked => return thanks(texts.thanks, tag, dir, &refs.thanks),
         _ => {}
     }

@@ -27,13 +27,19 @@ pub enum Phase {
     Thanked,
     /// This visitor already rated (remembered): a short thanks instead of the form.
     Already,
+    /// This visitor rated on an earlier page and that rating still waits in the outbox: a
+    /// short thanks that says it is not sent yet, until the outbox is empty.
+    Saved,
 }
 
 /// What happens to the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// The reader picked a rating, 1 (worst) to 5 (best).
+    /// The reader checked this rating, 1 (worst) to 5 (best). In `compact` it sends, unless
+    /// an arrow key checked it: those move through the group (WCAG 3.2.2, On Input).
     Choose(u8),
+    /// A key went down on the scale; `true` for an arrow key, which moves through the group.
+    Key(bool),
     /// The reader pressed send (or retry, or send on the comment step).
     Submit,
     /// The reader skipped the comment.
@@ -49,6 +55,11 @@ pub enum Action {
     /// Whether the comment step follows the rating: the option may come with the feed, after
     /// the form was made.
     CommentStep(bool),
+    /// This widget's submission left the outbox delivered (sent by the retry timer, the page's
+    /// flush or another tab), not by this widget's own send.
+    Delivered,
+    /// Nothing waits in the outbox any more.
+    Emptied,
     /// The browser is back online: a submission waiting in the outbox is sent again; in any
     /// other phase nothing happens (a choice not yet sent stays unsent).
     Reconnected,
@@ -71,6 +82,8 @@ pub struct FeedbackState {
     pub compact: bool,
     /// The comment's length, for the counter.
     pub comment_len: u16,
+    /// The last key on the scale was an arrow key: the change that follows it is a move.
+    pub moving: bool,
     /// How many times a submission started on its way (wrapping). The send effect is keyed on
     /// it, so a retry that comes before the render of the answer still sends.
     pub sends: u16,
@@ -93,6 +106,7 @@ impl FeedbackState {
             with_comment,
             compact,
             comment_len: 0,
+            moving: false,
             sends: 0,
         }
     }
@@ -109,14 +123,16 @@ impl FeedbackState {
                 let chosen = Self {
                     rating: Some(rating),
                     needs_choice: false,
+                    moving: false,
                     ..self
                 };
-                if self.compact {
+                if self.compact && !self.moving {
                     chosen.apply(Action::Submit)
                 } else {
                     chosen
                 }
             }
+            (_, Action::Key(moving)) => Self { moving, ..self },
             (Phase::Choosing | Phase::Queued | Phase::Comment, Action::Submit) => {
                 match self.rating {
                     Some(_) => Self {
@@ -161,6 +177,16 @@ impl FeedbackState {
                 ..self
             },
             (Phase::Queued, Action::Reconnected) => self.apply(Action::Submit),
+            // As if its own send had been answered: the comment step, or thanks.
+            (Phase::Queued, Action::Delivered) => Self {
+                phase: Phase::Sending,
+                ..self
+            }
+            .apply(Action::Sent),
+            (Phase::Saved, Action::Emptied) => Self {
+                phase: Phase::Already,
+                ..self
+            },
             _ => self,
         }
     }
@@ -379,6 +405,35 @@ mod tests {
     }
 
     #[test]
+    fn a_queued_rating_delivered_elsewhere_follows_the_outbox() {
+        let queued = run_from(
+            FeedbackState::new(true, false),
+            &[Action::Choose(4), Action::Submit, Action::Queued],
+        );
+        let delivered = queued.apply(Action::Delivered);
+        assert_eq!((delivered.phase, delivered.rated), (Phase::Comment, true));
+        let comment = delivered.apply(Action::Submit).apply(Action::Queued);
+        assert_eq!(comment.apply(Action::Delivered).phase, Phase::Thanked);
+        let plain = run(&[Action::Choose(2), Action::Submit, Action::Queued]);
+        assert_eq!(plain.apply(Action::Delivered).phase, Phase::Thanked);
+        let sending = run(&[Action::Choose(2), Action::Submit]);
+        assert_eq!(
+            sending.apply(Action::Delivered),
+            sending,
+            "its own send brings its own answer"
+        );
+        let chosen = run(&[Action::Choose(2)]);
+        assert_eq!(chosen.apply(Action::Delivered), chosen);
+        let saved = FeedbackState {
+            phase: Phase::Saved,
+            ..FeedbackState::default()
+        };
+        assert_eq!(saved.apply(Action::Delivered), saved);
+        assert_eq!(saved.apply(Action::Emptied).phase, Phase::Already);
+        assert_eq!(chosen.apply(Action::Emptied), chosen);
+    }
+
+    #[test]
     fn the_reducer_keeps_the_same_state_when_nothing_changes() {
         let start = Rc::new(FeedbackState::default());
         let same = start.clone().reduce(Action::Skip);
@@ -397,5 +452,25 @@ mod tests {
         let again = queued.apply(Action::Choose(1));
         assert_eq!((again.phase, again.rating), (Phase::Sending, Some(1)));
         assert_eq!(start.apply(Action::Choose(9)), start);
+    }
+
+    #[test]
+    fn compact_never_sends_on_the_arrow_keys() {
+        let start = FeedbackState::new(false, true);
+        let moved = run_from(start, &[Action::Key(true), Action::Choose(2)]);
+        assert_eq!((moved.phase, moved.rating), (Phase::Choosing, Some(2)));
+        assert!(!moved.moving, "the move is spent on its own change");
+        assert_eq!(
+            moved.apply(Action::Choose(3)).phase,
+            Phase::Sending,
+            "then a click sends"
+        );
+        let spaced = run_from(
+            start,
+            &[Action::Key(true), Action::Key(false), Action::Choose(4)],
+        );
+        assert_eq!((spaced.phase, spaced.rating), (Phase::Sending, Some(4)));
+        let entered = moved.apply(Action::Submit);
+        assert_eq!((entered.phase, entered.rating), (Phase::Sending, Some(2)));
     }
 }

@@ -56,11 +56,22 @@ pub fn thanks(text: &'static str, tag: &str, dir: &'static str, heading: &NodeRe
 pub fn rating_form(form: &Form) -> Html {
     let state = form.state;
     let sending = state.phase == Phase::Sending;
-    let on_change = form.act.reform(|event: Event| {
-        let rating = event
+    let on_change = form
+        .act
+        .reform(|event: Event| Action::Choose(rating_of(&event)));
+    // Enter, or Space on the checked answer (which changes nothing), sends what is checked;
+    // Enter is the browser's implicit submission, made explicit so it does not depend on the
+    // form's other fields. An arrow key only moves.
+    let on_key = form.act.reform(|event: KeyboardEvent| {
+        let key = event.key();
+        let checked = event
             .target_dyn_into::<HtmlInputElement>()
-            .and_then(|input| input.value().parse::<u8>().ok());
-        Action::Choose(rating.unwrap_or(0))
+            .is_some_and(|input| input.checked());
+        if key == "Enter" || (key == " " && checked) {
+            event.prevent_default();
+            return Action::Submit;
+        }
+        Action::Key(key.starts_with("Arrow"))
     });
     let message = message(form);
     let button = submit_button(form, message.is_some());
@@ -69,7 +80,7 @@ pub fn rating_form(form: &Form) -> Html {
               onsubmit={on_submit(form.act)} aria-busy={sending.then_some("true")}>
             <fieldset disabled={sending || state.phase == Phase::Failed}>
                 <legend>{ form.config.question.clone() }</legend>
-                <div class="fw-feedback__scale">
+                <div class="fw-feedback__scale" onkeydown={on_key}>
                     { for form.config.labels.iter().enumerate().map(|(i, label)| option(i as u8 + 1, label, state.rating, &on_change)) }
                 </div>
             </fieldset>
@@ -121,6 +132,14 @@ pub fn comment_form(form: &Form) -> Html {
     }
 }
 
+/// The rating of the radio an event is on; 0 (ignored by the reducer) for anything else.
+fn rating_of(event: &Event) -> u8 {
+    event
+        .target_dyn_into::<HtmlInputElement>()
+        .and_then(|input| input.value().parse::<u8>().ok())
+        .unwrap_or(0)
+}
+
 fn on_submit(act: &Callback<Action>) -> Callback<SubmitEvent> {
     act.reform(|event: SubmitEvent| {
         event.prevent_default();
@@ -144,10 +163,17 @@ fn message(form: &Form) -> Option<Html> {
     } else {
         "fw-feedback__message"
     };
+    // Compact sends on a pick, so its waiting message answers that pick: said politely, not
+    // over the reading of the option just chosen. A refusal is still an alert.
+    let role = if form.config.compact && state.phase == Phase::Queued {
+        "status"
+    } else {
+        "alert"
+    };
     // Keyed by the text: a translator that ignores translate="no" replaces text nodes, and Yew
     // would go on updating the detached one.
     Some(html! {
-        <p {class} role="alert" tabindex="-1" ref={form.refs.message.clone()} key={message}>{ message }</p>
+        <p {class} {role} tabindex="-1" ref={form.refs.message.clone()} key={message}>{ message }</p>
     })
 }
 
