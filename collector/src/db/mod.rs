@@ -76,7 +76,7 @@ pub enum DbError {
 pub struct Sqlite {
     writer: Arc<Mutex<Connection>>,
     /// The group-commit writer's bounded queue.
-    queue: tokio::sync::mpsc::Sender<writer::Job>,
+    queue: tokio::sync::mpsc::Sender<batch::Job>,
     path: Arc<PathBuf>,
     /// Idle read-only connections kept for reuse (at most [`READERS`]).
     idle_readers: Arc<Mutex<Vec<Connection>>>,
@@ -221,7 +221,60 @@ fn open_reader(path: &Path) -> Result<Connection, DbError> {
 /// Helpers shared by the storage unit tests.
 #[cfg(test)]
 pub(crate) mod test_support {
+    use tokio::sync::oneshot;
+
+    use super::batch::Job;
+    use super::{DbError, Upsert};
     use crate::validate::Submission;
+
+    /// The batch both backends' isolation tests store: ids 1 and 3 new, 2 on the page the
+    /// test's trigger refuses, 1 again with its own key, 3 again with another key.
+    pub fn isolation_batch() -> Vec<Job> {
+        jobs(vec![
+            sub(1, 1, "/a"),
+            sub(2, 2, "/refused"),
+            sub(3, 3, "/b"),
+            sub(1, 1, "/a-again"),
+            sub(3, 9, "/not-the-owner"),
+        ])
+    }
+
+    /// `subs` as queued jobs whose handlers went away (the tests read the outcomes).
+    pub fn jobs(subs: Vec<Submission>) -> Vec<Job> {
+        subs.into_iter()
+            .map(|sub| Job {
+                sub,
+                received_at_ms: 0,
+                reply: oneshot::channel().0,
+            })
+            .collect()
+    }
+
+    /// What storing [`isolation_batch`] must answer: the refused row fails alone, the others
+    /// are stored (or, for another key, refused as not the owner) as if it were not there.
+    pub fn assert_isolated(outcomes: &[Result<Upsert, DbError>]) {
+        assert!(
+            matches!(outcomes[0], Ok(Upsert::Created)),
+            "{:?}",
+            outcomes[0]
+        );
+        assert!(outcomes[1].is_err(), "{:?}", outcomes[1]);
+        assert!(
+            matches!(outcomes[2], Ok(Upsert::Created)),
+            "{:?}",
+            outcomes[2]
+        );
+        assert!(
+            matches!(outcomes[3], Ok(Upsert::Updated)),
+            "{:?}",
+            outcomes[3]
+        );
+        assert!(
+            matches!(outcomes[4], Ok(Upsert::NotOwner)),
+            "{:?}",
+            outcomes[4]
+        );
+    }
 
     /// Submission `n` with the key hash `[key; 32]` on `page`.
     pub fn sub(n: u8, key: u8, page: &str) -> Submission {

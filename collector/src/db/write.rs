@@ -3,10 +3,8 @@
 
 use rusqlite::{params, OptionalExtension, Transaction};
 use subtle::ConstantTimeEq;
-use tokio::sync::mpsc::error::TrySendError;
-use tokio::sync::oneshot;
 
-use super::writer::Job;
+use super::batch::enqueue;
 use super::{DbError, Sqlite};
 use crate::validate::Submission;
 
@@ -86,19 +84,7 @@ impl Sqlite {
     /// [`super::writer`]); when the queue is full it is refused at once with
     /// [`DbError::QueueFull`] rather than waiting without bound.
     pub async fn upsert(&self, sub: Submission, received_at_ms: i64) -> Result<Upsert, DbError> {
-        let (reply, outcome) = oneshot::channel();
-        let job = Job {
-            sub,
-            received_at_ms,
-            reply,
-        };
-        self.queue.try_send(job).map_err(|e| match e {
-            TrySendError::Full(_) => DbError::QueueFull,
-            TrySendError::Closed(_) => DbError::Task("the writer has stopped".to_owned()),
-        })?;
-        outcome
-            .await
-            .map_err(|_| DbError::Task("the writer dropped a submission".to_owned()))?
+        enqueue(&self.queue, sub, received_at_ms).await
     }
 
     /// Deletes one record; `false` when there was none.

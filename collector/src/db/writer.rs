@@ -12,26 +12,15 @@
 use std::sync::{Arc, Mutex};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::mpsc;
 
-use super::batch::{fail_all, BatchError};
+use super::batch::{fail_all, BatchError, Job};
 use super::write::{upsert_row, Upsert};
 use super::{DbError, WriteHealth};
-use crate::validate::Submission;
 
 /// Submissions stored in one transaction at most. Large enough that one fsync serves every
 /// connection a busy instance has open; small enough that a batch's transaction stays short.
 pub const MAX_BATCH: usize = 512;
-
-/// One queued submission and where its outcome goes.
-pub(super) struct Job {
-    /// The validated submission.
-    pub sub: Submission,
-    /// When its request arrived, in Unix milliseconds.
-    pub received_at_ms: i64,
-    /// The waiting handler; a handler that went away is simply not answered.
-    pub reply: oneshot::Sender<Result<Upsert, DbError>>,
-}
 
 /// Starts the writer thread on `conn` and returns the bounded queue that feeds it. The thread
 /// ends once every sender is dropped and the queue is empty.
@@ -113,18 +102,8 @@ fn store_batch(conn: &mut Connection, jobs: &[Job]) -> Result<Vec<Upsert>, Batch
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::db::test_support::sub;
+    use crate::db::test_support::{assert_isolated, isolation_batch, jobs, sub};
     use crate::db::Sqlite;
-
-    fn jobs(subs: Vec<Submission>) -> Vec<Job> {
-        subs.into_iter()
-            .map(|sub| Job {
-                sub,
-                received_at_ms: 0,
-                reply: oneshot::channel().0,
-            })
-            .collect()
-    }
 
     fn stored(conn: &Connection) -> Vec<String> {
         let mut stmt = conn
@@ -149,35 +128,9 @@ mod tests {
              BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;",
         )
         .expect("trigger");
-        let batch = jobs(vec![
-            sub(1, 1, "/a"),
-            sub(2, 2, "/refused"),
-            sub(3, 3, "/b"),
-            sub(1, 1, "/a-again"),
-            sub(3, 9, "/not-the-owner"),
-        ]);
+        let batch = isolation_batch();
         let outcomes = store(&mut conn, &batch);
-        assert!(
-            matches!(outcomes[0], Ok(Upsert::Created)),
-            "{:?}",
-            outcomes[0]
-        );
-        assert!(outcomes[1].is_err(), "{:?}", outcomes[1]);
-        assert!(
-            matches!(outcomes[2], Ok(Upsert::Created)),
-            "{:?}",
-            outcomes[2]
-        );
-        assert!(
-            matches!(outcomes[3], Ok(Upsert::Updated)),
-            "{:?}",
-            outcomes[3]
-        );
-        assert!(
-            matches!(outcomes[4], Ok(Upsert::NotOwner)),
-            "{:?}",
-            outcomes[4]
-        );
+        assert_isolated(&outcomes);
         assert_eq!(
             stored(&conn),
             [

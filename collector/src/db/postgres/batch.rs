@@ -13,13 +13,12 @@ use std::time::Duration;
 
 use deadpool_postgres::{Object, Pool};
 use futures_util::future::join_all;
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::mpsc;
 
 use super::write::{upsert_on, UPSERT};
 use super::DbError;
-use crate::db::batch::{fail_all, BatchError};
+use crate::db::batch::{fail_all, BatchError, Job};
 use crate::db::{Upsert, WriteHealth};
-use crate::validate::Submission;
 
 /// Submissions stored in one transaction at most.
 pub const MAX_BATCH: usize = 256;
@@ -27,16 +26,6 @@ pub const MAX_BATCH: usize = 256;
 /// rolled back when it is dropped, and the widget retries with the same id). Above the pool's
 /// wait and the server's statement timeout, so those report first.
 pub const BATCH_TIMEOUT: Duration = Duration::from_secs(15);
-
-/// One queued submission and where its outcome goes.
-pub(super) struct Job {
-    /// The validated submission.
-    pub sub: Submission,
-    /// When its request arrived, in Unix milliseconds.
-    pub received_at_ms: i64,
-    /// The waiting handler; one that went away is simply not answered.
-    pub reply: oneshot::Sender<Result<Upsert, DbError>>,
-}
 
 /// Starts the writer task and returns its bounded queue. The task ends once every sender is
 /// dropped and the queue is empty.
@@ -125,7 +114,7 @@ async fn store_batch(client: &mut Object, jobs: &[Job]) -> Result<Vec<Upsert>, B
 mod tests {
     use super::*;
     use crate::db::postgres::Postgres;
-    use crate::db::test_support::sub;
+    use crate::db::test_support::{assert_isolated, isolation_batch};
 
     /// A fresh database on the test server, or `None` (skipped) when there is none.
     async fn test_database() -> Option<String> {
@@ -159,16 +148,6 @@ mod tests {
         Some(format!("{base}/{name}"))
     }
 
-    fn jobs(subs: Vec<Submission>) -> Vec<Job> {
-        subs.into_iter()
-            .map(|sub| Job {
-                sub,
-                received_at_ms: 0,
-                reply: oneshot::channel().0,
-            })
-            .collect()
-    }
-
     #[tokio::test]
     async fn one_row_the_database_refuses_fails_alone_and_the_others_are_stored() {
         let Some(url) = test_database().await else {
@@ -186,35 +165,9 @@ mod tests {
             )
             .await
             .expect("trigger");
-        let batch = jobs(vec![
-            sub(1, 1, "/a"),
-            sub(2, 2, "/refused"),
-            sub(3, 3, "/b"),
-            sub(1, 1, "/a-again"),
-            sub(3, 9, "/not-the-owner"),
-        ]);
+        let batch = isolation_batch();
         let outcomes = store(&db.pool, &batch).await;
-        assert!(
-            matches!(outcomes[0], Ok(Upsert::Created)),
-            "{:?}",
-            outcomes[0]
-        );
-        assert!(outcomes[1].is_err(), "{:?}", outcomes[1]);
-        assert!(
-            matches!(outcomes[2], Ok(Upsert::Created)),
-            "{:?}",
-            outcomes[2]
-        );
-        assert!(
-            matches!(outcomes[3], Ok(Upsert::Updated)),
-            "{:?}",
-            outcomes[3]
-        );
-        assert!(
-            matches!(outcomes[4], Ok(Upsert::NotOwner)),
-            "{:?}",
-            outcomes[4]
-        );
+        assert_isolated(&outcomes);
         let rows = client
             .query("SELECT submission_id, page FROM feedback ORDER BY 1", &[])
             .await

@@ -37,7 +37,7 @@ const STATEMENT_TIMEOUT_MS: u32 = 10_000;
 pub struct Postgres {
     pool: Pool,
     /// The group-commit writer's bounded queue.
-    queue: tokio::sync::mpsc::Sender<batch::Job>,
+    queue: tokio::sync::mpsc::Sender<crate::db::batch::Job>,
     health: Arc<WriteHealth>,
     export_permits: Arc<tokio::sync::Semaphore>,
 }

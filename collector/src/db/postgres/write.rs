@@ -3,12 +3,10 @@
 use std::sync::LazyLock;
 
 use deadpool_postgres::GenericClient;
-use tokio::sync::mpsc::error::TrySendError;
-use tokio::sync::oneshot;
 use tokio_postgres::Statement;
 
-use super::batch::Job;
 use super::{DbError, Postgres};
+use crate::db::batch::enqueue;
 use crate::db::Upsert;
 use crate::validate::Submission;
 
@@ -94,19 +92,7 @@ impl Postgres {
     /// queue and is stored in the next batch (see [`super::batch`]); a full queue refuses it
     /// at once with [`DbError::QueueFull`].
     pub async fn upsert(&self, sub: Submission, received_at_ms: i64) -> Result<Upsert, DbError> {
-        let (reply, outcome) = oneshot::channel();
-        let job = Job {
-            sub,
-            received_at_ms,
-            reply,
-        };
-        self.queue.try_send(job).map_err(|e| match e {
-            TrySendError::Full(_) => DbError::QueueFull,
-            TrySendError::Closed(_) => DbError::Task("the writer has stopped".to_owned()),
-        })?;
-        outcome
-            .await
-            .map_err(|_| DbError::Task("the writer dropped a submission".to_owned()))?
+        enqueue(&self.queue, sub, received_at_ms).await
     }
 
     /// Deletes one record; `false` when there was none.
