@@ -61,7 +61,14 @@ mod tests {
 
     #[test]
     fn anything_else_is_the_light_theme_of_old() {
-        for text in [None, Some(""), Some("night"), Some("dark-mode"), Some("1"), Some("d")] {
+        for text in [
+            None,
+            Some(""),
+            Some("night"),
+            Some("dark-mode"),
+            Some("1"),
+            Some("d"),
+        ] {
             assert_eq!(Theme::parse(text), Theme::Light, "{text:?}");
         }
         assert_eq!(Theme::from_options(&WidgetOptions::default()), Theme::Light);
