@@ -1,6 +1,7 @@
 //! Minifies the widget stylesheets into OUT_DIR: comments and layout white space cost bundle
 //! bytes and carry nothing for the browser. The sources (src/style, and a widget's own next to
-//! its code) stay readable.
+//! its code) stay readable. The dark theme's declarations (src/style/dark.css) are written
+//! once and added to the base sheet under both of the selectors that turn it on.
 
 use std::{env, fs, path::Path};
 
@@ -18,12 +19,25 @@ fn main() {
         let source = format!("{folder}/{name}.css");
         println!("cargo:rerun-if-changed={source}");
         let css = fs::read_to_string(&source).expect("stylesheet is readable");
-        fs::write(
-            Path::new(&out_dir).join(format!("{name}.css")),
-            minify(&css),
-        )
-        .expect("OUT_DIR is writable");
+        let mut out = minify(&css);
+        if name == "base" {
+            out.push_str(&dark_rules());
+        }
+        fs::write(Path::new(&out_dir).join(format!("{name}.css")), out)
+            .expect("OUT_DIR is writable");
     }
+}
+
+/// The dark theme, on for `theme="dark"` and, under a dark preference, for `theme="auto"`.
+/// One set of values for both, so they cannot drift apart.
+fn dark_rules() -> String {
+    const SOURCE: &str = "src/style/dark.css";
+    println!("cargo:rerun-if-changed={SOURCE}");
+    let declarations = minify(&fs::read_to_string(SOURCE).expect("stylesheet is readable"));
+    format!(
+        ".fw-root[data-theme=dark]{{{declarations}}}\
+         @media (prefers-color-scheme:dark){{.fw-root[data-theme=auto]{{{declarations}}}}}"
+    )
 }
 
 /// Drops comments and collapses white space, keeping one space where two words meet (so

@@ -20,7 +20,7 @@ pub use attributes::{from_data_attributes, from_element_attributes, from_js_obje
 pub use kinds::{KindSpec, WidgetKind, KINDS};
 
 use crate::platform::page;
-use crate::widgets::WidgetProps;
+use crate::widgets::{Theme, WidgetProps};
 
 thread_local! {
     static BOOTED: Cell<bool> = const { Cell::new(false) };
@@ -51,6 +51,8 @@ pub fn boot(original_language: Option<String>) {
 pub fn mount(host: &Element, kind: WidgetKind, options: WidgetOptions) -> Result<(), String> {
     unmount(host);
     let (shadow, container) = shadow::prepare(host, kind.spec().css)?;
+    // On the root, before the feed arrives, so loading and error states wear the theme too.
+    let _ = container.set_attribute("data-theme", Theme::from_options(&options).as_str());
     let id = NEXT_MOUNT_ID.with(|next| next.replace(next.get() + 1));
     registry::insert(registry::Mounted {
         id,

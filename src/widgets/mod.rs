@@ -7,6 +7,7 @@ pub mod feedback;
 mod icons;
 mod options;
 mod status;
+mod theme;
 mod use_feed;
 
 use std::rc::Rc;
@@ -15,6 +16,7 @@ use web_sys::Element;
 use yew::prelude::*;
 
 pub use options::WidgetOptions;
+pub use theme::Theme;
 pub use use_feed::{use_feed, FeedSource, FeedState, FeedUse};
 
 use crate::feed::Feed;
