@@ -11,7 +11,8 @@ const common = [
   { name: "theme", type: '"auto" | "light" | "dark"', values: ["auto", "light", "dark"], default: '"light"', description: "Colour theme: auto follows prefers-color-scheme." },
 ];
 
-/** Custom properties every widget reads from the host page. */
+/** Custom properties every widget reads from the host page (the light ones also apply to the
+ * light theme only; `--fw-dark-*` are their dark-theme counterparts). */
 const cssProperties = [
   ["--fw-font-family", "Font of every text.", "inherit"],
   ["--fw-font-size", "Base font size.", "medium"],
@@ -32,6 +33,19 @@ const cssProperties = [
   ["--fw-summary-lines", "Lines of an item summary before it is clamped.", "4"],
   ["--fw-title-lines", "Lines of an item title before it is clamped.", "3"],
   ["--fw-image-ratio", "Aspect ratio of the carousel's image area.", "16 / 9"],
+  ["--fw-dark-text", "Text colour in the dark theme.", "#e6edf3"],
+  ["--fw-dark-text-muted", "Secondary text colour in the dark theme.", "#9198a1"],
+  ["--fw-dark-accent", "Accent colour in the dark theme.", "#4493f8"],
+  ["--fw-dark-on-accent", "Text on the accent colour in the dark theme.", "#0d1117"],
+  ["--fw-dark-link", "Link colour in the dark theme.", "#4493f8"],
+  ["--fw-dark-focus", "Focus ring colour in the dark theme.", "#4493f8"],
+  ["--fw-dark-surface", "Background in the dark theme.", "#0d1117"],
+  ["--fw-dark-surface-muted", "Background of placeholders and quiet areas in the dark theme.", "#151b23"],
+  ["--fw-dark-border", "Border colour in the dark theme.", "#3d444d"],
+  ["--fw-dark-border-strong", "Border colour of controls in the dark theme.", "#9198a1"],
+  ["--fw-dark-danger", "Colour of error messages in the dark theme.", "#f85149"],
+  ["--fw-dark-warning-surface", "Background of the disclaimer banner in the dark theme.", "#272115"],
+  ["--fw-dark-warning-border", "Border of the disclaimer banner in the dark theme.", "#d29922"],
 ];
 
 /** The default slot: what the element holds before the widget renders. */
