@@ -20,21 +20,52 @@ let bundle = null;
 // builds, so they download with the glue rather than after it.
 const SNIPPETS = ["@fw-snippets@"].filter((path) => !path.startsWith("@"));
 
+// Subresource Integrity of the files the loader fetches, filled in by the release build
+// (scripts/integrity.mjs): a page that pins embed.js with `integrity` pins the whole bundle.
+// Empty in development builds, where nothing is checked.
+const INTEGRITY = Object.fromEntries([["@fw-integrity@", ""]].filter(([path]) => !path.startsWith("@")));
+
+/** Fetch options that make the browser check `path` against its recorded hash, if any. */
+const checked = (path) => (INTEGRITY[path] ? { integrity: INTEGRITY[path] } : {});
+
+/**
+ * Preloads the module at `path` with its hash, so the later `import()` of the same URL (which
+ * cannot take an integrity option) uses this checked fetch: a module that fails its check is
+ * an error in the module map, never run.
+ */
+function preloadModule(path) {
+  const url = new URL(path, import.meta.url).href;
+  if (INTEGRITY[path]) {
+    const link = document.createElement("link");
+    link.rel = "modulepreload";
+    link.href = url;
+    link.integrity = INTEGRITY[path];
+    document.head.append(link);
+  }
+  return url;
+}
+
+/** The compiled Wasm module: streamed when served as application/wasm, else from its bytes. */
+async function compileWasm() {
+  const response = await fetch(new URL("./feedwidgets_bg.wasm", import.meta.url), checked("./feedwidgets_bg.wasm"));
+  if (!response.ok) throw new Error(`the Wasm answered HTTP ${response.status}`);
+  const streams = WebAssembly.compileStreaming
+    && /^application\/wasm\b/.test(response.headers.get("content-type") || "");
+  return streams ? WebAssembly.compileStreaming(response) : WebAssembly.compile(await response.arrayBuffer());
+}
+
 /** Loads and starts the Wasm bundle once; later calls share the same promise. */
 function start() {
   if (!bundle) {
     // Three downloads in parallel rather than one after the other: the glue, the Wasm (compiled
     // as it streams in) and the feeds of the widgets already on the page.
-    const compiled = WebAssembly.compileStreaming
-      ? WebAssembly.compileStreaming(fetch(new URL("./feedwidgets_bg.wasm", import.meta.url)))
-        .catch(() => null) // e.g. served without application/wasm: the glue fetches it its own way
-      : Promise.resolve(null);
+    const compiled = compileWasm();
+    compiled.catch(() => {}); // reported once, below
     const feeds = prefetchFeeds();
-    for (const path of SNIPPETS) import(new URL(path, import.meta.url).href).catch(() => {});
-    bundle = import(new URL("./feedwidgets.js", import.meta.url).href)
+    for (const path of SNIPPETS) import(preloadModule(path)).catch(() => {});
+    bundle = import(preloadModule("./feedwidgets.js"))
       .then(async (module) => {
-        const wasm = await compiled;
-        await module.default(wasm ? { module_or_path: wasm } : undefined);
+        await module.default({ module_or_path: await compiled });
         module.boot(originalLanguage, feeds);
         return module;
       });

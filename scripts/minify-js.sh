@@ -17,3 +17,5 @@ snippets="$(cd "$TRUNK_STAGING_DIR" && find snippets -name '*.js' 2>/dev/null | 
 if [ -n "$snippets" ]; then
   sed -i "s|\"@fw-snippets@\"|$snippets|" "$TRUNK_STAGING_DIR/embed.js"
 fi
+# Then the hashes of what the loader fetches, last, once those files are final.
+node scripts/integrity.mjs "$TRUNK_STAGING_DIR" --inject

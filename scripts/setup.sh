@@ -45,8 +45,9 @@ if ! command -v npm >/dev/null; then
 fi
 if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -x tools/node_modules/.bin/terser ] \
   || [ ! -d tools/node_modules/playwright-core ] || [ ! -d tools/node_modules/axe-core ] \
+  || [ ! -x tools/node_modules/.bin/tsc ] || [ ! -d tools/node_modules/custom-elements-manifest ] \
   || [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
-  say "installing wasm-opt (binaryen), terser, playwright-core and axe-core from npm"
+  say "installing wasm-opt (binaryen), terser, playwright-core, axe-core, TypeScript and the custom-elements-manifest schema from npm"
   (cd tools && npm ci --no-audit --no-fund --loglevel=error)
 fi
 

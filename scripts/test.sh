@@ -15,6 +15,9 @@ step() { printf '\n== %s\n' "$*"; }
 step "dependencies (the offline suites below download nothing)"
 cargo fetch --locked
 
+step "the package's manifest, types and editor data are current (scripts/api-files.mjs)"
+node scripts/api-files.mjs --check
+
 step "formatting"
 cargo fmt --all -- --check
 

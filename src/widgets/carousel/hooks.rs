@@ -19,7 +19,8 @@ use super::rotation::{Event as RotationEvent, Rotation};
 use super::state::{Action, CarouselState, Move, MIN_SLIDE_WIDTH_PX};
 use crate::feed::{CarouselSettings, Feed};
 use crate::i18n::Direction;
-use crate::platform::{events, feed_cache};
+use crate::platform::events::{self, WidgetEvent};
+use crate::platform::feed_cache;
 
 /// The carousel's state, the layout of one render and the host page it tells of moves. Every
 /// action goes through [`Steer::send`], which dispatches the `fw:carousel:change` event of
@@ -53,8 +54,7 @@ impl Steer {
         if let Some(change) = self.state.change.as_ref().filter(|c| c.serial != before) {
             events::dispatch(
                 &self.host,
-                "carousel",
-                "change",
+                WidgetEvent::CarouselChange,
                 &events::detail(&[
                     ("id", change.id.as_str().into()),
                     ("index", (change.index as u32).into()),

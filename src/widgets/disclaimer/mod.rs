@@ -12,8 +12,9 @@ use self::state::{BannerPosition, DisclaimerState, DEFAULT_REMEMBER_DAYS, DISMIS
 use super::icons::close;
 use super::{use_widget_feed, widget_language, FeedState, FeedUse, WidgetProps};
 use crate::i18n::fill;
+use crate::platform::events::{self, WidgetEvent};
+use crate::platform::storage;
 use crate::platform::translation::{self, Translation};
-use crate::platform::{events, storage};
 
 /// The widget's custom element name (the name it logs under, too).
 pub const ELEMENT: &str = "fw-disclaimer";
@@ -48,8 +49,7 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
                     let target = now.as_ref().and_then(|t| t.target.clone());
                     events::dispatch(
                         &host,
-                        "translation",
-                        "changed",
+                        WidgetEvent::TranslationChanged,
                         &events::detail(&[
                             ("translated", now.is_some().into()),
                             ("target", target.map_or(JsValue::NULL, JsValue::from)),
@@ -88,8 +88,7 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
                 if visible {
                     events::dispatch(
                         &host,
-                        "disclaimer",
-                        "shown",
+                        WidgetEvent::DisclaimerShown,
                         &events::detail(&[("language", language.into())]),
                     );
                 }
@@ -139,7 +138,7 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
             }
             keep_focus(&host);
             dismissed.set(true);
-            events::dispatch(&host, "disclaimer", "dismissed", &JsValue::NULL);
+            events::dispatch(&host, WidgetEvent::DisclaimerDismissed, &JsValue::NULL);
         })
     };
     let view_original = view_original(catalog.disclaimer.view_original, &read.way_back);

@@ -13,7 +13,8 @@ use super::outbox::Outcome;
 use super::payload::{redacted_path, submission_key, uuid_v4, Payload};
 use super::remember;
 use super::state::{Action, FeedbackState, Phase};
-use crate::platform::{events, page, storage, translation};
+use crate::platform::events::{self, WidgetEvent};
+use crate::platform::{page, storage, translation};
 
 /// Where the widget keeps its submission id and key (see [`submission_for`]).
 pub type Ids = Rc<RefCell<Option<(String, String)>>>;
@@ -197,9 +198,9 @@ fn send(state: UseReducerDispatcher<FeedbackState>, now: FeedbackState, sending:
         // While a submission is in flight nothing else can change the form (the choice is
         // frozen), so the answer applies to the state it was sent from.
         let (action, event) = match outcome {
-            Some(Outcome::Delivered) => (Action::Sent, "submitted"),
-            Some(Outcome::Final) => (Action::SendFailed, "error"),
-            _ => (Action::Queued, "error"),
+            Some(Outcome::Delivered) => (Action::Sent, WidgetEvent::FeedbackSubmitted),
+            Some(Outcome::Final) => (Action::SendFailed, WidgetEvent::FeedbackError),
+            _ => (Action::Queued, WidgetEvent::FeedbackError),
         };
         if action != Action::SendFailed && !rated {
             // Delivered or safely queued: this visitor has rated.
@@ -213,6 +214,6 @@ fn send(state: UseReducerDispatcher<FeedbackState>, now: FeedbackState, sending:
         // The comment option may have come with the feed after the form was made.
         state.dispatch(Action::CommentStep(with_comment));
         state.dispatch(action);
-        events::dispatch(&host, "feedback", event, &detail);
+        events::dispatch(&host, event, &detail);
     });
 }

@@ -23,8 +23,9 @@ use self::state::{Action, FeedbackState, Phase};
 use self::view::{comment_form, rating_form, thanks, Form, Refs};
 use super::status::{status, Tone};
 use super::{use_widget_feed, widget_language, FeedState, FeedUse, WidgetProps};
+use crate::platform::events::{self, WidgetEvent};
 use crate::platform::url::BrowserUrl;
-use crate::platform::{console, events, page};
+use crate::platform::{console, page};
 
 /// The widget's custom element name (the name it logs under, too).
 pub const ELEMENT: &str = "fw-feedback";
@@ -112,7 +113,7 @@ pub fn Feedback(props: &WidgetProps) -> Html {
                 ("submission_id", submission_for(&ids).0.into()),
                 ("rating", rating.into()),
             ]);
-            events::dispatch(&host, "feedback", "rated", &detail);
+            events::dispatch(&host, WidgetEvent::FeedbackRated, &detail);
         })
     };
     let form = Form {
