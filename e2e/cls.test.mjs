@@ -129,3 +129,36 @@ for (const [name, path, feed] of [
     });
   }
 }
+
+test("fallback children, hidden widgets and disclaimers reserve nothing", async () => {
+  const context = await env.browser.newContext({ viewport: { width: 375, height: 740 } });
+  const page = await context.newPage();
+  await gate(page, "**/dist/embed.js"); // never opened: everything stays pending
+  await page.goto(env.base + "/e2e/pages/cls-images.html", { waitUntil: "commit" });
+  await page.waitForFunction(() => document.readyState !== "loading"
+    && [...document.styleSheets].some((sheet) => sheet.href?.endsWith("/feedwidgets.css")));
+  const found = await page.evaluate(() => {
+    const add = (html) => {
+      const wrapper = document.createElement("div");
+      wrapper.innerHTML = html;
+      document.querySelector("main").append(wrapper);
+      return wrapper.firstElementChild.getBoundingClientRect().height;
+    };
+    return {
+      carousel: add('<div data-fw-widget="News-Carousel" data-src="x.json"></div>'),
+      fallback: add('<fw-news-carousel src="x.json"><p style="margin:0;height:50px">News</p></fw-news-carousel>'),
+      containerFallback: add('<div data-fw-widget="feedback"><a href="/feedback" style="display:block;height:30px">Feedback</a></div>'),
+      hidden: add('<fw-feedback hidden></fw-feedback>'),
+      pageRule: add('<fw-feedback style="display:none"></fw-feedback>'),
+      ready: add('<div data-fw-widget="feedback" data-fw-ready></div>'),
+      disclaimer: add("<fw-disclaimer></fw-disclaimer>"),
+      disclaimerContainer: add('<div data-fw-widget="disclaimer"></div>'),
+    };
+  });
+  await context.close();
+  assert.ok(found.carousel > 300, `a pending container keeps its space (any case): ${found.carousel}`);
+  assert.deepEqual({ ...found, carousel: 0 }, {
+    carousel: 0, fallback: 50, containerFallback: 30, hidden: 0, pageRule: 0, ready: 0,
+    disclaimer: 0, disclaimerContainer: 0,
+  });
+});
