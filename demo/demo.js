@@ -1,7 +1,7 @@
 // Demo controls only; a real site needs none of this.
 //
 // ?lang=ar|en|fr sets the widgets' language (and the page direction for Arabic), before the
-// loader starts the widgets. ?translated and the toggle add the class Google Translate puts on <html>, which
+// loader starts the widgets; ?autoplay makes the carousel rotate. ?translated and the toggle add the class Google Translate puts on <html>, which
 // makes the disclaimer appear and disappear.
 
 const lang = new URLSearchParams(location.search).get("lang");
@@ -15,6 +15,10 @@ if (lang === "ar" || lang === "en" || lang === "fr") {
   if (lang === "ar") {
     document.documentElement.dir = "rtl";
   }
+}
+
+if (new URLSearchParams(location.search).has("autoplay")) {
+  for (const element of document.querySelectorAll("fw-news-carousel")) element.setAttribute("autoplay", "");
 }
 
 const toggle = document.getElementById("simulate-translation");

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Prints the bytes a page with all three widgets downloads from dist/ (loader, glue, snippets,
-# wasm), raw and gzip -9, and fails when the gzip total is over the budget in
+# Prints the bytes a page with all three widgets downloads from dist/ (loader, head stylesheet,
+# glue, snippets, wasm), raw and gzip -9, and fails when the gzip total is over the budget in
 # bundle-budget.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +15,7 @@ while read -r file; do
   total_raw=$((total_raw + raw))
   total_gzip=$((total_gzip + gz))
   printf '%-52s %10d %10d\n' "$file" "$raw" "$gz"
-done < <(find dist -name '*.js' -o -name '*.wasm' | sort)
+done < <(find dist -name '*.js' -o -name '*.wasm' -o -name '*.css' | sort)
 printf '%-52s %10d %10d\n' total "$total_raw" "$total_gzip"
 if [ "$total_gzip" -gt "$budget" ]; then
   echo "bundle-size: $total_gzip gzip bytes is over the budget of $budget (bundle-budget.txt)" >&2

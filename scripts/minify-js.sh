@@ -1,6 +1,7 @@
 #!/bin/sh
 # Trunk post_build hook: minifies the JS a page loads (wasm-bindgen glue, its snippets, the
-# loader) in release builds. Runs in the repo root; TRUNK_* variables come from trunk.
+# loader) and the head stylesheet in release builds. Runs in the repo root; TRUNK_* variables
+# come from trunk.
 set -eu
 [ "${TRUNK_PROFILE:-}" = "release" ] || exit 0
 terser="$(pwd)/tools/node_modules/.bin/terser"
@@ -17,5 +18,14 @@ snippets="$(cd "$TRUNK_STAGING_DIR" && find snippets -name '*.js' 2>/dev/null | 
 if [ -n "$snippets" ]; then
   sed -i "s|\"@fw-snippets@\"|$snippets|" "$TRUNK_STAGING_DIR/embed.js"
 fi
+# The head stylesheet: comments and layout white space out, as build.rs does for the widgets'
+# own sheets (one space kept where two words meet; calc() needs its spaces around + and -).
+css="$TRUNK_STAGING_DIR/feedwidgets.css"
+node -e '
+const fs = require("fs");
+const css = fs.readFileSync(process.argv[1], "utf8").replace(/\/\*[\s\S]*?\*\//g, "")
+  .replace(/\s+/g, " ").replace(/ ?([{};,>]) ?/g, "$1").trim();
+fs.writeFileSync(process.argv[1], css + "\n");
+' "$css"
 # Then the hashes of what the loader fetches, last, once those files are final.
 node scripts/integrity.mjs "$TRUNK_STAGING_DIR" --inject

@@ -145,6 +145,43 @@ async fn an_unknown_container_kind_is_reported_and_not_mounted() {
     assert!(host.shadow_root().is_none(), "no shadow root is attached");
 }
 
+/// `feedwidgets.css` reserves a container's space until it carries `data-fw-ready`: set after
+/// the widget's first render (its loading state), not when it is mounted, and gone again once
+/// it unmounts.
+#[wasm_bindgen_test]
+async fn a_container_is_ready_from_its_first_render_to_its_unmount() {
+    setup();
+    let url = "https://feeds.test/mounting/ready.json";
+    hold(url);
+    let host = Mounted::add("div", &[]);
+    host.set_attribute("data-fw-widget", "news-carousel")
+        .unwrap();
+    feedwidgets::js_mount(
+        host.clone().into(),
+        "news-carousel",
+        js_object(&[("src", url.into())]),
+    )
+    .expect("mounted");
+    assert!(
+        !host.has_attribute("data-fw-ready"),
+        "not ready before it rendered"
+    );
+    wait_for(&host, "[aria-busy=true]").await;
+    assert!(
+        host.has_attribute("data-fw-ready"),
+        "ready once it rendered, loading included"
+    );
+    release(url, 200, &three_items());
+    wait_for_position(&host, "1 of 3").await;
+    assert!(host.has_attribute("data-fw-ready"));
+
+    assert!(feedwidgets::js_unmount(host.clone().into()));
+    assert!(
+        !host.has_attribute("data-fw-ready"),
+        "an unmounted container has its reserve back"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn js_api_mounts_and_unmounts() {
     setup();

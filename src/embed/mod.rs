@@ -22,6 +22,10 @@ pub use kinds::{KindSpec, WidgetKind, KINDS};
 use crate::platform::page;
 use crate::widgets::{Theme, WidgetProps};
 
+/// What a `data-fw-widget` container carries from its widget's first render to its unmount:
+/// `feedwidgets.css` reserves the widget's space on containers without it.
+const READY: &str = "data-fw-ready";
+
 thread_local! {
     static BOOTED: Cell<bool> = const { Cell::new(false) };
     static NEXT_MOUNT_ID: Cell<u64> = const { Cell::new(0) };
@@ -66,6 +70,7 @@ pub fn mount(host: &Element, kind: WidgetKind, options: WidgetOptions) -> Result
         options: Rc::new(options),
         host: host.clone(),
     };
+    let host = host.clone();
     wasm_bindgen_futures::spawn_local(async move {
         if !registry::contains(id) {
             return;
@@ -73,7 +78,15 @@ pub fn mount(host: &Element, kind: WidgetKind, options: WidgetOptions) -> Result
         let app = (kind.spec().render)(container, props);
         if let Some(orphan) = registry::attach(id, app) {
             orphan.destroy();
+            return;
         }
+        // Yew renders in a task that `render` queued: this one comes after it, in the same
+        // microtask checkpoint, so no frame shows both the reserve and the widget.
+        wasm_bindgen_futures::spawn_local(async move {
+            if registry::contains(id) && host.has_attribute("data-fw-widget") {
+                let _ = host.set_attribute(READY, "");
+            }
+        });
     });
     Ok(())
 }
@@ -120,6 +133,8 @@ fn schedule_unmount_if_detached(host: Element) {
 }
 
 fn destroy(widget: registry::Mounted) {
+    // Not rendered any more: the reserve comes back while the element stays.
+    let _ = widget.host.remove_attribute(READY);
     if let Some(app) = widget.app {
         app.destroy();
     }
