@@ -2,12 +2,13 @@
 // package's custom-elements.json, feedwidgets.d.ts and html-custom-data.json from it, and
 // tests/manifest.rs checks the manifest against what the Rust code reads and dispatches.
 
-/** Options every widget takes. `type` is TypeScript; `values` lists an enumeration; `native`
+/** Options every widget takes. `type` is TypeScript; `values` lists an enumeration; `min` and
+ * `max` bound a number; `native`
  * marks an attribute whose property HTMLElement already has (`lang`). */
 const common = [
   { name: "src", type: "string", description: "Feed URL (JSON Feed 1.1, WordPress REST or the project's own feed), relative to the page; http(s) only." },
   { name: "lang", type: '"ar" | "en" | "fr"', values: ["ar", "en", "fr"], native: true, description: "Language of the widget's own texts; else the page's original lang, the feed's language, the browser's languages, English." },
-  { name: "timeout", type: "number", default: "10000", description: "Milliseconds the feed may take (100 to 120000)." },
+  { name: "timeout", type: "number", min: 100, max: 120000, default: "10000", description: "Milliseconds the feed may take (100 to 120000)." },
   { name: "theme", type: '"auto" | "light" | "dark"', values: ["auto", "light", "dark"], default: '"light"', description: "Colour theme: auto follows prefers-color-scheme." },
 ];
 
@@ -32,7 +33,10 @@ const cssProperties = [
   ["--fw-warning-border", "Border of the disclaimer banner."],
   ["--fw-summary-lines", "Lines of an item summary before it is clamped.", "4"],
   ["--fw-title-lines", "Lines of an item title before it is clamped.", "3"],
-  ["--fw-image-ratio", "Aspect ratio of the carousel's image area.", "16 / 9"],
+  ["--fw-image-ratio", "Aspect ratio of the carousel's image area (auto for feeds without images).", "16 / 9"],
+  ["--fw-carousel-height", "A fixed height for the carousel's reserve and loading state, and its minimum once loaded (feedwidgets.css)."],
+  ["--fw-carousel-picker", "0 when the carousel has no slide picker (one slide, or over 12), for the reserve (feedwidgets.css)."],
+  ["--fw-feedback-height", "A fixed height for the feedback widget's reserve and loading state, and its minimum once loaded (feedwidgets.css)."],
   ["--fw-dark-text", "Text colour in the dark theme.", "#e6edf3"],
   ["--fw-dark-text-muted", "Secondary text colour in the dark theme.", "#9198a1"],
   ["--fw-dark-accent", "Accent colour in the dark theme.", "#4493f8"],
@@ -62,14 +66,14 @@ export const elements = [
     description: "A news carousel after the WAI-ARIA carousel pattern, fed by a JSON feed.",
     attributes: [
       ...common,
-      { name: "max-items", type: "number", default: "20", description: "Slides shown (1 to 10000); else the feed's _widgets.carousel.max_items." },
+      { name: "max-items", type: "number", min: 1, max: 10000, default: "20", description: "Slides shown (1 to 10000); else the feed's _widgets.carousel.max_items." },
       { name: "loop", type: "boolean", default: "true", description: "false stops at the ends instead of wrapping." },
-      { name: "per-view", type: "number", default: "1", description: "Up to 1 to 4 slides side by side, as many as fit at 240 px each." },
+      { name: "per-view", type: "number", min: 1, max: 4, default: "1", description: "Up to 1 to 4 slides side by side, as many as fit at 240 px each." },
       { name: "autoplay", type: "boolean", default: "false", description: "Slides rotate, with a stop/start button; off under reduced motion." },
-      { name: "interval", type: "number", default: "6000", description: "Milliseconds per slide while rotating, at least 2000." },
+      { name: "interval", type: "number", min: 2000, max: 600000, default: "6000", description: "Milliseconds per slide while rotating, at least 2000." },
       { name: "summary", type: "boolean", default: "true", description: "false hides the item summaries." },
-      { name: "heading-level", type: "number", default: "3", description: "Heading level of the item titles, 2 to 6." },
-      { name: "refresh", type: "number", description: "Seconds between fetches of a live feed (2 to 86400)." },
+      { name: "heading-level", type: "number", min: 2, max: 6, default: "3", description: "Heading level of the item titles, 2 to 6." },
+      { name: "refresh", type: "number", min: 2, max: 86400, description: "Seconds between fetches of a live feed (2 to 86400)." },
       { name: "label", type: "string", description: "Accessible name of the carousel region; else the feed's, else \"News\"." },
     ],
     members: [
@@ -107,7 +111,7 @@ export const elements = [
       { name: "comment", type: "boolean", default: "false", description: "Offer the comment step after the rating." },
       { name: "compact", type: "boolean", default: "false", description: "A click, Space or Enter on an option sends at once." },
       { name: "remember-scope", type: '"site" | "page"', values: ["site", "page"], default: '"site"', description: "Remember a rating for the whole site or per page path." },
-      { name: "remember-days", type: "number", default: "90", description: "Days a rating is remembered (0 to 3650)." },
+      { name: "remember-days", type: "number", min: 0, max: 3650, default: "90", description: "Days a rating is remembered (0 to 3650)." },
     ],
     members: [],
     methods: [
@@ -133,7 +137,7 @@ export const elements = [
       ...common,
       { name: "org", type: "string", description: "The organisation named in the built-in sentence." },
       { name: "position", type: '"inline" | "top" | "bottom"', values: ["inline", "top", "bottom"], default: '"inline"', description: "In the page's flow, or a sticky bar at the top or bottom edge." },
-      { name: "remember-days", type: "number", default: "30", description: "Days a dismissal is remembered (0 to 3650)." },
+      { name: "remember-days", type: "number", min: 0, max: 3650, default: "30", description: "Days a dismissal is remembered (0 to 3650)." },
     ],
     members: [],
     methods: [

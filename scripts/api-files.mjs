@@ -3,6 +3,7 @@
 //   package/custom-elements.json   Custom Elements Manifest 2.1 (the package's `customElements`)
 //   package/feedwidgets.d.ts       TypeScript: the elements, their events, window.FeedWidgets
 //   package/html-custom-data.json  VS Code's HTML custom data (completion and hover docs)
+//   demo/configurator-elements.json  what the demo's configurator page offers
 // `--check` writes nothing and fails when a committed file differs from what it would write,
 // so the three files cannot drift from package/api.mjs (which tests/manifest.rs checks
 // against the Rust code).
@@ -179,7 +180,20 @@ function vscodeData() {
   };
 }
 
+/** The elements and options the demo's configurator offers, with their kinds of control. */
+function configurator() {
+  return elements.map((e) => ({
+    tag: e.tag,
+    kind: e.kind,
+    description: e.description,
+    attributes: e.attributes.map(({ name, type, values, default: fallback, min, max, description }) => ({
+      name, type: values ? "enum" : type, values, default: fallback, min, max, description,
+    })),
+  }));
+}
+
 const outputs = {
+  "demo/configurator-elements.json": JSON.stringify(configurator(), null, 2) + "\n",
   "package/custom-elements.json": JSON.stringify(manifest(), null, 2) + "\n",
   "package/feedwidgets.d.ts": typescript(),
   "package/html-custom-data.json": JSON.stringify(vscodeData(), null, 2) + "\n",
