@@ -75,7 +75,7 @@ function start() {
 }
 
 /** The bundle's limit on a feed's size (src/feed/limits.rs). */
-const MAX_FEED_BYTES = 2 * 1024 * 1024;
+const MAX_FEED_BYTES = 16 * 1024 * 1024;
 
 /**
  * Starts a GET for each http(s) feed named by a widget on the page (`src` or `data-src`), keyed

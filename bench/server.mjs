@@ -1,6 +1,7 @@
 // The benchmarks' web server: 127.0.0.1 on a free port, uncompressed, nothing cached (every
 // response `Cache-Control: no-store`, with its `Content-Length`). It serves
-// `/<page>-<items>.html` from `pages`, `/feed-<items>.json` from `feeds` (bench/feed.mjs) and
+// `/<page>-<feed>.html` from `pages`, `/feed-<feed>.json` from `feeds` (bench/feed.mjs), where
+// <feed> is an item count (`10000`) or a count and a letter (`10000r`, the realistic feed), and
 // the files under each mount (URL prefix, folder), never a file outside that folder.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
@@ -14,10 +15,12 @@ const within = (file, dir) => file === dir || file.startsWith(dir + sep);
 
 /**
  * Starts the server. `pages`: page name to a function of the item count giving its HTML;
- * `feeds`: a Map from item count to a feed ({ body }); `mounts`: [URL prefix, folder] pairs.
+ * `feeds`: a Map from a key (an item count, or a string such as "10000r") to a feed ({ body });
+ * `mounts`: [URL prefix, folder] pairs.
  * Resolves to its base URL and a `close` function.
  */
 export async function serveBench({ pages, feeds, mounts }) {
+  const feedOf = (key) => feeds.get(key) ?? feeds.get(Number(key));
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
     const send = (status, type, body) => response.writeHead(status, {
@@ -25,11 +28,11 @@ export async function serveBench({ pages, feeds, mounts }) {
     }).end(body);
     try {
       let m;
-      if ((m = path.match(/^\/([a-z-]+)-(\d+)\.html$/)) && Object.hasOwn(pages, m[1]) && feeds.has(Number(m[2]))) {
-        return send(200, TYPES[".html"], pages[m[1]](Number(m[2])));
+      if ((m = path.match(/^\/([a-z-]+)-(\d+[a-z]?)\.html$/)) && Object.hasOwn(pages, m[1]) && feedOf(m[2])) {
+        return send(200, TYPES[".html"], pages[m[1]](feeds.has(m[2]) ? m[2] : Number(m[2])));
       }
-      if ((m = path.match(/^\/feed-(\d+)\.json$/)) && feeds.has(Number(m[1]))) {
-        return send(200, TYPES[".json"], feeds.get(Number(m[1])).body);
+      if ((m = path.match(/^\/feed-(\d+[a-z]?)\.json$/)) && feedOf(m[1])) {
+        return send(200, TYPES[".json"], feedOf(m[1]).body);
       }
       if (path === "/favicon.ico") return response.writeHead(204).end();
       for (const [prefix, dir] of mounts) {

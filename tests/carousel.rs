@@ -228,12 +228,12 @@ async fn arabic_positions_and_dates_use_the_digits_of_the_locale() {
 }
 
 #[wasm_bindgen_test]
-async fn the_lang_option_beats_the_feed_language_which_beats_the_page() {
+async fn the_lang_option_beats_the_page_language_which_beats_the_feeds() {
     setup();
+    // The page's original language is English (`setup`); the feed's news are French.
     let french_feed = json_feed(r#"[{"id":"a","title":"Un"}]"#, r#""language":"fr""#);
-    let german_feed = json_feed(r#"[{"id":"a","title":"Eins"}]"#, r#""language":"de""#);
-    let from_feed = carousel(
-        "https://feeds.test/carousel/lang-feed.json",
+    let from_page = carousel(
+        "https://feeds.test/carousel/lang-page.json",
         &french_feed,
         &[],
     )
@@ -244,18 +244,19 @@ async fn the_lang_option_beats_the_feed_language_which_beats_the_page() {
         &[("lang", "ar")],
     )
     .await;
-    let from_page = carousel(
-        "https://feeds.test/carousel/lang-page.json",
-        &german_feed,
-        &[],
-    )
-    .await;
 
-    assert_eq!(position(&from_feed), "1 sur 1");
     assert_eq!(
-        region(&from_feed).get_attribute("lang").as_deref(),
-        Some("fr")
+        position(&from_page),
+        "1 of 1",
+        "the page's language, not the feed's"
     );
+    assert_eq!(
+        region(&from_page).get_attribute("lang").as_deref(),
+        Some("en")
+    );
+    let content = content_of(&the_slide(&from_page));
+    assert_eq!(content.get_attribute("lang").as_deref(), Some("fr"));
+    assert_eq!(content.get_attribute("dir").as_deref(), Some("ltr"));
     assert_eq!(
         region(&from_option).get_attribute("lang").as_deref(),
         Some("ar")
@@ -264,10 +265,11 @@ async fn the_lang_option_beats_the_feed_language_which_beats_the_page() {
         region(&from_option).get_attribute("dir").as_deref(),
         Some("rtl")
     );
+    let content = content_of(&the_slide(&from_option));
     assert_eq!(
-        position(&from_page),
-        "1 of 1",
-        "an unsupported feed language falls back to the page's (en)"
+        (content.get_attribute("lang"), content.get_attribute("dir")),
+        (Some("fr".into()), Some("ltr".into())),
+        "the news keep the feed's language in an Arabic widget"
     );
 }
 
@@ -422,21 +424,32 @@ async fn moving_dispatches_a_change_event_with_the_id_and_index() {
 }
 
 #[wasm_bindgen_test]
-async fn an_item_language_sets_lang_and_dir_on_its_slide() {
+async fn an_item_language_sets_lang_and_dir_on_its_content() {
     setup();
-    let feed = json_feed(
-        r#"[
+    let items = r#"[
             {"id":"ar","title":"خبر عاجل","language":"ar"},
             {"id":"fr","title":"Nouvelle","language":"fr-CA"},
             {"id":"none","title":"Plain"},
             {"id":"de","title":"Nachricht","language":"de"}
-        ]"#,
-        "",
-    );
-    let host = carousel("https://feeds.test/carousel/item-lang.json", &feed, &[]).await;
-    let slide = the_slide(&host);
-    assert_eq!(slide.get_attribute("lang").as_deref(), Some("ar"));
-    assert_eq!(slide.get_attribute("dir").as_deref(), Some("rtl"));
+        ]"#;
+    let lang_dir = |host: &Element| {
+        let slide = the_slide(host);
+        // The slide itself (its name, "1 of 4") stays in the widget's language.
+        assert_eq!(
+            (slide.get_attribute("lang"), slide.get_attribute("dir")),
+            (None, None)
+        );
+        let content = content_of(&slide);
+        (content.get_attribute("lang"), content.get_attribute("dir"))
+    };
+    let some = |lang: &str, dir: &str| (Some(lang.to_string()), Some(dir.to_string()));
+    let host = carousel(
+        "https://feeds.test/carousel/item-lang.json",
+        &json_feed(items, ""),
+        &[],
+    )
+    .await;
+    assert_eq!(lang_dir(&host), some("ar", "rtl"));
     assert_eq!(
         region(&host).get_attribute("dir").as_deref(),
         Some("ltr"),
@@ -445,22 +458,37 @@ async fn an_item_language_sets_lang_and_dir_on_its_slide() {
 
     press(&host, NEXT);
     wait_for_title(&host, "Nouvelle").await;
-    let slide = the_slide(&host);
-    assert_eq!(slide.get_attribute("lang").as_deref(), Some("fr-CA"));
-    assert_eq!(slide.get_attribute("dir").as_deref(), Some("ltr"));
+    assert_eq!(lang_dir(&host), some("fr-CA", "ltr"));
 
     press(&host, NEXT);
     wait_for_title(&host, "Plain").await;
-    let slide = the_slide(&host);
-    assert_eq!(slide.get_attribute("lang"), None);
-    assert_eq!(slide.get_attribute("dir"), None);
+    assert_eq!(
+        lang_dir(&host),
+        (None, Some("auto".into())),
+        "no language known: the text's own direction"
+    );
 
     press(&host, NEXT);
     wait_for_title(&host, "Nachricht").await;
+    assert_eq!(lang_dir(&host), some("de", "auto"));
+
+    // An item without a language is in the feed's.
+    let host = carousel(
+        "https://feeds.test/carousel/item-lang-feed.json",
+        &json_feed(items, r#""language":"ar""#),
+        &[],
+    )
+    .await;
     assert_eq!(
-        the_slide(&host).get_attribute("lang").as_deref(),
-        Some("de")
+        position(&host),
+        "1 of 4",
+        "the widget speaks the page's English"
     );
+    for _ in 0..2 {
+        press(&host, NEXT);
+    }
+    wait_for_title(&host, "Plain").await;
+    assert_eq!(lang_dir(&host), some("ar", "rtl"));
 }
 
 #[wasm_bindgen_test]

@@ -6,12 +6,13 @@
 //   scripts/build.sh && (cd bench/carousel && npm ci) && node bench/carousel/run.mjs
 //
 // Environment: RUNS (measured runs per page and size, default 9, at least 7), SIZES
-// (comma-separated, default 10,1000,10000), BENCH_JSON=1 prints every run as JSON on stderr.
+// (comma-separated, default 10,1000,10000,10000r; a trailing r is the realistic feed of that
+// many items, bench/feed.mjs), BENCH_JSON=1 prints every run as JSON on stderr.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchChromium } from "../../tools/chromium.mjs";
-import { makeFeed } from "../feed.mjs";
+import { makeFeed, makeRealisticFeed } from "../feed.mjs";
 import { serveBench } from "../server.mjs";
 import os from "node:os";
 
@@ -20,7 +21,9 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const splideDist = join(here, "node_modules", "@splidejs", "splide", "dist");
 
 const RUNS = Math.max(7, Number(process.env.RUNS ?? 9));
-const SIZES = (process.env.SIZES ?? "10,1000,10000").split(",").map(Number);
+// An item count (the trimmed feed), or a count and "r" (the realistic one).
+const SIZES = (process.env.SIZES ?? "10,1000,10000,10000r").split(",")
+  .map((size) => (size.endsWith("r") ? size : Number(size)));
 const RUN_TIMEOUT_MS = 60_000;
 
 for (const file of [join(root, "dist", "embed.js"), join(splideDist, "js", "splide.min.js")]) {
@@ -32,7 +35,9 @@ for (const file of [join(root, "dist", "embed.js"), join(splideDist, "js", "spli
 
 // ---- feeds (JSON Feed 1.1, generated in memory, newest first) ----
 
-const feeds = new Map(SIZES.map((n) => [n, makeFeed(n)]));
+const feeds = new Map(SIZES.map((n) => [n, typeof n === "number" ? makeFeed(n) : makeRealisticFeed(parseInt(n, 10))]));
+/** A feed's row label: its item count, and "realistic" for the realistic one. */
+const label = (n) => (typeof n === "number" ? fmtInt(n) : `${fmtInt(parseInt(n, 10))} realistic`);
 
 // ---- pages ----
 
@@ -96,9 +101,13 @@ const { base } = server;
 
 const browser = await launchChromium();
 
+/** A 1×1 GIF: what the realistic feed's images (on a reserved `.test` name) are answered with. */
+const PIXEL = Buffer.from("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==", "base64");
+
 /** One cold load in a fresh browser context (empty HTTP and code caches). */
 async function measure(kind, n) {
   const context = await browser.newContext();
+  await context.route(/^https?:\/\/[^/]*\.test\//, (route) => route.fulfill({ contentType: "image/gif", body: PIXEL }));
   const page = await context.newPage();
   const errors = [];
   page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
@@ -167,7 +176,7 @@ try {
 const lines = [
   "| feed items | ours ms | Splide ms | floor ms | ratio ours/Splide | ours nodes | Splide nodes | ours min–max ms | Splide min–max ms | ours / Splide ms at next frame | feed bytes |",
   "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-  ...rows.map((r) => `| ${fmtInt(r.n)} | ${fmtMs(r.ours)} | ${fmtMs(r.splide)} | ${fmtMs(r.floor)} | ${(r.ours / r.splide).toFixed(2)} | ${fmtInt(r.oursNodes)} | ${fmtInt(r.splideNodes)} | ${r.oursRange} | ${r.splideRange} | ${fmtMs(r.oursFrame)} / ${fmtMs(r.splideFrame)} | ${fmtInt(r.bytes)} |`),
+  ...rows.map((r) => `| ${label(r.n)} | ${fmtMs(r.ours)} | ${fmtMs(r.splide)} | ${fmtMs(r.floor)} | ${(r.ours / r.splide).toFixed(2)} | ${fmtInt(r.oursNodes)} | ${fmtInt(r.splideNodes)} | ${r.oursRange} | ${r.splideRange} | ${fmtMs(r.oursFrame)} / ${fmtMs(r.splideFrame)} | ${fmtInt(r.bytes)} |`),
 ];
 console.log(lines.join("\n"));
 console.log();

@@ -39,7 +39,8 @@ pub fn check(data: &[u8]) {
     check_first_reading(&text, &whole);
 }
 
-/// A reading in steps (`feed::parse_first`, then the rest a few items at a time) fails where
+/// A reading in steps (`feed::parse_first`, then the rest a few items at a time, from the whole
+/// text or, as the browser reads, from a copy of only the piece that holds them) fails where
 /// the whole reading does, starts with the whole feed's first items and settings, and ends
 /// with the whole feed.
 fn check_first_reading(text: &str, whole: &Result<Parsed, feed::FeedError>) {
@@ -56,7 +57,14 @@ fn check_first_reading(text: &str, whole: &Result<Parsed, feed::FeedError>) {
                 );
                 if let Some(mut rest) = rest {
                     let mut warnings = Vec::new();
-                    while !rest.read_some(text, &*BASE, start, &mut warnings, 2) {}
+                    if first == 1 {
+                        while let Some(range) = rest.next_range(2) {
+                            let piece = text[range.clone()].to_string();
+                            rest.read_some_in(&piece, range.start, &*BASE, start, &mut warnings, 2);
+                        }
+                    } else {
+                        while !rest.read_some(text, &*BASE, start, &mut warnings, 2) {}
+                    }
                 }
                 assert_eq!(start, whole, "read in steps from {first}");
             }

@@ -6,6 +6,8 @@
 //! costs a small part of building: the first slide of a 10,000-item feed does not wait for
 //! 10,000 items.
 
+use std::ops::Range;
+
 use super::json::{parse_text_head, UnreadItems};
 use super::{json_feed, read_document, Feed, FeedError, Json, Parsed, ResolveUrl};
 use super::{MAX_FEED_BYTES, MAX_ITEMS};
@@ -92,8 +94,30 @@ impl RestOfItems {
         warnings: &mut Vec<String>,
         count: usize,
     ) -> bool {
+        self.read_some_in(text, 0, base, feed, warnings, count)
+    }
+
+    /// Where in the text of the first reading the next `count` unread items are (fewer at
+    /// the end), so that only that piece of it need be at hand: `None` once all are read.
+    pub fn next_range(&self, count: usize) -> Option<Range<usize>> {
+        self.unread.next_range(count)
+    }
+
+    /// Like [`RestOfItems::read_some`], from `piece`, the part of the text that starts at
+    /// byte `offset` and holds the next `count` items ([`RestOfItems::next_range`]).
+    pub fn read_some_in(
+        &mut self,
+        piece: &str,
+        offset: usize,
+        base: &dyn ResolveUrl,
+        feed: &mut Feed,
+        warnings: &mut Vec<String>,
+        count: usize,
+    ) -> bool {
+        // The items are counted: one allocation for all, rather than doubling as they come.
+        feed.items.reserve_exact(self.unread.count);
         for _ in 0..count {
-            let Some(raw) = self.unread.read_next(text) else {
+            let Some(raw) = self.unread.read_next_in(piece, offset) else {
                 break;
             };
             feed.items.extend(json_feed::read_element(
@@ -129,6 +153,23 @@ mod tests {
             while !rest.read_some(text, &base(), feed, warnings, slice) {
                 assert!(feed.unread_items > 0);
             }
+        }
+        parsed.warnings.sort();
+        Ok(parsed)
+    }
+
+    /// As [`in_steps`], each step reading from a copy of only the piece of the text that
+    /// [`RestOfItems::next_range`] names, as the browser does with a long body.
+    fn in_pieces(text: &str, first: usize, slice: usize) -> Result<Parsed, FeedError> {
+        let FirstReading { mut parsed, rest } = parse_first(text, &base(), first)?;
+        if let Some(mut rest) = rest {
+            let (feed, warnings) = (&mut parsed.feed, &mut parsed.warnings);
+            while let Some(range) = rest.next_range(slice) {
+                let piece = text[range.clone()].to_string();
+                let done = rest.read_some_in(&piece, range.start, &base(), feed, warnings, slice);
+                assert_eq!(done, rest.next_range(slice).is_none());
+            }
+            assert_eq!(feed.unread_items, 0);
         }
         parsed.warnings.sort();
         Ok(parsed)
@@ -183,6 +224,11 @@ mod tests {
                         in_steps(text, first, slice).as_ref(),
                         Ok(&whole),
                         "first {first}, slices of {slice}"
+                    );
+                    assert_eq!(
+                        in_pieces(text, first, slice).as_ref(),
+                        Ok(&whole),
+                        "first {first}, pieces of {slice}"
                     );
                 }
             }

@@ -74,15 +74,17 @@ impl Lang {
     }
 }
 
-/// Where a widget's language can come from, strongest first.
+/// Where a widget's language (that of its own texts: buttons, questions, positions, messages)
+/// can come from, strongest first. They speak to the reader of the page, so the page's
+/// language beats the feed's, which describes the news (each item's content keeps its own).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LanguageSources {
     /// The widget's own `lang` (or `data-lang`) attribute.
     pub widget: Option<String>,
-    /// The feed's `language`.
-    pub feed: Option<String>,
     /// The page's `<html lang>` as it was before any machine translation started.
     pub page: Option<String>,
+    /// The feed's `language`.
+    pub feed: Option<String>,
     /// `navigator.languages`, in the reader's order of preference.
     pub browser: Vec<String>,
 }
@@ -91,7 +93,7 @@ impl LanguageSources {
     /// The first source naming a supported language, with its region (`ar-EG` keeps `EG`, so
     /// `Intl` writes the digits Egypt uses); English when none does.
     pub fn resolve(&self) -> Locale {
-        [&self.widget, &self.feed, &self.page]
+        [&self.widget, &self.page, &self.feed]
             .into_iter()
             .flatten()
             .chain(self.browser.iter())

@@ -2,20 +2,20 @@ use super::*;
 
 fn sources(
     widget: Option<&str>,
-    feed: Option<&str>,
     page: Option<&str>,
+    feed: Option<&str>,
     browser: &[&str],
 ) -> LanguageSources {
     LanguageSources {
         widget: widget.map(String::from),
-        feed: feed.map(String::from),
         page: page.map(String::from),
+        feed: feed.map(String::from),
         browser: browser.iter().map(|tag| tag.to_string()).collect(),
     }
 }
 
 #[test]
-fn widget_attribute_wins_then_feed_then_page_then_browser() {
+fn widget_attribute_wins_then_page_then_feed_then_browser() {
     assert_eq!(
         sources(Some("fr"), Some("ar"), Some("en"), &["ar"])
             .resolve()
@@ -26,11 +26,13 @@ fn widget_attribute_wins_then_feed_then_page_then_browser() {
         sources(None, Some("ar-MA"), Some("en"), &["fr"])
             .resolve()
             .lang(),
-        Lang::Ar
+        Lang::Ar,
+        "the page's language beats the feed's"
     );
     assert_eq!(
         sources(None, None, Some("fr-CA"), &["ar"]).resolve().lang(),
-        Lang::Fr
+        Lang::Fr,
+        "the feed's language beats the browser's"
     );
     assert_eq!(
         sources(None, None, None, &["de-DE", "ar-EG", "fr"])
@@ -41,13 +43,29 @@ fn widget_attribute_wins_then_feed_then_page_then_browser() {
 }
 
 #[test]
+fn an_arabic_page_with_an_english_feed_speaks_arabic() {
+    let locale = sources(None, Some("ar"), Some("en"), &["en-US"]).resolve();
+    assert_eq!(
+        (locale.lang(), locale.direction()),
+        (Lang::Ar, Direction::Rtl)
+    );
+}
+
+#[test]
 fn unsupported_languages_are_skipped_and_english_is_the_last_resort() {
     assert_eq!(
-        sources(Some("de"), None, Some("ar"), &[]).resolve().lang(),
+        sources(Some("de"), Some("ar"), None, &[]).resolve().lang(),
         Lang::Ar
     );
     assert_eq!(
-        sources(Some(""), Some("zz"), None, &["ja"])
+        sources(Some("de"), Some("ja"), Some("fr"), &["ar"])
+            .resolve()
+            .lang(),
+        Lang::Fr,
+        "a page in a language we do not speak leaves it to the feed"
+    );
+    assert_eq!(
+        sources(Some(""), None, Some("zz"), &["ja"])
             .resolve()
             .lang(),
         Lang::En

@@ -45,10 +45,19 @@ enum Failure {
     Network(String),
 }
 
+/// A body that [`get_text`] read.
+pub struct Body {
+    /// The text (malformed UTF-8 made U+FFFD, as `text()` would make it).
+    pub text: String,
+    /// The bytes the body came as, still in JavaScript's memory, when they are `text`
+    /// exactly: a long feed's rest is read from them a piece at a time once `text` is gone.
+    pub bytes: Option<js_sys::Uint8Array>,
+}
+
 /// GETs `url` as text; fails on a non-2xx status, on a body over [`MAX_FEED_BYTES`], or when no
 /// complete answer arrives within `timeout_ms` (the request is then aborted). The loader's
 /// request for the same URL, when it made one, stands in for a new one.
-pub async fn get_text(url: &str, timeout_ms: u32) -> Result<String, FeedError> {
+pub async fn get_text(url: &str, timeout_ms: u32) -> Result<Body, FeedError> {
     let init = RequestInit::new();
     init.set_method("GET");
     let deadline = Deadline::start(timeout_ms, &init);
@@ -90,9 +99,26 @@ pub async fn get_text(url: &str, timeout_ms: u32) -> Result<String, FeedError> {
     if length > MAX_FEED_BYTES {
         return Err(FeedError::TooLarge { bytes: length });
     }
-    // Malformed UTF-8 becomes U+FFFD, as `text()` would make it.
-    Ok(String::from_utf8(bytes.to_vec())
-        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned()))
+    Ok(match String::from_utf8(bytes.to_vec()) {
+        Ok(text) => Body {
+            text,
+            bytes: Some(bytes),
+        },
+        Err(error) => Body {
+            text: String::from_utf8_lossy(error.as_bytes()).into_owned(),
+            bytes: None,
+        },
+    })
+}
+
+/// The bytes `range` of `bytes` (a [`Body`]'s), as text: a piece of a valid text cut
+/// between two JSON tokens is valid too, and anything else is repaired as `text()` would.
+pub fn text_of(bytes: &js_sys::Uint8Array, range: std::ops::Range<usize>) -> String {
+    let piece = bytes
+        .subarray(range.start as u32, range.end as u32)
+        .to_vec();
+    String::from_utf8(piece)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
 }
 
 /// POSTs `body` as JSON; the answer's status, or why no answer came.

@@ -53,13 +53,13 @@ pub fn use_widget_feed(options: &WidgetOptions, reader: FeedUse) -> FeedState {
     use_feed(feed_source(options), feed_timeout(options), reader)
 }
 
-/// The widget's language: its `lang` option, the feed's, the page's before translation, the
-/// reader's.
+/// The language of the widget's own texts: its `lang` option, the page's before translation,
+/// the feed's, the reader's.
 pub fn widget_language(options: &WidgetOptions, feed: Option<&Feed>) -> Locale {
     LanguageSources {
         widget: options.text("lang").map(String::from),
-        feed: feed.and_then(|feed| feed.language.clone()),
         page: page::original_language(),
+        feed: feed.and_then(|feed| feed.language.clone()),
         browser: page::browser_languages(),
     }
     .resolve()

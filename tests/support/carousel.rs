@@ -148,6 +148,14 @@ pub fn heading_of(slide: &Element) -> Option<Element> {
         .flatten()
 }
 
+/// What holds the content of `slide` (image, title, date, summary): the element its heading
+/// is in, which carries the content's `lang` and `dir`.
+pub fn content_of(slide: &Element) -> Element {
+    heading_of(slide)
+        .and_then(|heading| heading.parent_element())
+        .expect("the slide's content")
+}
+
 /// Where the title of `slide` links to (`href` of the link in its heading).
 pub fn link_of(slide: &Element) -> Option<String> {
     heading_of(slide)?

@@ -249,9 +249,15 @@ extern "C" {
 /// `console.error` recorder, then boots the bundle with the page language "en". Idempotent:
 /// every test calls it first.
 pub fn setup() {
+    setup_on_page("en");
+}
+
+/// [`setup`] on a page whose original language is `lang`. The first boot records the page's
+/// language for good, so a suite's tests all call this with one language, or [`setup`].
+pub fn setup_on_page(lang: &str) {
     mounted::sweep();
     fw_install();
-    feedwidgets::embed::boot(Some("en".into()));
+    feedwidgets::embed::boot(Some(lang.into()));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 //! Building a [`Json`] tree from a text, whole or (for a long feed's first reading) with the
 //! items of its top-level `items` array left for later.
 
+use std::ops::Range;
+
 use super::cursor::Cursor;
 use super::error::{JsonError, JsonErrorKind};
 use super::value::{Json, MAX_DEPTH};
@@ -12,11 +14,16 @@ pub fn parse_text(text: &str) -> Result<Json, JsonError> {
 }
 
 /// The elements of a top-level `items` array that [`parse_text_head`] left out.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UnreadItems {
-    /// Where the first of them starts (whitespace may come first), in bytes.
-    pub at: usize,
-    /// How many there are.
+    /// Where each of them starts (white space may come first), in bytes, the read ones too:
+    /// the next ones can then be read from a piece of the text that holds just them.
+    starts: Vec<usize>,
+    /// Where the array's `]` is.
+    end: usize,
+    /// How many are read.
+    read: usize,
+    /// How many are left.
     pub count: usize,
 }
 
@@ -33,19 +40,34 @@ impl UnreadItems {
     /// The next of these elements in `text` (the text [`parse_text_head`] read), which is then
     /// no longer unread; `None` once all are read.
     pub fn read_next(&mut self, text: &str) -> Option<Json> {
-        if self.count == 0 {
-            return None;
-        }
-        let mut parser = Parser::new(text, None);
-        parser.cursor.at = self.at;
+        self.read_next_in(text, 0)
+    }
+
+    /// Where in the text the next `count` of these elements are (fewer at the end): the
+    /// piece of it that [`UnreadItems::read_next_in`] needs to read them.
+    pub fn next_range(&self, count: usize) -> Option<Range<usize>> {
+        let start = *self.starts.get(self.read).filter(|_| self.count > 0)?;
+        let end = self
+            .starts
+            .get(self.read + count)
+            .copied()
+            .unwrap_or(self.end);
+        Some(start..end)
+    }
+
+    /// The next of these elements, from `piece`: the part of the text that starts at byte
+    /// `offset` and holds it (as [`UnreadItems::next_range`] says); `None` once all are read.
+    pub fn read_next_in(&mut self, piece: &str, offset: usize) -> Option<Json> {
+        let start = *self.starts.get(self.read).filter(|_| self.count > 0)?;
+        let mut parser = Parser::new(piece, None);
+        parser.cursor.at = start.checked_sub(offset)?;
         // The whole text was checked already: an error means another text was given, and
         // ends the reading.
         let Ok(element) = parser.value(ITEM_DEPTH) else {
             self.count = 0;
             return None;
         };
-        parser.cursor.skip_whitespace();
-        self.at = parser.cursor.at + 1; // past the `,` or `]` the check found
+        self.read += 1;
         self.count -= 1;
         Some(element)
     }
@@ -128,9 +150,7 @@ impl<'a> Parser<'a> {
             if items.len() < first {
                 items.push(self.value(depth + 1)?);
             } else {
-                if unread.count == 0 {
-                    unread.at = self.cursor.at;
-                }
+                unread.starts.push(self.cursor.at);
                 unread.count += 1;
                 self.cursor.skip_value(&mut self.open_brackets)?;
             }
@@ -138,6 +158,7 @@ impl<'a> Parser<'a> {
             match self.cursor.peek() {
                 Some(b',') => self.cursor.at += 1,
                 Some(b']') => {
+                    unread.end = self.cursor.at;
                     self.cursor.at += 1;
                     return Ok((Json::Array(items), unread));
                 }

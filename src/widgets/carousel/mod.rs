@@ -106,7 +106,15 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     };
     let on_keydown = steer.on_keydown(lang.direction());
     let on_focusin = steer.on_focus_entering(&section_ref);
-    let slides = slides(&view, items, &config, &broken_images, &on_image_error);
+    let feed_language = feed.as_deref().and_then(|feed| feed.language.as_deref());
+    let slides = slides(
+        &view,
+        items,
+        feed_language,
+        &config,
+        &broken_images,
+        &on_image_error,
+    );
 
     html! {
         <section class="fw-carousel" aria-roledescription={texts.roledescription}

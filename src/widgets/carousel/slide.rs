@@ -22,6 +22,8 @@ pub struct Slide<'a> {
     pub texts: &'a CarouselTexts,
     /// The widget's language (dates are written in it).
     pub lang: &'a Locale,
+    /// The feed's language: the item's content is in it when the item names none.
+    pub feed_language: Option<&'a str>,
     /// The first slide in view (its image loads eagerly).
     pub current: bool,
     /// In view: shown, in the accessibility tree and the tab order.
@@ -59,10 +61,12 @@ impl Reserve {
 }
 
 /// The slides in the DOM for `view`: those in view and a hidden neighbour on each side, of
-/// the `items` read so far (a slide not read yet shows once it is).
+/// the `items` read so far (a slide not read yet shows once it is), whose feed is in
+/// `feed_language`.
 pub fn slides(
     view: &View,
     items: &[NewsItem],
+    feed_language: Option<&str>,
     config: &CarouselConfig,
     broken_images: &[String],
     on_image_error: &Callback<String>,
@@ -80,6 +84,7 @@ pub fn slides(
                 name: view.slide_name(i),
                 texts: view.texts,
                 lang: view.lang,
+                feed_language,
                 current: i == index,
                 in_view: in_view.contains(&i),
                 heading_level: config.heading_level,
@@ -96,7 +101,13 @@ pub fn slides(
 /// `on_image_error` hears the item's id when its image fails.
 pub fn slide(slide: &Slide, on_image_error: &Callback<String>) -> Html {
     let item = slide.item;
-    let item_lang = item.language.as_deref().and_then(Lang::from_tag);
+    // The content is in the item's language, else the feed's, whatever the widget speaks: an
+    // Arabic page's carousel of English news reads its slides left to right. A language we
+    // have no direction for leaves it to the text.
+    let content_lang = item.language.as_deref().or(slide.feed_language);
+    let dir = content_lang
+        .and_then(Lang::from_tag)
+        .map_or("auto", |lang| lang.direction().as_str());
     let title = match &item.url {
         Some(url) => html! { <a href={url.clone()}>{ item.title.clone() }</a> },
         None => html! { { item.title.clone() } },
@@ -139,13 +150,15 @@ pub fn slide(slide: &Slide, on_image_error: &Callback<String>) -> Html {
         <article key={item.id.clone()} class="fw-carousel__slide" role="group"
                  aria-roledescription={slide.texts.slide_roledescription}
                  aria-label={slide.name.clone()}
-                 hidden={!slide.in_view} inert={!slide.in_view}
-                 lang={item.language.clone()}
-                 dir={item_lang.map(|l| l.direction().as_str())}>
-            { image }
-            <@{format!("h{}", slide.heading_level)} class="fw-carousel__title">{ title }</@>
-            { date }
-            { summary }
+                 hidden={!slide.in_view} inert={!slide.in_view}>
+            // The slide's name and role description stay in the widget's language; only the
+            // content takes the news's (a box-less wrapper: the slide's layout is unchanged).
+            <div class="fw-carousel__content" lang={content_lang.map(str::to_string)} {dir}>
+                { image }
+                <@{format!("h{}", slide.heading_level)} class="fw-carousel__title">{ title }</@>
+                { date }
+                { summary }
+            </div>
         </article>
     }
 }
