@@ -27,6 +27,13 @@ pub struct KindSpec {
     pub element: &'static str,
     /// The names `data-fw-widget` and the JS API accept (lowercase).
     pub names: &'static [&'static str],
+    /// The option attributes the widget reads, kebab-case; an element also takes each in its
+    /// `data-` form, a container only in that form. `embed.js` observes the same list.
+    pub attributes: &'static [&'static str],
+    /// The element's methods, then its read-only properties, as `embed.js` defines them.
+    pub members: &'static [&'static str],
+    /// The `part` names its shadow tree exposes to `::part()`.
+    pub parts: &'static [&'static str],
     /// The widget's own stylesheet (minified from its folder by build.rs).
     pub css: &'static str,
     /// Starts the widget's Yew app in `container`.
@@ -40,6 +47,23 @@ pub static KINDS: [KindSpec; 3] = [
         kind: WidgetKind::Carousel,
         element: carousel::ELEMENT,
         names: &["news-carousel", "carousel"],
+        attributes: &[
+            "src",
+            "lang",
+            "timeout",
+            "theme",
+            "max-items",
+            "loop",
+            "per-view",
+            "autoplay",
+            "interval",
+            "summary",
+            "heading-level",
+            "refresh",
+            "label",
+        ],
+        members: &["next", "previous", "goTo", "play", "pause", "currentIndex"],
+        parts: &["base", "slide", "title", "nav", "picker"],
         css: include_str!(concat!(env!("OUT_DIR"), "/carousel.css")),
         render: |container, props| {
             App::Carousel(yew::Renderer::<Carousel>::with_root_and_props(container, props).render())
@@ -49,6 +73,20 @@ pub static KINDS: [KindSpec; 3] = [
         kind: WidgetKind::Feedback,
         element: feedback::ELEMENT,
         names: &["feedback"],
+        attributes: &[
+            "src",
+            "lang",
+            "timeout",
+            "theme",
+            "endpoint",
+            "question",
+            "comment",
+            "compact",
+            "remember-scope",
+            "remember-days",
+        ],
+        members: &["reset"],
+        parts: &["form", "options", "submit"],
         css: include_str!(concat!(env!("OUT_DIR"), "/feedback.css")),
         render: |container, props| {
             App::Feedback(yew::Renderer::<Feedback>::with_root_and_props(container, props).render())
@@ -58,6 +96,17 @@ pub static KINDS: [KindSpec; 3] = [
         kind: WidgetKind::Disclaimer,
         element: disclaimer::ELEMENT,
         names: &["disclaimer"],
+        attributes: &[
+            "src",
+            "lang",
+            "timeout",
+            "theme",
+            "org",
+            "position",
+            "remember-days",
+        ],
+        members: &["show", "dismiss"],
+        parts: &["banner", "text", "button"],
         css: include_str!(concat!(env!("OUT_DIR"), "/disclaimer.css")),
         render: |container, props| {
             App::Disclaimer(

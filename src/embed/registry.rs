@@ -1,12 +1,18 @@
 //! The widgets mounted on the page, so each can be found again and unmounted without leaks.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use web_sys::{Element, ShadowRoot};
 use yew::AppHandle;
 
 use super::WidgetKind;
 use crate::widgets::{carousel::Carousel, disclaimer::Disclaimer, feedback::Feedback};
+use crate::widgets::{Control, WidgetOptions, WidgetProps};
+
+/// Reads a host's options again after its attributes changed: element attributes or a
+/// container's `data-*`. A mount through the JS API has none: its options are the object.
+pub type Reader = fn(&Element) -> WidgetOptions;
 
 /// One mounted widget.
 pub struct Mounted {
@@ -22,6 +28,23 @@ pub struct Mounted {
     pub container: Element,
     /// The Yew app, destroyed on unmount; `None` until it starts (see [`super::mount`]).
     pub app: Option<App>,
+    /// The options the widget runs with now.
+    pub options: Rc<WidgetOptions>,
+    /// Where they are read again when the host's attributes change.
+    pub read: Option<Reader>,
+    /// The page's calls on the host's methods, and the first render's signal.
+    pub control: Rc<Control>,
+}
+
+impl Mounted {
+    /// The props the widget runs with now.
+    pub fn props(&self) -> WidgetProps {
+        WidgetProps {
+            options: self.options.clone(),
+            host: self.host.clone(),
+            control: self.control.clone(),
+        }
+    }
 }
 
 /// The Yew app of one widget kind.
@@ -41,6 +64,15 @@ impl App {
             Self::Carousel(app) => app.destroy(),
             Self::Feedback(app) => app.destroy(),
             Self::Disclaimer(app) => app.destroy(),
+        }
+    }
+
+    /// Gives the running app new props: it updates in place, its hooks keep their state.
+    fn update(&mut self, props: WidgetProps) {
+        match self {
+            Self::Carousel(app) => app.update(props),
+            Self::Feedback(app) => app.update(props),
+            Self::Disclaimer(app) => app.update(props),
         }
     }
 }
@@ -75,9 +107,50 @@ pub fn insert(widget: Mounted) {
     MOUNTED.with(|mounted| mounted.borrow_mut().push(widget));
 }
 
-/// Whether the mount `id` is still registered.
-pub fn contains(id: u64) -> bool {
-    MOUNTED.with(|mounted| mounted.borrow().iter().any(|m| m.id == id))
+/// The props of mount `id`, if it is still registered.
+pub fn props_of(id: u64) -> Option<WidgetProps> {
+    MOUNTED.with(|mounted| {
+        mounted
+            .borrow()
+            .iter()
+            .find(|m| m.id == id)
+            .map(Mounted::props)
+    })
+}
+
+/// The control of the widget on `host`.
+pub fn control_of(host: &Element) -> Option<Rc<Control>> {
+    MOUNTED.with(|mounted| {
+        mounted
+            .borrow()
+            .iter()
+            .find(|m| m.host == *host)
+            .map(|m| m.control.clone())
+    })
+}
+
+/// Reads the options of the widget on `host` again and, when they changed, hands them to its
+/// app (one that has not started yet starts with them).
+pub fn reread(host: &Element) {
+    MOUNTED.with(|mounted| {
+        let mut mounted = mounted.borrow_mut();
+        let Some(widget) = mounted.iter_mut().find(|m| m.host == *host) else {
+            return;
+        };
+        let Some(read) = widget.read else {
+            return;
+        };
+        let options = read(host);
+        if *widget.options == options {
+            return;
+        }
+        widget.options = Rc::new(options);
+        let props = widget.props();
+        if let Some(app) = widget.app.as_mut() {
+            // Only schedules a render: nothing here comes back into the registry.
+            app.update(props);
+        }
+    });
 }
 
 /// Stores the started app of mount `id`; hands it back when that mount is gone.

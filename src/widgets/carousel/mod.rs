@@ -24,10 +24,12 @@ use self::hooks::{
 };
 use self::rotation::Event as RotationEvent;
 use self::slide::slides;
-use self::state::{shown_items, slides_per_view, stops};
+use self::state::{shown_items, slides_per_view, stops, Action, Move};
 use self::view::{controls, picker, View};
 use super::status::{status, Tone};
-use super::{use_widget_feed, widget_language, FeedState, FeedUse, WidgetProps};
+use super::{
+    use_control, use_widget_feed, widget_language, Command, FeedState, FeedUse, WidgetProps,
+};
 use crate::feed::{CarouselSettings, Feed};
 use crate::platform::intl;
 
@@ -85,6 +87,34 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     use_live_refresh(&steer, options, config.refresh_ms);
     let swipe = use_swipe(&steer, lang.direction());
     let (broken_images, on_image_error) = use_broken_images();
+    props.control.index.set(current.index());
+    {
+        let (steer, control) = (steer.clone(), props.control.clone());
+        let ready = !matches!(first, FeedState::Loading);
+        use_control(
+            &props.control,
+            ready,
+            Callback::from(move |command| {
+                let step = match command {
+                    Command::Next => Move::Next,
+                    Command::Previous => Move::Previous,
+                    Command::GoTo(index) => Move::To(index),
+                    Command::Play | Command::Pause => {
+                        let event = if command == Command::Play {
+                            RotationEvent::StartRequested
+                        } else {
+                            RotationEvent::StopRequested
+                        };
+                        return steer.send(Action::Rotation(event));
+                    }
+                    _ => return,
+                };
+                steer.go(step);
+                // The state as it is now: `currentIndex` right after `next()` is the new slide.
+                control.index.set(steer.position.resized(stops).index());
+            }),
+        );
+    }
 
     match &first {
         FeedState::Loading => return status(catalog.loading, &lang, Tone::Busy),
@@ -109,7 +139,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     let slides = slides(&view, items, &config, &broken_images, &on_image_error);
 
     html! {
-        <section class="fw-carousel" aria-roledescription={texts.roledescription}
+        <section class="fw-carousel" part="base" aria-roledescription={texts.roledescription}
                  aria-label={config.label.text(lang.tag(), texts.label)}
                  lang={lang.tag().to_string()} dir={lang.direction().as_str()}
                  onkeydown={on_keydown} onfocusin={on_focusin}

@@ -136,14 +136,14 @@ pub fn slide(slide: &Slide, on_image_error: &Callback<String>) -> Html {
         None => Html::default(),
     };
     html! {
-        <article key={item.id.clone()} class="fw-carousel__slide" role="group"
+        <article key={item.id.clone()} class="fw-carousel__slide" part="slide" role="group"
                  aria-roledescription={slide.texts.slide_roledescription}
                  aria-label={slide.name.clone()}
                  hidden={!slide.in_view} inert={!slide.in_view}
                  lang={item.language.clone()}
                  dir={item_lang.map(|l| l.direction().as_str())}>
             { image }
-            <@{format!("h{}", slide.heading_level)} class="fw-carousel__title">{ title }</@>
+            <@{format!("h{}", slide.heading_level)} class="fw-carousel__title" part="title">{ title }</@>
             { date }
             { summary }
         </article>
