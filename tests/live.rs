@@ -418,12 +418,18 @@ async fn the_light_dom_fallback_shows_until_the_widget_renders() {
 async fn the_fallback_goes_with_an_error_too() {
     setup();
     let feed = url("fallback-error");
-    respond(&feed, 500, "");
+    hold(&feed);
     let host = Mounted::hold(create("fw-feedback", &[("src", &feed)]));
     let link = create("a", &[("href", "https://news.test/form")]);
     link.set_text_content(Some("Tell us what you think"));
     host.append_child(&link).expect("append_child");
     body().append_child(&host).expect("append_child");
+    rendered().await;
+    assert!(
+        is_rendered(&link),
+        "the fallback shows while the feed loads"
+    );
+    release(&feed, 500, "");
     wait_until("the widget's error", 5_000, || {
         find(&host, "[role=status], [role=alert], form").is_some()
     })
