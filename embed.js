@@ -26,6 +26,8 @@ const ELEMENTS = {
   "fw-feedback": ["src lang timeout theme endpoint question comment compact remember-scope remember-days", "reset"],
   "fw-disclaimer": ["src lang timeout theme org position remember-days", "show dismiss"],
 };
+/** Every method, numbered as the bundle knows them (src/widgets/control.rs, Command). */
+const METHODS = "next previous goTo play pause reset show dismiss".split(" ");
 /** Options whose properties are booleans (`el.autoplay = true`); the others are strings. */
 const FLAGS = ["loop", "autoplay", "summary", "comment", "compact"];
 
@@ -45,14 +47,14 @@ function pending(element, on) {
 }
 
 /** Whether the bundle runs a widget on `element`. */
-const mounted = (element) => running?.call(element, "") !== undefined;
+const mounted = (element) => running?.call(element, -1) !== undefined;
 
 /** Hands the calls queued on `element` to its widget, in order, once it has one. */
 function replay(element) {
   const queued = calls.get(element);
   if (queued && mounted(element)) {
     calls.delete(element);
-    for (const [name, argument] of queued) running.call(element, name, argument);
+    for (const [code, argument] of queued) running.call(element, code, argument);
   }
 }
 
@@ -108,13 +110,15 @@ function define(tag, [attributeList, methodList]) {
     });
   });
   for (const name of methodList.split(" ")) {
+    const code = METHODS.indexOf(name);
     Widget.prototype[name] = function (argument) {
+      argument = typeof argument === "number" ? argument : undefined;
       if (mounted(this)) {
-        running.call(this, name, typeof argument === "number" ? argument : undefined);
+        running.call(this, code, argument);
         return;
       }
       const queued = calls.get(this) || [];
-      queued.push([name, typeof argument === "number" ? argument : undefined]);
+      queued.push([code, argument]);
       calls.set(this, queued);
       // A call asks for the widget (a host's own switcher may show() a disclaimer on an
       // untranslated page); dismissing a banner nobody sees does not.
@@ -123,7 +127,7 @@ function define(tag, [attributeList, methodList]) {
   }
   if (tag === "fw-news-carousel") {
     Object.defineProperty(Widget.prototype, "currentIndex", {
-      get() { return running?.call(this, "currentIndex") ?? 0; },
+      get() { return running?.call(this, -1) ?? 0; },
     });
   }
   customElements.define(tag, Widget);

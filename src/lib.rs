@@ -52,12 +52,13 @@ pub fn js_changed(element: web_sys::Element) {
     embed::attribute_changed(&element);
 }
 
-/// A widget element's method `name` (`next`, `goTo`, `reset`, `dismiss`, …) with its numeric
-/// argument, from the loader; answers the carousel's current index (`currentIndex`), or
-/// `undefined` when the element has no widget.
+/// A widget element's method number `code` (`next`, `previous`, `goTo`, `play`, `pause`,
+/// `reset`, `show`, `dismiss`, from 0; any other number only reads) with its numeric argument,
+/// from the loader; answers the carousel's current index (`currentIndex`), or `undefined` when
+/// the element has no widget.
 #[wasm_bindgen(js_name = call)]
-pub fn js_call(element: web_sys::Element, name: &str, argument: Option<f64>) -> Option<u32> {
-    embed::call(&element, name, argument)
+pub fn js_call(element: web_sys::Element, code: u32, argument: Option<f64>) -> Option<u32> {
+    embed::call(&element, code, argument)
 }
 
 /// `FeedWidgets.mount(element, kind, options)`: mounts a widget on an element. Throws a

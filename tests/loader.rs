@@ -17,7 +17,8 @@ fn the_loader_reports_the_crate_version() {
 #[test]
 fn the_loader_observes_every_option_of_each_widget() {
     let loader = include_str!("../embed.js");
-    for spec in &feedwidgets::embed::KINDS {
+    for kind in feedwidgets::embed::WidgetKind::ALL {
+        let (spec, api) = (kind.spec(), kind.api());
         let row = format!("\"{}\": [\"", spec.element);
         let start = loader
             .find(&row)
@@ -26,16 +27,12 @@ fn the_loader_observes_every_option_of_each_widget() {
         let rest = &loader[start..];
         let attributes_end = rest.find('"').expect("the attribute list ends");
         let attributes: Vec<&str> = rest[..attributes_end].split(' ').collect();
-        assert_eq!(
-            attributes, spec.attributes,
-            "attributes of {}",
-            spec.element
-        );
+        assert_eq!(attributes, api.attributes, "attributes of {}", spec.element);
         let rest = &rest[attributes_end..];
         let methods_start = rest.find(", \"").expect("the methods follow") + 3;
         let methods_end = methods_start + rest[methods_start..].find('"').expect("they end");
         let methods: Vec<&str> = rest[methods_start..methods_end].split(' ').collect();
-        let expected: Vec<&str> = spec
+        let expected: Vec<&str> = api
             .members
             .iter()
             .copied()

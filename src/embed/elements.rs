@@ -57,12 +57,12 @@ pub fn attribute_changed(element: &Element) {
     live::changed(element);
 }
 
-/// Calls method `name` of the widget on `element` with `argument`: queued until the widget
-/// shows its content. `currentIndex` answers the carousel's position; every call answers
-/// whether the element has a widget.
-pub fn call(element: &Element, name: &str, argument: Option<f64>) -> Option<u32> {
+/// Calls method number `code` (see [`Command::from_code`]) of the widget on `element` with
+/// `argument`: queued until the widget shows its content. Answers the carousel's position
+/// (`currentIndex`), or `None` when the element has no widget.
+pub fn call(element: &Element, code: u32, argument: Option<f64>) -> Option<u32> {
     let control = registry::control_of(element)?;
-    if let Some(command) = Command::from_method(name, argument) {
+    if let Some(command) = Command::from_code(code, argument) {
         control.call(command);
     }
     Some(control.index.get() as u32)

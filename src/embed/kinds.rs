@@ -27,13 +27,6 @@ pub struct KindSpec {
     pub element: &'static str,
     /// The names `data-fw-widget` and the JS API accept (lowercase).
     pub names: &'static [&'static str],
-    /// The option attributes the widget reads, kebab-case; an element also takes each in its
-    /// `data-` form, a container only in that form. `embed.js` observes the same list.
-    pub attributes: &'static [&'static str],
-    /// The element's methods, then its read-only properties, as `embed.js` defines them.
-    pub members: &'static [&'static str],
-    /// The `part` names its shadow tree exposes to `::part()`.
-    pub parts: &'static [&'static str],
     /// The widget's own stylesheet (minified from its folder by build.rs).
     pub css: &'static str,
     /// Starts the widget's Yew app in `container`.
@@ -47,6 +40,49 @@ pub static KINDS: [KindSpec; 3] = [
         kind: WidgetKind::Carousel,
         element: carousel::ELEMENT,
         names: &["news-carousel", "carousel"],
+        css: include_str!(concat!(env!("OUT_DIR"), "/carousel.css")),
+        render: |container, props| {
+            App::Carousel(yew::Renderer::<Carousel>::with_root_and_props(container, props).render())
+        },
+    },
+    KindSpec {
+        kind: WidgetKind::Feedback,
+        element: feedback::ELEMENT,
+        names: &["feedback"],
+        css: include_str!(concat!(env!("OUT_DIR"), "/feedback.css")),
+        render: |container, props| {
+            App::Feedback(yew::Renderer::<Feedback>::with_root_and_props(container, props).render())
+        },
+    },
+    KindSpec {
+        kind: WidgetKind::Disclaimer,
+        element: disclaimer::ELEMENT,
+        names: &["disclaimer"],
+        css: include_str!(concat!(env!("OUT_DIR"), "/disclaimer.css")),
+        render: |container, props| {
+            App::Disclaimer(
+                yew::Renderer::<Disclaimer>::with_root_and_props(container, props).render(),
+            )
+        },
+    },
+];
+
+/// What the page sees of one kind besides its tag: the option attributes, methods and parts.
+/// Apart from [`KINDS`] so that the bundle, which needs none of it at run time, ships none of
+/// it; the tests compare it with `embed.js` and the manifest.
+pub struct KindApi {
+    /// The option attributes the widget reads, kebab-case; an element also takes each in its
+    /// `data-` form, a container only in that form. `embed.js` observes the same list.
+    pub attributes: &'static [&'static str],
+    /// The element's methods, then its read-only properties, as `embed.js` defines them.
+    pub members: &'static [&'static str],
+    /// The `part` names its shadow tree exposes to `::part()`.
+    pub parts: &'static [&'static str],
+}
+
+/// Each kind's [`KindApi`], in [`WidgetKind`] order.
+pub static API: [KindApi; 3] = [
+    KindApi {
         attributes: &[
             "src",
             "lang",
@@ -64,15 +100,8 @@ pub static KINDS: [KindSpec; 3] = [
         ],
         members: &["next", "previous", "goTo", "play", "pause", "currentIndex"],
         parts: &["base", "slide", "title", "nav", "picker"],
-        css: include_str!(concat!(env!("OUT_DIR"), "/carousel.css")),
-        render: |container, props| {
-            App::Carousel(yew::Renderer::<Carousel>::with_root_and_props(container, props).render())
-        },
     },
-    KindSpec {
-        kind: WidgetKind::Feedback,
-        element: feedback::ELEMENT,
-        names: &["feedback"],
+    KindApi {
         attributes: &[
             "src",
             "lang",
@@ -87,15 +116,8 @@ pub static KINDS: [KindSpec; 3] = [
         ],
         members: &["reset"],
         parts: &["form", "options", "submit"],
-        css: include_str!(concat!(env!("OUT_DIR"), "/feedback.css")),
-        render: |container, props| {
-            App::Feedback(yew::Renderer::<Feedback>::with_root_and_props(container, props).render())
-        },
     },
-    KindSpec {
-        kind: WidgetKind::Disclaimer,
-        element: disclaimer::ELEMENT,
-        names: &["disclaimer"],
+    KindApi {
         attributes: &[
             "src",
             "lang",
@@ -107,18 +129,17 @@ pub static KINDS: [KindSpec; 3] = [
         ],
         members: &["show", "dismiss"],
         parts: &["banner", "text", "button"],
-        css: include_str!(concat!(env!("OUT_DIR"), "/disclaimer.css")),
-        render: |container, props| {
-            App::Disclaimer(
-                yew::Renderer::<Disclaimer>::with_root_and_props(container, props).render(),
-            )
-        },
     },
 ];
 
 impl WidgetKind {
     /// Every kind.
     pub const ALL: [WidgetKind; 3] = [Self::Carousel, Self::Feedback, Self::Disclaimer];
+
+    /// This kind's attributes, methods and parts.
+    pub fn api(self) -> &'static KindApi {
+        &API[self as usize]
+    }
 
     /// This kind's row of [`KINDS`].
     pub fn spec(self) -> &'static KindSpec {

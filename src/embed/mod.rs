@@ -19,7 +19,7 @@ use web_sys::Element;
 pub use crate::widgets::WidgetOptions;
 pub use attributes::{from_data_attributes, from_element_attributes, from_js_object};
 pub use elements::{attribute_changed, call, connected, disconnected, set_loader};
-pub use kinds::{KindSpec, WidgetKind, KINDS};
+pub use kinds::{KindApi, KindSpec, WidgetKind, API, KINDS};
 
 use crate::platform::page;
 use crate::widgets::Control;

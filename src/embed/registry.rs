@@ -81,20 +81,26 @@ thread_local! {
     static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Runs `f` on the widget on `host`, if there is one. One accessor taking `dyn FnMut` for every
+/// per-host question: each closure given to the thread-local's `with` is a copy of its code.
+fn with_host(host: &Element, f: &mut dyn FnMut(&mut Mounted)) {
+    MOUNTED.with(|mounted| {
+        if let Some(widget) = mounted.borrow_mut().iter_mut().find(|m| m.host == *host) {
+            f(widget);
+        }
+    });
+}
+
 /// Whether a widget runs on `host`.
 pub fn is_mounted(host: &Element) -> bool {
-    MOUNTED.with(|mounted| mounted.borrow().iter().any(|m| m.host == *host))
+    kind_of(host).is_some()
 }
 
 /// The kind of the widget on `host`.
 pub fn kind_of(host: &Element) -> Option<WidgetKind> {
-    MOUNTED.with(|mounted| {
-        mounted
-            .borrow()
-            .iter()
-            .find(|m| m.host == *host)
-            .map(|m| m.kind)
-    })
+    let mut kind = None;
+    with_host(host, &mut |widget| kind = Some(widget.kind));
+    kind
 }
 
 /// How many widgets run on the page.
@@ -120,27 +126,19 @@ pub fn props_of(id: u64) -> Option<WidgetProps> {
 
 /// The control of the widget on `host`.
 pub fn control_of(host: &Element) -> Option<Rc<Control>> {
-    MOUNTED.with(|mounted| {
-        mounted
-            .borrow()
-            .iter()
-            .find(|m| m.host == *host)
-            .map(|m| m.control.clone())
-    })
+    let mut control = None;
+    with_host(host, &mut |widget| control = Some(widget.control.clone()));
+    control
 }
 
 /// Reads the options of the widget on `host` again and, when they changed, hands them to its
 /// app (one that has not started yet starts with them).
 pub fn reread(host: &Element) {
-    MOUNTED.with(|mounted| {
-        let mut mounted = mounted.borrow_mut();
-        let Some(widget) = mounted.iter_mut().find(|m| m.host == *host) else {
-            return;
-        };
+    with_host(host, &mut |widget| {
         let Some(read) = widget.read else {
             return;
         };
-        let options = read(host);
+        let options = read(&widget.host);
         if *widget.options == options {
             return;
         }

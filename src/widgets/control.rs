@@ -33,18 +33,20 @@ pub enum Command {
 }
 
 impl Command {
-    /// The command a method name and its argument make, if it is a method of ours.
-    pub fn from_method(name: &str, argument: Option<f64>) -> Option<Self> {
-        Some(match name {
-            "next" => Self::Next,
-            "previous" => Self::Previous,
+    /// The command of method number `code` in the loader's list (`next previous goTo play
+    /// pause reset show dismiss`, the order above) with its argument; `None` for another
+    /// number (a read of `currentIndex`). Numbers rather than names: no string to compare.
+    pub fn from_code(code: u32, argument: Option<f64>) -> Option<Self> {
+        Some(match code {
+            0 => Self::Next,
+            1 => Self::Previous,
             // A negative or missing index means the first slide; a fraction is cut.
-            "goTo" => Self::GoTo(argument.filter(|n| *n >= 0.0).unwrap_or(0.0) as usize),
-            "play" => Self::Play,
-            "pause" => Self::Pause,
-            "reset" => Self::Reset,
-            "show" => Self::Show,
-            "dismiss" => Self::Dismiss,
+            2 => Self::GoTo(argument.filter(|n| *n >= 0.0).unwrap_or(0.0) as usize),
+            3 => Self::Play,
+            4 => Self::Pause,
+            5 => Self::Reset,
+            6 => Self::Show,
+            7 => Self::Dismiss,
             _ => return None,
         })
     }

@@ -279,7 +279,8 @@ fn define_elements() {
     if DEFINED.with(|defined| defined.replace(true)) {
         return;
     }
-    for spec in &feedwidgets::embed::KINDS {
+    for kind in feedwidgets::embed::WidgetKind::ALL {
+        let (spec, api) = (kind.spec(), kind.api());
         let connected =
             Closure::<dyn Fn(Element)>::new(|e: Element| feedwidgets::embed::connected(&e));
         let disconnected =
@@ -288,10 +289,7 @@ fn define_elements() {
             Closure::<dyn Fn(Element)>::new(|e: Element| feedwidgets::embed::attribute_changed(&e));
         fw_define(
             spec.element,
-            spec.attributes
-                .iter()
-                .map(|name| name.to_string())
-                .collect(),
+            api.attributes.iter().map(|name| name.to_string()).collect(),
             connected.as_ref(),
             disconnected.as_ref(),
             changed.as_ref(),
@@ -303,10 +301,20 @@ fn define_elements() {
 }
 
 /// Calls the widget element's method `name` as the loader does, with a numeric `argument`;
-/// answers the carousel's current index (`None` when the element has no widget).
+/// answers the carousel's current index (`None` when the element has no widget). Any other
+/// name (`currentIndex`) only reads.
 pub fn call(host: &Element, name: &str, argument: Option<f64>) -> Option<u32> {
-    feedwidgets::embed::call(host, name, argument)
+    let code = METHOD_CODES
+        .iter()
+        .position(|known| *known == name)
+        .unwrap_or(99);
+    feedwidgets::embed::call(host, code as u32, argument)
 }
+
+/// The loader's numbering of the methods (`METHODS` in embed.js).
+const METHOD_CODES: [&str; 8] = [
+    "next", "previous", "goTo", "play", "pause", "reset", "show", "dismiss",
+];
 
 // ---------------------------------------------------------------------------------------------
 // The fake fetch
