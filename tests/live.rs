@@ -165,6 +165,23 @@ async fn autoplay_and_interval_apply_at_once_and_removal_stops_rotation() {
 }
 
 #[wasm_bindgen_test]
+async fn loop_applies_at_once() {
+    setup();
+    let host = carousel(&url("loop"), &numbered_items(3), &[("loop", "false")]).await;
+    assert!(
+        aria_disabled(&button_named(&host, "Previous slide")),
+        "no loop: stops at the ends"
+    );
+    unset(&host, "loop");
+    wait_until("previous enabled", 5_000, || {
+        !aria_disabled(&button_named(&host, "Previous slide"))
+    })
+    .await;
+    press(&host, "Previous slide");
+    wait_for_position(&host, "3 of 3").await;
+}
+
+#[wasm_bindgen_test]
 async fn changes_in_one_task_are_coalesced() {
     setup();
     let (first, skipped, last) = (url("co-a"), url("co-b"), url("co-c"));

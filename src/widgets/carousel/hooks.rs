@@ -34,15 +34,23 @@ pub struct Steer {
     state: UseReducerHandle<CarouselState>,
     host: Element,
     stops: usize,
+    wrap: bool,
 }
 
 impl Steer {
-    /// Steers `state` in a render whose layout has `stops` positions, telling `host` of moves.
-    pub fn new(state: &UseReducerHandle<CarouselState>, host: &Element, stops: usize) -> Self {
+    /// Steers `state` in a render whose layout has `stops` positions, wrapping around the
+    /// ends or not (`wrap`, as `loop` says now), telling `host` of moves.
+    pub fn new(
+        state: &UseReducerHandle<CarouselState>,
+        host: &Element,
+        stops: usize,
+        wrap: bool,
+    ) -> Self {
         Self {
             state: state.clone(),
             host: host.clone(),
             stops,
+            wrap,
         }
     }
 
@@ -68,6 +76,7 @@ impl Steer {
         self.send(Action::Move {
             step,
             stops: self.stops,
+            wrap: self.wrap,
         });
     }
 

@@ -79,8 +79,8 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     let per_view = slides_per_view(config.per_view, width, slide_count);
     let stops = stops(slide_count, per_view);
     // The state hears of a new layout after this render; this one shows it already.
-    let current = state.position.resized(stops);
-    let steer = Steer::new(&state, &props.host, stops);
+    let current = state.position.resized(stops).looping(config.wrap);
+    let steer = Steer::new(&state, &props.host, stops, config.wrap);
     use_feed_and_layout(&steer, &first);
     let (autoplay, interval) = (config.autoplay, config.interval_ms);
     use_rotation(&steer, autoplay, interval, slide_count, current.index());
