@@ -85,6 +85,26 @@ async fn a_new_src_fetches_the_new_feed_in_place() {
 }
 
 #[wasm_bindgen_test]
+async fn a_new_src_replaces_a_refreshed_feed() {
+    setup();
+    let (first, second) = (url("refresh-a"), url("refresh-b"));
+    let host = carousel(&first, &three_items(), &[("refresh", "2")]).await;
+    wait_for_position(&host, "1 of 3").await;
+    // The next fetch of the live feed brings a fourth item.
+    respond(&first, 200, &numbered_items(4));
+    wait_for_position(&host, "1 of 4").await;
+    wait_until("the new items announced", 5_000, || {
+        announcement(&host).is_some_and(|a| !a.is_empty())
+    })
+    .await;
+    respond(&second, 200, &numbered_items(2));
+    // The new feed shows from its first load, not from a refresh of it an hour later.
+    set(&host, "refresh", "3600");
+    set(&host, "src", &second);
+    wait_for_position(&host, "1 of 2").await;
+}
+
+#[wasm_bindgen_test]
 async fn a_new_lang_re_renders_in_that_language_on_the_same_slide_and_removal_falls_back() {
     setup();
     let feed = url("lang");

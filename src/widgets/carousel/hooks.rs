@@ -163,8 +163,11 @@ pub fn use_feed_and_layout(steer: &Steer, first: &FeedState) {
         // The layout first: a move waiting for an item the feed turned out not to have is
         // told where the position was clamped to.
         steer.send(Action::Resized(stops));
-        if let FeedState::Ready(feed) = first {
-            steer.send(Action::ItemsRead(feed.clone()));
+        match first {
+            FeedState::Ready(feed) => steer.send(Action::ItemsRead(feed.clone())),
+            // Only a new `src` loads again once the feed was there.
+            FeedState::Loading => steer.send(Action::Reloading),
+            _ => {}
         }
     });
 }

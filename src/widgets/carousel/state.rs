@@ -186,6 +186,9 @@ pub enum Action {
     },
     /// Something that starts, stops or pauses rotation.
     Rotation(RotationEvent),
+    /// The first load starts again, from a new `src`: what a refresh of the old one brought
+    /// is not shown any more.
+    Reloading,
 }
 
 /// One carousel's state: everything its events change, behind `use_reducer`, so every
@@ -316,6 +319,15 @@ impl CarouselState {
                 if next.rotation == self.rotation {
                     return None;
                 }
+            }
+            Action::Reloading => {
+                if self.feed.is_none() {
+                    return None;
+                }
+                next.feed = None;
+                next.refreshed = false;
+                next.new_items = None;
+                next.unannounced = None;
             }
         }
         Some(next)
@@ -450,6 +462,29 @@ mod reducer_tests {
             stops,
             wrap: false,
         }
+    }
+
+    #[test]
+    fn a_new_source_drops_what_a_refresh_of_the_old_one_brought() {
+        let abc = feed(&["a", "b", "c"], 0);
+        let refreshed = reduce(
+            showing(&abc, true, still()),
+            [Action::Refreshed {
+                feed: feed(&["z", "a", "b", "c"], 0),
+                max_items: 20,
+            }],
+        );
+        let fresh = feed(&["x", "y"], 0);
+        let ignored = reduce(refreshed.clone(), [Action::ItemsRead(fresh.clone())]);
+        assert!(ignored
+            .shown(Some(&fresh))
+            .is_some_and(|f| f.items.len() == 4));
+        let state = reduce(
+            refreshed,
+            [Action::Reloading, Action::ItemsRead(fresh.clone())],
+        );
+        let shown = state.shown(Some(&fresh)).expect("a feed");
+        assert!(Rc::ptr_eq(shown, &fresh), "the new source's feed is shown");
     }
 
     #[test]
