@@ -321,9 +321,8 @@ impl CarouselState {
                 }
             }
             Action::Reloading => {
-                if self.feed.is_none() {
-                    return None;
-                }
+                // Nothing shown yet (the mount's own first load): nothing to drop.
+                self.feed.as_ref()?;
                 next.feed = None;
                 next.refreshed = false;
                 next.new_items = None;
