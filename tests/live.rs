@@ -505,3 +505,49 @@ async fn parts_are_styled_from_the_host_page() {
     style.remove();
     forget();
 }
+
+/// The `part` names found in the host's shadow tree, sorted, each once.
+fn parts_in(host: &Element) -> Vec<String> {
+    let mut parts: Vec<String> = find_all(host, "[part]")
+        .iter()
+        .filter_map(|element| element.get_attribute("part"))
+        .flat_map(|names| {
+            names
+                .split_whitespace()
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    parts.sort();
+    parts.dedup();
+    parts
+}
+
+fn sorted(names: &[&str]) -> Vec<String> {
+    let mut names: Vec<String> = names.iter().map(|name| name.to_string()).collect();
+    names.sort();
+    names
+}
+
+#[wasm_bindgen_test]
+async fn every_part_the_kinds_table_names_is_in_the_widgets() {
+    use feedwidgets::embed::WidgetKind;
+    setup();
+    let carousel = carousel(&url("all-parts"), &three_items(), &[]).await;
+    assert_eq!(
+        parts_in(&carousel),
+        sorted(WidgetKind::Carousel.api().parts)
+    );
+    let form = feedback(&[("endpoint", &endpoint("all-parts"))]).await;
+    assert_eq!(parts_in(&form), sorted(WidgetKind::Feedback.api().parts));
+    storage::remove("disclaimer:dismissed");
+    let banner = Mounted::add("fw-disclaimer", &[("org", "ICESCO")]);
+    rendered().await;
+    call(&banner, "show", None);
+    wait_for(&banner, "[role=region]").await;
+    assert_eq!(
+        parts_in(&banner),
+        sorted(WidgetKind::Disclaimer.api().parts)
+    );
+    forget();
+}
