@@ -2,7 +2,8 @@
 //
 // It is the only script a page always pays for: it looks for widgets and starts the Wasm
 // bundle only when one is on the page (now, or added later) -- a disclaimer only once the page
-// is machine-translated -- and exposes
+// is machine-translated -- defines the widget elements (their attributes, properties,
+// methods and `pending` state exist before the bundle does) and exposes
 // window.FeedWidgets.mount / unmount / version. It runs no inline code and no eval, so it works
 // under a CSP of `script-src 'self' 'wasm-unsafe-eval'`.
 
@@ -15,6 +16,122 @@ const html = document.documentElement;
 const originalLanguage = html.getAttribute("lang") || null;
 
 let bundle = null;
+/** The bundle's module once it has booted: the elements forward their callbacks to it. */
+let running = null;
+
+// Each element's option attributes and methods. src/embed/kinds.rs (KINDS) has the same lists,
+// and a native test (tests/loader.rs) compares them.
+const ELEMENTS = {
+  "fw-news-carousel": ["src lang timeout theme max-items loop per-view autoplay interval summary heading-level refresh label", "next previous goTo play pause"],
+  "fw-feedback": ["src lang timeout theme endpoint question comment compact remember-scope remember-days", "reset"],
+  "fw-disclaimer": ["src lang timeout theme org position remember-days", "show dismiss"],
+};
+/** Every method, numbered as the bundle knows them (src/widgets/control.rs, Command). */
+const METHODS = "next previous goTo play pause reset show dismiss".split(" ");
+/** Options whose properties are booleans (`el.autoplay = true`); the others are strings. */
+const FLAGS = ["loop", "autoplay", "summary", "comment", "compact"];
+
+/** Elements connected before the bundle booted; it mounts them when it does. */
+const early = new Set();
+/** Method calls made before an element's widget existed, replayed in order once it does. */
+const calls = new WeakMap();
+const internals = new WeakMap();
+
+/** Adds or drops the element's `pending` custom state (`fw-x:state(pending)` in CSS), where
+ * the browser has custom states. */
+function pending(element, on) {
+  try {
+    const states = internals.get(element)?.states;
+    if (on) states?.add("pending"); else states?.delete("pending");
+  } catch { /* an older syntax (`--pending`) only: the state is skipped */ }
+}
+
+/** Whether the bundle runs a widget on `element`. */
+const mounted = (element) => running?.call(element, -1) !== undefined;
+
+/** Hands the calls queued on `element` to its widget, in order, once it has one. */
+function replay(element) {
+  const queued = calls.get(element);
+  if (queued && mounted(element)) {
+    calls.delete(element);
+    for (const [code, argument] of queued) running.call(element, code, argument);
+  }
+}
+
+/** Defines the widget element `tag` with its attributes, properties and methods; a name another
+ * script already defined is left alone. */
+function define(tag, [attributeList, methodList]) {
+  if (!window.customElements || customElements.get(tag)) return;
+  const attributes = attributeList.split(" ");
+  const properties = attributes.map((name) => name.replace(/-(.)/g, (_, c) => c.toUpperCase()));
+  class Widget extends HTMLElement {
+    static observedAttributes = attributes.flatMap((name) => [name, "data-" + name]);
+    constructor() {
+      super();
+      try { internals.set(this, this.attachInternals()); } catch { /* no ElementInternals */ }
+    }
+    connectedCallback() {
+      // A property set before this class was defined sits on the instance: move it to the
+      // attribute, where the widget reads it.
+      for (const property of properties) {
+        if (Object.hasOwn(this, property)) {
+          const value = this[property];
+          delete this[property];
+          this[property] = value;
+        }
+      }
+      if (!mounted(this)) pending(this, true);
+      if (running) {
+        running.connected(this);
+        replay(this);
+      } else {
+        early.add(this);
+      }
+    }
+    disconnectedCallback() {
+      if (running) running.disconnected(this); else early.delete(this);
+    }
+    attributeChangedCallback() {
+      // Before the bundle runs there is nothing to tell: it reads the attributes as they are then.
+      running?.changed(this);
+    }
+  }
+  attributes.forEach((name, index) => {
+    const flag = FLAGS.includes(name);
+    Object.defineProperty(Widget.prototype, properties[index], {
+      get() {
+        const value = this.getAttribute(name);
+        return flag && value !== null ? !/^\s*(false|no|off|0)\s*$/i.test(value) : value;
+      },
+      set(value) {
+        if (value == null) this.removeAttribute(name);
+        else this.setAttribute(name, flag ? (value ? "" : "false") : value);
+      },
+    });
+  });
+  for (const name of methodList.split(" ")) {
+    const code = METHODS.indexOf(name);
+    Widget.prototype[name] = function (argument) {
+      argument = typeof argument === "number" ? argument : undefined;
+      if (mounted(this)) {
+        running.call(this, code, argument);
+        return;
+      }
+      const queued = calls.get(this) || [];
+      queued.push([code, argument]);
+      calls.set(this, queued);
+      // A call asks for the widget (a host's own switcher may show() a disclaimer on an
+      // untranslated page); dismissing a banner nobody sees does not.
+      if (name !== "dismiss") start();
+    };
+  }
+  if (tag === "fw-news-carousel") {
+    Object.defineProperty(Widget.prototype, "currentIndex", {
+      get() { return running?.call(this, -1) ?? 0; },
+    });
+  }
+  customElements.define(tag, Widget);
+}
 
 // The glue's own imports (wasm-bindgen snippets), listed by scripts/minify-js.sh in release
 // builds, so they download with the glue rather than after it.
@@ -66,7 +183,15 @@ function start() {
     bundle = import(preloadModule("./feedwidgets.js"))
       .then(async (module) => {
         await module.default({ module_or_path: await compiled });
-        module.boot(originalLanguage, feeds);
+        module.boot(originalLanguage, feeds, (element) => pending(element, false));
+        running = module;
+        for (const element of early) {
+          if (element.isConnected) {
+            module.connected(element);
+            replay(element);
+          }
+        }
+        early.clear();
         return module;
       });
     bundle.catch((error) => console.error("FeedWidgets: the bundle could not start", error));
@@ -145,6 +270,8 @@ if (!window.FeedWidgets) {
     /** Resolves once the bundle runs (and starts it if no widget did yet). */
     ready: () => start().then(() => undefined),
   });
+
+  for (const tag in ELEMENTS) define(tag, ELEMENTS[tag]);
 
   if (needed()) {
     start();

@@ -40,29 +40,41 @@ export type CarouselChangeDetail = { id: string; index: number };
 /** `<fw-news-carousel>`: A news carousel after the WAI-ARIA carousel pattern, fed by a JSON feed. */
 export interface FwNewsCarouselElement extends HTMLElement {
   /** Feed URL (JSON Feed 1.1, WordPress REST or the project's own feed), relative to the page; http(s) only. Reflects `src`. */
-  src: string | null;
+  get src(): string | null;
+  set src(value: string | null);
   /** Milliseconds the feed may take (100 to 120000). Reflects `timeout`. */
-  timeout: number | null;
+  get timeout(): string | null;
+  set timeout(value: number | string | null);
   /** Colour theme: auto follows prefers-color-scheme. Reflects `theme`. */
-  theme: "auto" | "light" | "dark" | null;
+  get theme(): string | null;
+  set theme(value: "auto" | "light" | "dark" | null);
   /** Slides shown (1 to 10000); else the feed's _widgets.carousel.max_items. Reflects `max-items`. */
-  maxItems: number | null;
+  get maxItems(): string | null;
+  set maxItems(value: number | string | null);
   /** false stops at the ends instead of wrapping. Reflects `loop`. */
-  loop: boolean;
+  get loop(): boolean | null;
+  set loop(value: boolean | null);
   /** Up to 1 to 4 slides side by side, as many as fit at 240 px each. Reflects `per-view`. */
-  perView: number | null;
+  get perView(): string | null;
+  set perView(value: number | string | null);
   /** Slides rotate, with a stop/start button; off under reduced motion. Reflects `autoplay`. */
-  autoplay: boolean;
+  get autoplay(): boolean | null;
+  set autoplay(value: boolean | null);
   /** Milliseconds per slide while rotating, at least 2000. Reflects `interval`. */
-  interval: number | null;
+  get interval(): string | null;
+  set interval(value: number | string | null);
   /** false hides the item summaries. Reflects `summary`. */
-  summary: boolean;
+  get summary(): boolean | null;
+  set summary(value: boolean | null);
   /** Heading level of the item titles, 2 to 6. Reflects `heading-level`. */
-  headingLevel: number | null;
+  get headingLevel(): string | null;
+  set headingLevel(value: number | string | null);
   /** Seconds between fetches of a live feed (2 to 86400). Reflects `refresh`. */
-  refresh: number | null;
+  get refresh(): string | null;
+  set refresh(value: number | string | null);
   /** Accessible name of the carousel region; else the feed's, else "News". Reflects `label`. */
-  label: string | null;
+  get label(): string | null;
+  set label(value: string | null);
   /** Index of the first slide in view (0 before the feed is shown). */
   readonly currentIndex: number;
   /** Shows the next slide (or view). Calls before the bundle runs are queued. */
@@ -111,23 +123,32 @@ export type FeedbackErrorDetail = { submission_id: string; rating: number; queue
 /** `<fw-feedback>`: A five-point satisfaction rating with an optional comment, posted to the collector; never lost offline. */
 export interface FwFeedbackElement extends HTMLElement {
   /** Feed URL (JSON Feed 1.1, WordPress REST or the project's own feed), relative to the page; http(s) only. Reflects `src`. */
-  src: string | null;
+  get src(): string | null;
+  set src(value: string | null);
   /** Milliseconds the feed may take (100 to 120000). Reflects `timeout`. */
-  timeout: number | null;
+  get timeout(): string | null;
+  set timeout(value: number | string | null);
   /** Colour theme: auto follows prefers-color-scheme. Reflects `theme`. */
-  theme: "auto" | "light" | "dark" | null;
+  get theme(): string | null;
+  set theme(value: "auto" | "light" | "dark" | null);
   /** Where ratings are POSTed; else the feed's _widgets.feedback.endpoint. Reflects `endpoint`. */
-  endpoint: string | null;
+  get endpoint(): string | null;
+  set endpoint(value: string | null);
   /** The question; else the feed's, else the built-in one. Reflects `question`. */
-  question: string | null;
+  get question(): string | null;
+  set question(value: string | null);
   /** Offer the comment step after the rating. Reflects `comment`. */
-  comment: boolean;
+  get comment(): boolean | null;
+  set comment(value: boolean | null);
   /** A click, Space or Enter on an option sends at once. Reflects `compact`. */
-  compact: boolean;
+  get compact(): boolean | null;
+  set compact(value: boolean | null);
   /** Remember a rating for the whole site or per page path. Reflects `remember-scope`. */
-  rememberScope: "site" | "page" | null;
+  get rememberScope(): string | null;
+  set rememberScope(value: "site" | "page" | null);
   /** Days a rating is remembered (0 to 3650). Reflects `remember-days`. */
-  rememberDays: number | null;
+  get rememberDays(): string | null;
+  set rememberDays(value: number | string | null);
   /** Back to the first step; a rating still waiting in the outbox is kept and sent. Calls before the bundle runs are queued. */
   reset(): void;
 }
@@ -160,17 +181,23 @@ export type TranslationChangedDetail = { translated: boolean; target: string | n
 /** `<fw-disclaimer>`: A banner shown only while the page is machine-translated. */
 export interface FwDisclaimerElement extends HTMLElement {
   /** Feed URL (JSON Feed 1.1, WordPress REST or the project's own feed), relative to the page; http(s) only. Reflects `src`. */
-  src: string | null;
+  get src(): string | null;
+  set src(value: string | null);
   /** Milliseconds the feed may take (100 to 120000). Reflects `timeout`. */
-  timeout: number | null;
+  get timeout(): string | null;
+  set timeout(value: number | string | null);
   /** Colour theme: auto follows prefers-color-scheme. Reflects `theme`. */
-  theme: "auto" | "light" | "dark" | null;
+  get theme(): string | null;
+  set theme(value: "auto" | "light" | "dark" | null);
   /** The organisation named in the built-in sentence. Reflects `org`. */
-  org: string | null;
+  get org(): string | null;
+  set org(value: string | null);
   /** In the page's flow, or a sticky bar at the top or bottom edge. Reflects `position`. */
-  position: "inline" | "top" | "bottom" | null;
+  get position(): string | null;
+  set position(value: "inline" | "top" | "bottom" | null);
   /** Days a dismissal is remembered (0 to 3650). Reflects `remember-days`. */
-  rememberDays: number | null;
+  get rememberDays(): string | null;
+  set rememberDays(value: number | string | null);
   /** Shows the banner now (for a host's own translate switcher), even if dismissed. Calls before the bundle runs are queued. */
   show(): void;
   /** Hides the banner as the dismiss button does. Calls before the bundle runs are queued. */

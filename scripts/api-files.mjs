@@ -18,7 +18,10 @@ const loaderPath = `dist/${version}/embed.js`;
 
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 const pascal = (name) => camel(name).replace(/^./, (c) => c.toUpperCase());
-const propertyType = (a) => (a.type === "boolean" ? "boolean" : a.type === "number" ? "number | null" : `${a.type} | null`);
+/** What a property reads: the attribute's text, or for a flag whether it is on (null when absent). */
+const propertyType = (a) => (a.type === "boolean" ? "boolean | null" : "string | null");
+/** What a property takes: null removes the attribute. */
+const setterType = (a) => (a.type === "boolean" ? "boolean | null" : a.type === "number" ? "number | string | null" : `${a.type} | null`);
 
 function manifest() {
   const declarations = elements.map((e) => ({
@@ -114,7 +117,8 @@ function typescript() {
     lines.push(`/** \`<${e.tag}>\`: ${e.description} */`);
     lines.push(`export interface ${e.className} extends HTMLElement {`);
     for (const a of e.attributes.filter((a) => !a.native)) {
-      lines.push(`  /** ${a.description} Reflects \`${a.name}\`. */`, `  ${camel(a.name)}: ${propertyType(a)};`);
+      lines.push(`  /** ${a.description} Reflects \`${a.name}\`. */`,
+        `  get ${camel(a.name)}(): ${propertyType(a)};`, `  set ${camel(a.name)}(value: ${setterType(a)});`);
     }
     for (const m of e.members) {
       lines.push(`  /** ${m.description} */`, `  ${m.readonly ? "readonly " : ""}${m.name}: ${m.type};`);

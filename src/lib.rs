@@ -25,11 +25,40 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Starts the bundle; the loader (`embed.js`) calls it once with `<html lang>` as it was before
-/// any translation, and the feed requests it started meanwhile (a `Map` from URL to promise).
+/// any translation, the feed requests it started meanwhile (a `Map` from URL to promise) and
+/// its `settle(element)`, which drops an element's `pending` state once its widget rendered.
 #[wasm_bindgen(js_name = boot)]
-pub fn js_boot(original_language: Option<String>, prefetched: JsValue) {
+pub fn js_boot(original_language: Option<String>, prefetched: JsValue, settle: JsValue) {
     platform::fetch::adopt_prefetched(prefetched);
+    embed::set_loader(settle);
     embed::boot(original_language);
+}
+
+/// A widget element's `connectedCallback`, from the loader.
+#[wasm_bindgen(js_name = connected)]
+pub fn js_connected(element: web_sys::Element) {
+    embed::connected(&element);
+}
+
+/// A widget element's `disconnectedCallback`, from the loader.
+#[wasm_bindgen(js_name = disconnected)]
+pub fn js_disconnected(element: web_sys::Element) {
+    embed::disconnected(&element);
+}
+
+/// A widget element's `attributeChangedCallback`, from the loader.
+#[wasm_bindgen(js_name = changed)]
+pub fn js_changed(element: web_sys::Element) {
+    embed::attribute_changed(&element);
+}
+
+/// A widget element's method number `code` (`next`, `previous`, `goTo`, `play`, `pause`,
+/// `reset`, `show`, `dismiss`, from 0; any other number only reads) with its numeric argument,
+/// from the loader; answers the carousel's current index (`currentIndex`), or `undefined` when
+/// the element has no widget.
+#[wasm_bindgen(js_name = call)]
+pub fn js_call(element: web_sys::Element, code: u32, argument: Option<f64>) -> Option<u32> {
+    embed::call(&element, code, argument)
 }
 
 /// `FeedWidgets.mount(element, kind, options)`: mounts a widget on an element. Throws a

@@ -26,3 +26,37 @@ fn the_loader_reads_bodies_up_to_the_bundles_limit() {
         "embed.js must contain {expected}"
     );
 }
+
+/// The loader observes, and makes properties of, exactly the option attributes each widget
+/// reads (`KINDS`), and defines exactly its methods.
+#[test]
+fn the_loader_observes_every_option_of_each_widget() {
+    let loader = include_str!("../embed.js");
+    for kind in feedwidgets::embed::WidgetKind::ALL {
+        let (spec, api) = (kind.spec(), kind.api());
+        let row = format!("\"{}\": [\"", spec.element);
+        let start = loader
+            .find(&row)
+            .unwrap_or_else(|| panic!("embed.js has no row for {}", spec.element))
+            + row.len();
+        let rest = &loader[start..];
+        let attributes_end = rest.find('"').expect("the attribute list ends");
+        let attributes: Vec<&str> = rest[..attributes_end].split(' ').collect();
+        assert_eq!(attributes, api.attributes, "attributes of {}", spec.element);
+        let rest = &rest[attributes_end..];
+        let methods_start = rest.find(", \"").expect("the methods follow") + 3;
+        let methods_end = methods_start + rest[methods_start..].find('"').expect("they end");
+        let methods: Vec<&str> = rest[methods_start..methods_end].split(' ').collect();
+        let expected: Vec<&str> = api
+            .members
+            .iter()
+            .copied()
+            .filter(|member| *member != "currentIndex")
+            .collect();
+        assert_eq!(methods, expected, "methods of {}", spec.element);
+    }
+    assert!(
+        loader.contains("\"currentIndex\""),
+        "the carousel's read-only currentIndex"
+    );
+}

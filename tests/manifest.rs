@@ -205,3 +205,56 @@ fn the_custom_properties_are_the_ones_the_stylesheets_read() {
         );
     }
 }
+
+/// The manifest's attributes, methods, properties and parts per element are the bundle's own
+/// table (`embed::API`), which `tests/loader.rs` checks `embed.js` against in turn.
+#[test]
+fn each_element_matches_the_bundles_table_of_its_api() {
+    let manifest = load(MANIFEST);
+    for kind in feedwidgets::embed::WidgetKind::ALL {
+        let (tag, api) = (kind.spec().element, kind.api());
+        let declaration = declaration(&manifest, tag);
+        let set = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+        assert_eq!(
+            names(&declaration["attributes"]),
+            set(api.attributes),
+            "{tag}: attributes"
+        );
+        let members = declaration["members"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let listed: BTreeSet<String> = members
+            .iter()
+            .filter(|m| m["kind"] == "method" || m["readonly"] == true)
+            .filter_map(|m| m["name"].as_str().map(String::from))
+            .collect();
+        assert_eq!(
+            listed,
+            set(api.members),
+            "{tag}: methods and read-only properties"
+        );
+        assert_eq!(
+            names(&declaration["cssParts"]),
+            set(api.parts),
+            "{tag}: parts"
+        );
+        // Every attribute but the HTML-global `lang` has its reflecting camelCase property.
+        for attribute in api.attributes.iter().filter(|a| **a != "lang") {
+            let property = attribute
+                .split('-')
+                .enumerate()
+                .map(|(i, word)| match i {
+                    0 => word.to_string(),
+                    _ => word[..1].to_uppercase() + &word[1..],
+                })
+                .collect::<String>();
+            assert!(
+                members
+                    .iter()
+                    .any(|m| m["name"] == property.as_str() && m["attribute"] == *attribute),
+                "{tag}: the property {property} reflecting {attribute}"
+            );
+        }
+    }
+}

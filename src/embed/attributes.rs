@@ -30,7 +30,8 @@ pub fn from_data_attributes(element: &Element) -> WidgetOptions {
         let Some(option) = name.strip_prefix("data-") else {
             continue;
         };
-        if option == "fw-widget" {
+        // `data-fw-ready` is the bundle's own mark (see `embed::mount`), not an option.
+        if option == "fw-widget" || option == "fw-ready" {
             continue;
         }
         if let Some(value) = element.get_attribute(&name) {

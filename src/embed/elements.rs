@@ -1,59 +1,69 @@
-//! The `fw-*` custom elements. Their classes must be JavaScript (`extends HTMLElement`), so a
-//! tiny snippet defines them and forwards the lifecycle callbacks to Rust.
+//! The `fw-*` custom elements. The loader (`embed.js`) defines their classes before the bundle
+//! runs, so that their properties, methods and `pending` state exist at once; it hands their
+//! callbacks here once the bundle has started.
+
+use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-use super::{attributes, mount, schedule_unmount_if_detached, WidgetKind};
+use super::{attributes, live, mount_with, registry, schedule_unmount_if_detached, WidgetKind};
 use crate::platform::console;
+use crate::widgets::Command;
 
-#[wasm_bindgen(inline_js = r#"
-export function define_widget_element(name, connected, disconnected) {
-  if (!window.customElements || customElements.get(name)) return false;
-  customElements.define(name, class extends HTMLElement {
-    connectedCallback() { connected(this); }
-    disconnectedCallback() { disconnected(this); }
-  });
-  return true;
-}
-"#)]
-extern "C" {
-    #[wasm_bindgen(catch)]
-    fn define_widget_element(
-        name: &str,
-        connected: &JsValue,
-        disconnected: &JsValue,
-    ) -> Result<bool, JsValue>;
+thread_local! {
+    /// The loader's function that drops an element's `pending` state (none in tests of the
+    /// bundle alone).
+    static SETTLE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 
-/// Defines `fw-news-carousel`, `fw-feedback` and `fw-disclaimer`. Elements already in the page
-/// are upgraded (and so mounted) at once. A name another script already defined is left alone.
-pub fn define_all() {
-    for kind in WidgetKind::ALL {
-        let connected = Closure::<dyn Fn(Element)>::new(move |element: Element| {
-            if super::registry::is_mounted(&element) {
-                return;
-            }
-            let options = attributes::from_element_attributes(&element);
-            if let Err(reason) = mount(&element, kind, options) {
-                console::error(&reason);
-            }
-        });
-        let disconnected = Closure::<dyn Fn(Element)>::new(|element: Element| {
-            schedule_unmount_if_detached(element);
-        });
-        match define_widget_element(
-            kind.element_name(),
-            connected.as_ref(),
-            disconnected.as_ref(),
-        ) {
-            // The element classes live as long as the page, and so must their callbacks.
-            Ok(true) => {
-                connected.forget();
-                disconnected.forget();
-            }
-            Ok(false) => {}
-            Err(_) => console::error(&format!("cannot define <{}>", kind.element_name())),
+/// Keeps the loader's `settle(element)`, called once each widget has first rendered.
+pub fn set_loader(settle: JsValue) {
+    SETTLE.with(|slot| *slot.borrow_mut() = settle.dyn_into().ok());
+}
+
+/// Tells the loader that the widget on `host` has rendered its content (or its error).
+pub fn settled(host: &Element) {
+    SETTLE.with(|slot| {
+        if let Some(settle) = slot.borrow().as_ref() {
+            let _ = settle.call1(&JsValue::NULL, host);
         }
+    });
+}
+
+/// A widget element entered the document: mounts it, unless it is a widget moved within the
+/// page (it keeps its state).
+pub fn connected(element: &Element) {
+    let Some(kind) = WidgetKind::from_element_name(&element.tag_name()) else {
+        return;
+    };
+    if registry::is_mounted(element) {
+        return;
     }
+    let options = attributes::from_element_attributes(element);
+    let read: registry::Reader = attributes::from_element_attributes;
+    if let Err(reason) = mount_with(element, kind, options, Some(read)) {
+        console::error(&reason);
+    }
+}
+
+/// A widget element left the document: unmounted after this task unless it is back by then.
+pub fn disconnected(element: &Element) {
+    schedule_unmount_if_detached(element.clone());
+}
+
+/// One of the element's option attributes changed (or a container's `data-*`).
+pub fn attribute_changed(element: &Element) {
+    live::changed(element);
+}
+
+/// Calls method number `code` (see [`Command::from_code`]) of the widget on `element` with
+/// `argument`: queued until the widget shows its content. Answers the carousel's position
+/// (`currentIndex`), or `None` when the element has no widget.
+pub fn call(element: &Element, code: u32, argument: Option<f64>) -> Option<u32> {
+    let control = registry::control_of(element)?;
+    if let Some(command) = Command::from_code(code, argument) {
+        control.call(command);
+    }
+    Some(control.index.get() as u32)
 }

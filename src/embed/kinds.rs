@@ -67,9 +67,79 @@ pub static KINDS: [KindSpec; 3] = [
     },
 ];
 
+/// What the page sees of one kind besides its tag: the option attributes, methods and parts.
+/// Apart from [`KINDS`] so that the bundle, which needs none of it at run time, ships none of
+/// it; the tests compare it with `embed.js` and the manifest.
+pub struct KindApi {
+    /// The option attributes the widget reads, kebab-case; an element also takes each in its
+    /// `data-` form, a container only in that form. `embed.js` observes the same list.
+    pub attributes: &'static [&'static str],
+    /// The element's methods, then its read-only properties, as `embed.js` defines them.
+    pub members: &'static [&'static str],
+    /// The `part` names its shadow tree exposes to `::part()`.
+    pub parts: &'static [&'static str],
+}
+
+/// Each kind's [`KindApi`], in [`WidgetKind`] order.
+pub static API: [KindApi; 3] = [
+    KindApi {
+        attributes: &[
+            "src",
+            "lang",
+            "timeout",
+            "theme",
+            "max-items",
+            "loop",
+            "per-view",
+            "autoplay",
+            "interval",
+            "summary",
+            "heading-level",
+            "refresh",
+            "label",
+        ],
+        members: &["next", "previous", "goTo", "play", "pause", "currentIndex"],
+        parts: &["base", "slide", "title", "nav", "picker"],
+    },
+    KindApi {
+        attributes: &[
+            "src",
+            "lang",
+            "timeout",
+            "theme",
+            "endpoint",
+            "question",
+            "comment",
+            "compact",
+            "remember-scope",
+            "remember-days",
+        ],
+        members: &["reset"],
+        parts: &["form", "options", "submit"],
+    },
+    KindApi {
+        attributes: &[
+            "src",
+            "lang",
+            "timeout",
+            "theme",
+            "org",
+            "position",
+            "remember-days",
+        ],
+        members: &["show", "dismiss"],
+        parts: &["banner", "text", "button"],
+    },
+];
+
 impl WidgetKind {
     /// Every kind.
     pub const ALL: [WidgetKind; 3] = [Self::Carousel, Self::Feedback, Self::Disclaimer];
+
+    /// This kind's attributes, methods and parts.
+    pub fn api(self) -> &'static KindApi {
+        &API[self as usize]
+    }
 
     /// This kind's row of [`KINDS`].
     pub fn spec(self) -> &'static KindSpec {

@@ -4,6 +4,7 @@
 mod attributes;
 mod elements;
 mod kinds;
+mod live;
 mod registry;
 mod scan;
 mod shadow;
@@ -17,10 +18,11 @@ use web_sys::Element;
 /// Re-exported for hosts of the Rust API: the options a mount takes.
 pub use crate::widgets::WidgetOptions;
 pub use attributes::{from_data_attributes, from_element_attributes, from_js_object};
-pub use kinds::{KindSpec, WidgetKind, KINDS};
+pub use elements::{attribute_changed, call, connected, disconnected, set_loader};
+pub use kinds::{KindApi, KindSpec, WidgetKind, API, KINDS};
 
 use crate::platform::page;
-use crate::widgets::{Theme, WidgetProps};
+use crate::widgets::Control;
 
 /// What a `data-fw-widget` container carries from its widget's first render to its unmount:
 /// `feedwidgets.css` reserves the widget's space on containers without it.
@@ -32,14 +34,14 @@ thread_local! {
 }
 
 /// Starts the bundle on the page: records the page language as it was before any translation,
-/// defines the custom elements (which mounts those already present), mounts the
-/// `data-fw-widget` containers and watches for later ones. Calling it again does nothing.
+/// mounts the `data-fw-widget` containers and watches for later ones. The custom elements are
+/// the loader's: it hands their callbacks to [`connected`] and the others. Calling it again
+/// does nothing.
 pub fn boot(original_language: Option<String>) {
     page::record_original_language(original_language);
     if BOOTED.with(|booted| booted.replace(true)) {
         return;
     }
-    elements::define_all();
     if let Some(root) = page::html_element() {
         scan::mount_containers_in(&root);
     }
@@ -53,11 +55,25 @@ pub fn boot(original_language: Option<String>) {
 /// destroys before creates in that run, so an app destroyed in the task that rendered it would
 /// still come to life (and fetch its feed) with no one to stop it.
 pub fn mount(host: &Element, kind: WidgetKind, options: WidgetOptions) -> Result<(), String> {
+    mount_with(host, kind, options, None)
+}
+
+/// [`mount`], with the `read` that reads the options again when the host's attributes change.
+fn mount_with(
+    host: &Element,
+    kind: WidgetKind,
+    options: WidgetOptions,
+    read: Option<registry::Reader>,
+) -> Result<(), String> {
     unmount(host);
     let (shadow, container) = shadow::prepare(host, kind.spec().css)?;
     // On the root, before the feed arrives, so loading and error states wear the theme too.
-    let _ = container.set_attribute("data-theme", Theme::from_options(&options).as_str());
+    shadow::set_theme(&container, &options);
     let id = NEXT_MOUNT_ID.with(|next| next.replace(next.get() + 1));
+    let settled = {
+        let (shadow, container) = (shadow.clone(), container.clone());
+        Box::new(move || shadow::settle(&shadow, &container))
+    };
     registry::insert(registry::Mounted {
         id,
         host: host.clone(),
@@ -65,26 +81,32 @@ pub fn mount(host: &Element, kind: WidgetKind, options: WidgetOptions) -> Result
         shadow,
         container: container.clone(),
         app: None,
-    });
-    let props = WidgetProps {
         options: Rc::new(options),
-        host: host.clone(),
-    };
+        read,
+        control: Rc::new(Control::new(settled)),
+    });
     let host = host.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        if !registry::contains(id) {
+        // The options as they are now: attributes may have changed since the mount.
+        let Some(props) = registry::props_of(id) else {
             return;
-        }
+        };
         let app = (kind.spec().render)(container, props);
         if let Some(orphan) = registry::attach(id, app) {
             orphan.destroy();
             return;
         }
         // Yew renders in a task that `render` queued: this one comes after it, in the same
-        // microtask checkpoint, so no frame shows both the reserve and the widget.
+        // microtask checkpoint, so no frame shows both the reserve and the widget. The reserve (`feedwidgets.css`) gives way to the loading state, which has its height:
+        // a container gets `data-fw-ready`, an element loses its `pending` state.
         wasm_bindgen_futures::spawn_local(async move {
-            if registry::contains(id) && host.has_attribute("data-fw-widget") {
+            if !registry::contains(id) {
+                return;
+            }
+            if host.has_attribute("data-fw-widget") {
                 let _ = host.set_attribute(READY, "");
+            } else {
+                elements::settled(&host);
             }
         });
     });

@@ -1,12 +1,18 @@
 //! The widgets mounted on the page, so each can be found again and unmounted without leaks.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use web_sys::{Element, ShadowRoot};
 use yew::AppHandle;
 
 use super::WidgetKind;
 use crate::widgets::{carousel::Carousel, disclaimer::Disclaimer, feedback::Feedback};
+use crate::widgets::{Control, WidgetOptions, WidgetProps};
+
+/// Reads a host's options again after its attributes changed: element attributes or a
+/// container's `data-*`. A mount through the JS API has none: its options are the object.
+pub type Reader = fn(&Element) -> WidgetOptions;
 
 /// One mounted widget.
 pub struct Mounted {
@@ -22,6 +28,23 @@ pub struct Mounted {
     pub container: Element,
     /// The Yew app, destroyed on unmount; `None` until it starts (see [`super::mount`]).
     pub app: Option<App>,
+    /// The options the widget runs with now.
+    pub options: Rc<WidgetOptions>,
+    /// Where they are read again when the host's attributes change.
+    pub read: Option<Reader>,
+    /// The page's calls on the host's methods, and the first render's signal.
+    pub control: Rc<Control>,
+}
+
+impl Mounted {
+    /// The props the widget runs with now.
+    pub fn props(&self) -> WidgetProps {
+        WidgetProps {
+            options: self.options.clone(),
+            host: self.host.clone(),
+            control: self.control.clone(),
+        }
+    }
 }
 
 /// The Yew app of one widget kind.
@@ -43,26 +66,41 @@ impl App {
             Self::Disclaimer(app) => app.destroy(),
         }
     }
+
+    /// Gives the running app new props: it updates in place, its hooks keep their state.
+    fn update(&mut self, props: WidgetProps) {
+        match self {
+            Self::Carousel(app) => app.update(props),
+            Self::Feedback(app) => app.update(props),
+            Self::Disclaimer(app) => app.update(props),
+        }
+    }
 }
 
 thread_local! {
     static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Runs `f` on the widget on `host`, if there is one. One accessor taking `dyn FnMut` for every
+/// per-host question: each closure given to the thread-local's `with` is a copy of its code.
+fn with_host(host: &Element, f: &mut dyn FnMut(&mut Mounted)) {
+    MOUNTED.with(|mounted| {
+        if let Some(widget) = mounted.borrow_mut().iter_mut().find(|m| m.host == *host) {
+            f(widget);
+        }
+    });
+}
+
 /// Whether a widget runs on `host`.
 pub fn is_mounted(host: &Element) -> bool {
-    MOUNTED.with(|mounted| mounted.borrow().iter().any(|m| m.host == *host))
+    kind_of(host).is_some()
 }
 
 /// The kind of the widget on `host`.
 pub fn kind_of(host: &Element) -> Option<WidgetKind> {
-    MOUNTED.with(|mounted| {
-        mounted
-            .borrow()
-            .iter()
-            .find(|m| m.host == *host)
-            .map(|m| m.kind)
-    })
+    let mut kind = None;
+    with_host(host, &mut |widget| kind = Some(widget.kind));
+    kind
 }
 
 /// How many widgets run on the page.
@@ -75,9 +113,48 @@ pub fn insert(widget: Mounted) {
     MOUNTED.with(|mounted| mounted.borrow_mut().push(widget));
 }
 
-/// Whether the mount `id` is still registered.
+/// The props of mount `id`, if it is still registered.
+pub fn props_of(id: u64) -> Option<WidgetProps> {
+    MOUNTED.with(|mounted| {
+        mounted
+            .borrow()
+            .iter()
+            .find(|m| m.id == id)
+            .map(Mounted::props)
+    })
+}
+
+/// Whether mount `id` is still in the registry.
 pub fn contains(id: u64) -> bool {
     MOUNTED.with(|mounted| mounted.borrow().iter().any(|m| m.id == id))
+}
+
+/// The control of the widget on `host`.
+pub fn control_of(host: &Element) -> Option<Rc<Control>> {
+    let mut control = None;
+    with_host(host, &mut |widget| control = Some(widget.control.clone()));
+    control
+}
+
+/// Reads the options of the widget on `host` again and, when they changed, hands them to its
+/// app (one that has not started yet starts with them).
+pub fn reread(host: &Element) {
+    with_host(host, &mut |widget| {
+        let Some(read) = widget.read else {
+            return;
+        };
+        let options = read(&widget.host);
+        if *widget.options == options {
+            return;
+        }
+        super::shadow::set_theme(&widget.container, &options);
+        widget.options = Rc::new(options);
+        let props = widget.props();
+        if let Some(app) = widget.app.as_mut() {
+            // Only schedules a render: nothing here comes back into the registry.
+            app.update(props);
+        }
+    });
 }
 
 /// Stores the started app of mount `id`; hands it back when that mount is gone.

@@ -4,10 +4,17 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, MutationObserver, MutationObserverInit, MutationRecord};
 
-use super::{attributes, mount, registry, unmount_disconnected, WidgetKind};
+use std::cell::OnceCell;
+
+use super::{attributes, live, mount_with, registry, unmount_disconnected, WidgetKind};
 use crate::platform::console;
 
 const SELECTOR: &str = "[data-fw-widget]";
+
+thread_local! {
+    /// One observer of the mounted containers' attributes, for the page's life.
+    static ATTRIBUTES: OnceCell<Option<MutationObserver>> = const { OnceCell::new() };
+}
 
 /// Mounts every container in `root` (and `root` itself) that is not mounted yet.
 pub fn mount_containers_in(root: &Element) {
@@ -38,9 +45,41 @@ fn mount_container(element: &Element) {
         ));
         return;
     };
-    if let Err(reason) = mount(element, kind, attributes::from_data_attributes(element)) {
-        console::error(&reason);
+    let read: registry::Reader = attributes::from_data_attributes;
+    match mount_with(element, kind, read(element), Some(read)) {
+        Ok(()) => watch_attributes(element),
+        Err(reason) => console::error(&reason),
     }
+}
+
+/// Hands `container`'s attribute changes to its widget. Observing the element itself, not the
+/// document, keeps the page's own attribute churn (classes, styles) out of the bundle.
+fn watch_attributes(container: &Element) {
+    ATTRIBUTES.with(|observer| {
+        let observer = observer.get_or_init(|| {
+            let callback = Closure::<dyn Fn(js_sys::Array)>::new(|records: js_sys::Array| {
+                for record in records.iter() {
+                    let target = record
+                        .dyn_into::<MutationRecord>()
+                        .ok()
+                        .and_then(|record| record.target())
+                        .and_then(|target| target.dyn_into::<Element>().ok());
+                    if let Some(target) = target {
+                        live::changed(&target);
+                    }
+                }
+            });
+            let observer = MutationObserver::new(callback.as_ref().unchecked_ref()).ok();
+            // The observer lives as long as the page.
+            callback.forget();
+            observer
+        });
+        if let Some(observer) = observer {
+            let options = MutationObserverInit::new();
+            options.set_attributes(true);
+            let _ = observer.observe_with_options(container, &options);
+        }
+    });
 }
 
 /// Watches the whole document for added and removed widget containers, for the page's life.

@@ -7,6 +7,9 @@ use crate::style;
 
 /// Opens (or reuses) `host`'s shadow root, adopts the base styles and the widget's `css`, and adds the element Yew
 /// will render into, marked so that translators leave it alone.
+///
+/// When the host has children of its own (a server-rendered fallback), a `<slot>` shows them
+/// and the widget's element stays hidden until [`settle`]: one or the other, never both.
 pub fn prepare(host: &Element, css: &'static str) -> Result<(ShadowRoot, Element), String> {
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
@@ -29,10 +32,32 @@ pub fn prepare(host: &Element, css: &'static str) -> Result<(ShadowRoot, Element
     // themselves, so they opt out.
     let _ = container.set_attribute("translate", "no");
     let _ = container.set_attribute("class", "fw-root notranslate");
+    if host.child_element_count() > 0 || host.text_content().is_some_and(|t| !t.trim().is_empty()) {
+        let _ = container.set_attribute("hidden", "");
+        if let Ok(slot) = document.create_element("slot") {
+            let _ = shadow.append_child(&slot);
+        }
+    }
     shadow
         .append_child(&container)
         .map_err(|_| "cannot add to the shadow root".to_string())?;
     Ok((shadow, container.unchecked_into()))
+}
+
+/// The widget has rendered: its element shows and the host's own children, no longer slotted,
+/// are hidden (a shadow root without a default slot renders none of them).
+pub fn settle(shadow: &ShadowRoot, container: &Element) {
+    if let Ok(Some(slot)) = shadow.query_selector("slot") {
+        slot.remove();
+    }
+    let _ = container.remove_attribute("hidden");
+}
+
+/// Names the widget's colour theme (its `theme` option) on its root, where the stylesheet
+/// selects on it: at mount, and again when the host's attributes change.
+pub fn set_theme(container: &Element, options: &crate::widgets::WidgetOptions) {
+    let theme = crate::widgets::Theme::from_options(options);
+    let _ = container.set_attribute("data-theme", theme.as_str());
 }
 
 /// Empties a shadow root after its widget is gone.

@@ -2,6 +2,7 @@
 //! component a mount renders.
 
 pub mod carousel;
+mod control;
 pub mod disclaimer;
 pub mod feedback;
 mod icons;
@@ -15,6 +16,7 @@ use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
+pub use control::{use_control, Command, Control, Settled};
 pub use options::WidgetOptions;
 pub use theme::Theme;
 pub use use_feed::{use_feed, FeedSource, FeedState, FeedUse};
@@ -33,6 +35,8 @@ pub struct WidgetProps {
     pub options: Rc<WidgetOptions>,
     /// The element the page gave us; events are dispatched on it.
     pub host: Element,
+    /// The page's method calls, and the signal of the first render.
+    pub control: Rc<Control>,
 }
 
 /// Where the widget's feed comes from: its `src` option, resolved against the page.

@@ -218,8 +218,26 @@ export function fw_translator_undo(t) {
   if (!t.hadClass) html.classList.remove("translated-ltr");
   if (t.lang === null) html.removeAttribute("lang"); else html.setAttribute("lang", t.lang);
 }
+/** The loader's element classes as far as the bundle sees them (embed.js is not loaded in
+ * these suites): lifecycle callbacks and observed attributes, forwarded to the bundle. */
+export function fw_define(tag, observed, connected, disconnected, changed) {
+  if (customElements.get(tag)) return;
+  customElements.define(tag, class extends HTMLElement {
+    static observedAttributes = observed.flatMap((name) => [name, "data-" + name]);
+    connectedCallback() { connected(this); }
+    disconnectedCallback() { disconnected(this); }
+    attributeChangedCallback() { changed(this); }
+  });
+}
 "#)]
 extern "C" {
+    fn fw_define(
+        tag: &str,
+        observed: Vec<String>,
+        connected: &JsValue,
+        disconnected: &JsValue,
+        changed: &JsValue,
+    );
     fn fw_install();
     fn fw_respond(url: &str, status: u16, body: &str, delay: u32, content_type: &str);
     fn fw_never(url: &str);
@@ -258,7 +276,51 @@ pub fn setup_on_page(lang: &str) {
     mounted::sweep();
     fw_install();
     feedwidgets::embed::boot(Some(lang.into()));
+    define_elements();
 }
+
+/// Defines the widget elements as the loader does, forwarding to the bundle (once a page).
+fn define_elements() {
+    thread_local!(static DEFINED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if DEFINED.with(|defined| defined.replace(true)) {
+        return;
+    }
+    for kind in feedwidgets::embed::WidgetKind::ALL {
+        let (spec, api) = (kind.spec(), kind.api());
+        let connected =
+            Closure::<dyn Fn(Element)>::new(|e: Element| feedwidgets::embed::connected(&e));
+        let disconnected =
+            Closure::<dyn Fn(Element)>::new(|e: Element| feedwidgets::embed::disconnected(&e));
+        let changed =
+            Closure::<dyn Fn(Element)>::new(|e: Element| feedwidgets::embed::attribute_changed(&e));
+        fw_define(
+            spec.element,
+            api.attributes.iter().map(|name| name.to_string()).collect(),
+            connected.as_ref(),
+            disconnected.as_ref(),
+            changed.as_ref(),
+        );
+        connected.forget();
+        disconnected.forget();
+        changed.forget();
+    }
+}
+
+/// Calls the widget element's method `name` as the loader does, with a numeric `argument`;
+/// answers the carousel's current index (`None` when the element has no widget). Any other
+/// name (`currentIndex`) only reads.
+pub fn call(host: &Element, name: &str, argument: Option<f64>) -> Option<u32> {
+    let code = METHOD_CODES
+        .iter()
+        .position(|known| *known == name)
+        .unwrap_or(99);
+    feedwidgets::embed::call(host, code as u32, argument)
+}
+
+/// The loader's numbering of the methods (`METHODS` in embed.js).
+const METHOD_CODES: [&str; 8] = [
+    "next", "previous", "goTo", "play", "pause", "reset", "show", "dismiss",
+];
 
 // ---------------------------------------------------------------------------------------------
 // The fake fetch

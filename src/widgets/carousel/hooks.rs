@@ -35,15 +35,23 @@ pub struct Steer {
     state: UseReducerHandle<CarouselState>,
     host: Element,
     stops: usize,
+    wrap: bool,
 }
 
 impl Steer {
-    /// Steers `state` in a render whose layout has `stops` positions, telling `host` of moves.
-    pub fn new(state: &UseReducerHandle<CarouselState>, host: &Element, stops: usize) -> Self {
+    /// Steers `state` in a render whose layout has `stops` positions, wrapping around the
+    /// ends or not (`wrap`, as `loop` says now), telling `host` of moves.
+    pub fn new(
+        state: &UseReducerHandle<CarouselState>,
+        host: &Element,
+        stops: usize,
+        wrap: bool,
+    ) -> Self {
         Self {
             state: state.clone(),
             host: host.clone(),
             stops,
+            wrap,
         }
     }
 
@@ -68,6 +76,7 @@ impl Steer {
         self.send(Action::Move {
             step,
             stops: self.stops,
+            wrap: self.wrap,
         });
     }
 
@@ -154,8 +163,11 @@ pub fn use_feed_and_layout(steer: &Steer, first: &FeedState) {
         // The layout first: a move waiting for an item the feed turned out not to have is
         // told where the position was clamped to.
         steer.send(Action::Resized(stops));
-        if let FeedState::Ready(feed) = first {
-            steer.send(Action::ItemsRead(feed.clone()));
+        match first {
+            FeedState::Ready(feed) => steer.send(Action::ItemsRead(feed.clone())),
+            // Only a new `src` loads again once the feed was there.
+            FeedState::Loading => steer.send(Action::Reloading),
+            _ => {}
         }
     });
 }

@@ -24,10 +24,12 @@ use self::hooks::{
 };
 use self::rotation::Event as RotationEvent;
 use self::slide::slides;
-use self::state::{shown_items, slides_per_view, stops};
+use self::state::{shown_items, slides_per_view, stops, Action, Move};
 use self::view::{controls, picker, View};
 use super::status::{status, Tone};
-use super::{use_widget_feed, widget_language, FeedState, FeedUse, WidgetProps};
+use super::{
+    use_control, use_widget_feed, widget_language, Command, FeedState, FeedUse, WidgetProps,
+};
 use crate::feed::{CarouselSettings, Feed};
 use crate::platform::intl;
 
@@ -77,14 +79,42 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     let per_view = slides_per_view(config.per_view, width, slide_count);
     let stops = stops(slide_count, per_view);
     // The state hears of a new layout after this render; this one shows it already.
-    let current = state.position.resized(stops);
-    let steer = Steer::new(&state, &props.host, stops);
+    let current = state.position.resized(stops).looping(config.wrap);
+    let steer = Steer::new(&state, &props.host, stops, config.wrap);
     use_feed_and_layout(&steer, &first);
     let (autoplay, interval) = (config.autoplay, config.interval_ms);
     use_rotation(&steer, autoplay, interval, slide_count, current.index());
     use_live_refresh(&steer, options, config.refresh_ms);
     let swipe = use_swipe(&steer, lang.direction());
     let (broken_images, on_image_error) = use_broken_images();
+    props.control.index.set(current.index());
+    {
+        let (steer, control) = (steer.clone(), props.control.clone());
+        let ready = !matches!(first, FeedState::Loading);
+        use_control(
+            &props.control,
+            ready,
+            Callback::from(move |command| {
+                let step = match command {
+                    Command::Next => Move::Next,
+                    Command::Previous => Move::Previous,
+                    Command::GoTo(index) => Move::To(index),
+                    Command::Play | Command::Pause => {
+                        let event = if command == Command::Play {
+                            RotationEvent::StartRequested
+                        } else {
+                            RotationEvent::StopRequested
+                        };
+                        return steer.send(Action::Rotation(event));
+                    }
+                    _ => return,
+                };
+                steer.go(step);
+                // The state as it is now: `currentIndex` right after `next()` is the new slide.
+                control.index.set(steer.position.resized(stops).index());
+            }),
+        );
+    }
 
     match &first {
         FeedState::Loading => return status(catalog.loading, &lang, Tone::Busy),
@@ -117,7 +147,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     );
 
     html! {
-        <section class="fw-carousel" aria-roledescription={texts.roledescription}
+        <section class="fw-carousel" part="base" aria-roledescription={texts.roledescription}
                  aria-label={config.label.text(lang.tag(), texts.label)}
                  lang={lang.tag().to_string()} dir={lang.direction().as_str()}
                  onkeydown={on_keydown} onfocusin={on_focusin}

@@ -147,7 +147,7 @@ pub fn slide(slide: &Slide, on_image_error: &Callback<String>) -> Html {
         None => Html::default(),
     };
     html! {
-        <article key={item.id.clone()} class="fw-carousel__slide" role="group"
+        <article key={item.id.clone()} class="fw-carousel__slide" part="slide" role="group"
                  aria-roledescription={slide.texts.slide_roledescription}
                  aria-label={slide.name.clone()}
                  hidden={!slide.in_view} inert={!slide.in_view}>
@@ -155,7 +155,7 @@ pub fn slide(slide: &Slide, on_image_error: &Callback<String>) -> Html {
             // content takes the news's (a box-less wrapper: the slide's layout is unchanged).
             <div class="fw-carousel__content" lang={content_lang.map(str::to_string)} {dir}>
                 { image }
-                <@{format!("h{}", slide.heading_level)} class="fw-carousel__title">{ title }</@>
+                <@{format!("h{}", slide.heading_level)} class="fw-carousel__title" part="title">{ title }</@>
                 { date }
                 { summary }
             </div>

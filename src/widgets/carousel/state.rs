@@ -76,6 +76,11 @@ impl Position {
         Self { index, ..self }
     }
 
+    /// The same position, wrapping around the ends or not (`loop` may change after mount).
+    pub fn looping(self, wrap: bool) -> Self {
+        Self { wrap, ..self }
+    }
+
     /// The same slide in a list that now has `count` slides (clamped when it shrank).
     pub fn resized(self, count: usize) -> Self {
         Self {
@@ -164,6 +169,8 @@ pub enum Action {
         step: Move,
         /// The positions the layout had.
         stops: usize,
+        /// Whether that render wrapped around the ends (`loop`).
+        wrap: bool,
     },
     /// The layout now has `stops` positions (the feed was read further, or the width changed
     /// how many slides share the view).
@@ -179,6 +186,9 @@ pub enum Action {
     },
     /// Something that starts, stops or pauses rotation.
     Rotation(RotationEvent),
+    /// The first load starts again, from a new `src`: what a refresh of the old one brought
+    /// is not shown any more.
+    Reloading,
 }
 
 /// One carousel's state: everything its events change, behind `use_reducer`, so every
@@ -250,8 +260,8 @@ impl CarouselState {
     fn after(&self, action: Action) -> Option<Self> {
         let mut next = self.clone();
         match action {
-            Action::Move { step, stops } => {
-                let from = self.position.resized(stops);
+            Action::Move { step, stops, wrap } => {
+                let from = self.position.resized(stops).looping(wrap);
                 next.position = from.apply(step);
                 if next.position == from {
                     return None;
@@ -309,6 +319,14 @@ impl CarouselState {
                 if next.rotation == self.rotation {
                     return None;
                 }
+            }
+            Action::Reloading => {
+                // Nothing shown yet (the mount's own first load): nothing to drop.
+                self.feed.as_ref()?;
+                next.feed = None;
+                next.refreshed = false;
+                next.new_items = None;
+                next.unannounced = None;
             }
         }
         Some(next)
@@ -436,9 +454,53 @@ mod reducer_tests {
         )
     }
 
-    /// A move in a layout of `stops` positions.
+    /// A move in a layout of `stops` positions, without `loop`.
     fn go(step: Move, stops: usize) -> Action {
-        Action::Move { step, stops }
+        Action::Move {
+            step,
+            stops,
+            wrap: false,
+        }
+    }
+
+    #[test]
+    fn a_new_source_drops_what_a_refresh_of_the_old_one_brought() {
+        let abc = feed(&["a", "b", "c"], 0);
+        let refreshed = reduce(
+            showing(&abc, true, still()),
+            [Action::Refreshed {
+                feed: feed(&["z", "a", "b", "c"], 0),
+                max_items: 20,
+            }],
+        );
+        let fresh = feed(&["x", "y"], 0);
+        let ignored = reduce(refreshed.clone(), [Action::ItemsRead(fresh.clone())]);
+        assert!(ignored
+            .shown(Some(&fresh))
+            .is_some_and(|f| f.items.len() == 4));
+        let state = reduce(
+            refreshed,
+            [Action::Reloading, Action::ItemsRead(fresh.clone())],
+        );
+        let shown = state.shown(Some(&fresh)).expect("a feed");
+        assert!(Rc::ptr_eq(shown, &fresh), "the new source's feed is shown");
+    }
+
+    #[test]
+    fn a_move_wraps_as_the_render_it_came_from_said() {
+        // `loop` turned on after mount: the state was made without it.
+        let abc = feed(&["a", "b", "c"], 0);
+        let state = showing(&abc, false, still());
+        let wrapped = reduce(
+            state.clone(),
+            [Action::Move {
+                step: Move::Previous,
+                stops: 3,
+                wrap: true,
+            }],
+        );
+        assert_eq!(wrapped.position.index(), 2);
+        assert_eq!(reduce(state, [go(Move::Previous, 3)]).position.index(), 0);
     }
 
     fn still() -> Rotation {
@@ -512,7 +574,12 @@ mod reducer_tests {
     fn a_move_to_an_item_not_read_yet_is_announced_once_it_is() {
         // 3 items read of 6 expected.
         let first = feed(&["a", "b", "c"], 3);
-        let state = reduce(showing(&first, true, still()), [go(Move::Previous, 6)]);
+        let wrapping = Action::Move {
+            step: Move::Previous,
+            stops: 6,
+            wrap: true,
+        };
+        let state = reduce(showing(&first, true, still()), [wrapping]);
         assert_eq!(state.position.index(), 5);
         assert_eq!(state.change, None, "its item is not read yet");
         let whole = feed(&["a", "b", "c", "d", "e", "f"], 0);

@@ -108,7 +108,7 @@ pub fn nav_button(view: &View, step: Move) -> Html {
         ),
     };
     html! {
-        <button type="button" {class} aria-label={name}
+        <button type="button" {class} part="nav" aria-label={name}
                 aria-disabled={(!enabled).then_some("true")}
                 onclick={view.steer.on::<MouseEvent>(step)}>
             { icon }
@@ -149,7 +149,7 @@ pub fn picker(view: &View, stops: usize) -> Option<Html> {
     let index = view.current.index();
     (stops > 1 && stops <= MAX_PICKER_ITEMS).then(|| {
         html! {
-            <div class="fw-carousel__picker" role="group" aria-label={view.texts.picker_label}>
+            <div class="fw-carousel__picker" part="picker" role="group" aria-label={view.texts.picker_label}>
                 { for (0..stops).map(|i| {
                     let is_current = i == index;
                     html! {

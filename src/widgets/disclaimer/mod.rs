@@ -10,7 +10,9 @@ use yew::prelude::*;
 
 use self::state::{BannerPosition, DisclaimerState, DEFAULT_REMEMBER_DAYS, DISMISSAL_KEY};
 use super::icons::close;
-use super::{use_widget_feed, widget_language, FeedState, FeedUse, WidgetProps};
+use super::{
+    use_control, use_widget_feed, widget_language, Command, FeedState, FeedUse, WidgetProps,
+};
 use crate::i18n::fill;
 use crate::platform::events::{self, WidgetEvent};
 use crate::platform::storage;
@@ -39,7 +41,10 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
     // What the banner reads from the page is read when it mounts and when the translation
     // changes (the renders it causes), not at every render.
     let signals = use_state(|| Signals::read(translation::current()));
-    let dismissed = use_state(|| false);
+    // What the page or the reader decided: `Some(false)` dismissed (the button or
+    // `dismiss()`), `Some(true)` shown by `show()` (a host's own translate switcher), `None`
+    // as the translation signals and the stored dismissal say.
+    let chosen = use_state(|| None::<bool>);
     {
         let (signals, host) = (signals.clone(), props.host.clone());
         use_effect_with((), move |_| {
@@ -64,9 +69,10 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
     let read = &*signals;
     let translation = &read.translation;
     let state = DisclaimerState {
-        translated: translation.is_some(),
-        dismissed: *dismissed
-            || state::still_dismissed(read.dismissal.as_deref(), version, js_sys::Date::now()),
+        translated: translation.is_some() || *chosen == Some(true),
+        dismissed: *chosen == Some(false)
+            || (chosen.is_none()
+                && state::still_dismissed(read.dismissal.as_deref(), version, js_sys::Date::now())),
     };
     let target = translation.as_ref().and_then(|t| t.target.clone());
     let (lang, vetted) = state::wording(
@@ -110,6 +116,34 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
             },
         );
     }
+    let remember_days = props
+        .options
+        .number("remember-days", 0..=3650)
+        .unwrap_or(DEFAULT_REMEMBER_DAYS);
+    let dismiss = {
+        let (chosen, host) = (chosen.clone(), props.host.clone());
+        Callback::from(move |_: ()| {
+            if remember_days > 0 {
+                let until = state::dismissal_end(js_sys::Date::now(), remember_days);
+                storage::set(DISMISSAL_KEY, &state::dismissal_record(version, until));
+            }
+            keep_focus(&host);
+            chosen.set(Some(false));
+            events::dispatch(&host, WidgetEvent::DisclaimerDismissed, &JsValue::NULL);
+        })
+    };
+    {
+        let (chosen, dismiss) = (chosen.clone(), dismiss.clone());
+        use_control(
+            &props.control,
+            !matches!(feed_state, FeedState::Loading),
+            Callback::from(move |command| match command {
+                Command::Show => chosen.set(Some(true)),
+                Command::Dismiss if visible => dismiss.emit(()),
+                _ => {}
+            }),
+        );
+    }
     if !visible {
         return html! {};
     }
@@ -125,34 +159,19 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
             Some(org) => fill(catalog.disclaimer.with_org, &[("org", org)]),
             None => catalog.disclaimer.without_org.to_string(),
         });
-    let remember_days = props
-        .options
-        .number("remember-days", 0..=3650)
-        .unwrap_or(DEFAULT_REMEMBER_DAYS);
-    let on_dismiss = {
-        let (dismissed, host) = (dismissed.clone(), props.host.clone());
-        Callback::from(move |_: MouseEvent| {
-            if remember_days > 0 {
-                let until = state::dismissal_end(js_sys::Date::now(), remember_days);
-                storage::set(DISMISSAL_KEY, &state::dismissal_record(version, until));
-            }
-            keep_focus(&host);
-            dismissed.set(true);
-            events::dispatch(&host, WidgetEvent::DisclaimerDismissed, &JsValue::NULL);
-        })
-    };
+    let on_dismiss = dismiss.reform(|_: MouseEvent| ());
     let view_original = view_original(catalog.disclaimer.view_original, &read.way_back);
     // Keyed by language: when it changes the banner is built anew, so Yew never updates a text
     // node a translator may have replaced (the same language's sentence is the same text).
     html! {
-        <div key={lang.tag()} class="fw-disclaimer" role="region"
+        <div key={lang.tag()} class="fw-disclaimer" part="banner" role="region"
              aria-label={catalog.disclaimer.label} lang={lang.tag()}
              dir={lang.direction().as_str()} data-nosnippet="">
             // Our own words stay as they are (the root says translate="no"); a sentence in
             // another language than the reader's is left to the translator.
-            <p class="fw-disclaimer__text" translate={(!vetted).then_some("yes")}>{ text }</p>
+            <p class="fw-disclaimer__text" part="text" translate={(!vetted).then_some("yes")}>{ text }</p>
             { view_original }
-            <button type="button" class="fw-disclaimer__dismiss" aria-label={catalog.disclaimer.dismiss}
+            <button type="button" class="fw-disclaimer__dismiss" part="button" aria-label={catalog.disclaimer.dismiss}
                     onclick={on_dismiss}>
                 { close() }
             </button>
@@ -216,7 +235,7 @@ fn way_back() -> WayBack {
 fn view_original(label: &'static str, way_back: &WayBack) -> Html {
     let host = match way_back {
         WayBack::Link(href) => {
-            return html! { <a class="fw-disclaimer__original" href={href.clone()}>{ label }</a> }
+            return html! { <a class="fw-disclaimer__original" part="button" href={href.clone()}>{ label }</a> }
         }
         WayBack::ClearCookie(host) => host.clone(),
         WayBack::None => return html! {},
@@ -233,7 +252,7 @@ fn view_original(label: &'static str, way_back: &WayBack) -> Html {
         let _ = window.location().reload();
     });
     html! {
-        <button type="button" class="fw-disclaimer__original" {onclick}>{ label }</button>
+        <button type="button" class="fw-disclaimer__original" part="button" {onclick}>{ label }</button>
     }
 }
 

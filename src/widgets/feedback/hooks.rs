@@ -85,9 +85,13 @@ pub fn use_focus_follows(phase: Phase, message: &NodeRef, thanks: &NodeRef) {
 /// and again when the browser is back online; then this widget's own waiting submission is
 /// sent again by the widget, so that it shows the answer. The listener goes with the widget.
 #[hook]
+///
+/// Keyed on the form's resets: after `reset()` the old submission is let go (the page's flush
+/// and retry timer deliver it if it still waits) and the new one is followed.
 pub fn use_outbox_flush(state: &UseReducerHandle<FeedbackState>, ids: &Ids) {
+    let resets = current(state).resets;
     let (state, ids) = (state.dispatcher(), ids.clone());
-    use_effect_with((), move |_| {
+    use_effect_with(resets, move |_| {
         let (id, _) = submission_for(&ids);
         delivery::own(&id, true);
         delivery::flush(true);

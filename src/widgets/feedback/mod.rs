@@ -22,7 +22,9 @@ use self::payload::redacted_path;
 use self::state::{Action, FeedbackState, Phase};
 use self::view::{comment_form, rating_form, thanks, Form, Refs};
 use super::status::{status, Tone};
-use super::{use_widget_feed, widget_language, FeedState, FeedUse, WidgetProps};
+use super::{
+    use_control, use_widget_feed, widget_language, Command, FeedState, FeedUse, WidgetProps,
+};
 use crate::platform::events::{self, WidgetEvent};
 use crate::platform::url::BrowserUrl;
 use crate::platform::{console, page};
@@ -61,6 +63,21 @@ pub fn Feedback(props: &WidgetProps) -> Html {
         thanks: use_node_ref(),
         honeypot: use_node_ref(),
     };
+    {
+        let (state, ids) = (state.clone(), ids.clone());
+        let ready = !matches!(feed_state, FeedState::Loading);
+        use_control(
+            &props.control,
+            ready,
+            Callback::from(move |command| {
+                if command == Command::Reset {
+                    // A new submission: the old one, if it waits, stays in the outbox.
+                    ids.replace(None);
+                    state.dispatch(Action::Reset);
+                }
+            }),
+        );
+    }
     let now = current(&state);
     use_focus_follows(now.phase, &refs.message, &refs.thanks);
     use_outbox_flush(&state, &ids);

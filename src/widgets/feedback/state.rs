@@ -63,6 +63,9 @@ pub enum Action {
     /// The browser is back online: a submission waiting in the outbox is sent again; in any
     /// other phase nothing happens (a choice not yet sent stays unsent).
     Reconnected,
+    /// The page called `reset()`: back to the first step, as a new submission. One that waits
+    /// in the outbox stays there and is delivered by the retries, never dropped.
+    Reset,
 }
 
 /// The form's state.
@@ -87,6 +90,8 @@ pub struct FeedbackState {
     /// How many times a submission started on its way (wrapping). The send effect is keyed on
     /// it, so a retry that comes before the render of the answer still sends.
     pub sends: u16,
+    /// How many times the page reset the form (wrapping): each reset is a new submission.
+    pub resets: u16,
 }
 
 impl Default for FeedbackState {
@@ -108,6 +113,7 @@ impl FeedbackState {
             comment_len: 0,
             moving: false,
             sends: 0,
+            resets: 0,
         }
     }
 
@@ -183,6 +189,13 @@ impl FeedbackState {
                 ..self
             }
             .apply(Action::Sent),
+            // The send counter goes on, so the send effect never mistakes the next send for one
+            // it already made.
+            (_, Action::Reset) => Self {
+                sends: self.sends,
+                resets: self.resets.wrapping_add(1),
+                ..Self::new(self.with_comment, self.compact)
+            },
             (Phase::Saved, Action::Emptied) => Self {
                 phase: Phase::Already,
                 ..self
@@ -219,6 +232,23 @@ mod tests {
 
     fn run(actions: &[Action]) -> FeedbackState {
         run_from(FeedbackState::default(), actions)
+    }
+
+    #[test]
+    fn reset_goes_back_to_the_first_step_as_a_new_submission() {
+        for start in [
+            run(&[Action::Choose(4), Action::Submit, Action::Queued]),
+            run(&[Action::Choose(2), Action::Submit, Action::Sent]),
+        ] {
+            let reset = start.apply(Action::Reset);
+            assert_eq!(reset.phase, Phase::Choosing);
+            assert_eq!(reset.rating, None);
+            assert_eq!(reset.resets, start.resets + 1);
+            assert_eq!(reset.sends, start.sends, "the send counter goes on");
+            let again = reset.apply(Action::Choose(5)).apply(Action::Submit);
+            assert_eq!(again.phase, Phase::Sending);
+            assert_ne!(again.sends, start.sends);
+        }
     }
 
     #[test]

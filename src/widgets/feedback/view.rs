@@ -76,11 +76,11 @@ pub fn rating_form(form: &Form) -> Html {
     let message = message(form);
     let button = submit_button(form, message.is_some());
     html! {
-        <form class="fw-feedback" lang={form.tag.to_string()} dir={form.dir} novalidate=true
+        <form class="fw-feedback" part="form" lang={form.tag.to_string()} dir={form.dir} novalidate=true
               onsubmit={on_submit(form.act)} aria-busy={sending.then_some("true")}>
             <fieldset disabled={sending || state.phase == Phase::Failed}>
                 <legend>{ form.config.question.clone() }</legend>
-                <div class="fw-feedback__scale" onkeydown={on_key}>
+                <div class="fw-feedback__scale" part="options" onkeydown={on_key}>
                     { for form.config.labels.iter().enumerate().map(|(i, label)| option(i as u8 + 1, label, state.rating, &on_change)) }
                 </div>
             </fieldset>
@@ -109,7 +109,7 @@ pub fn comment_form(form: &Form) -> Html {
     let message = message(form);
     let button = submit_button(form, message.is_some());
     html! {
-        <form class="fw-feedback" lang={form.tag.to_string()} dir={form.dir} novalidate=true
+        <form class="fw-feedback" part="form" lang={form.tag.to_string()} dir={form.dir} novalidate=true
               onsubmit={on_submit(form.act)} aria-busy={sending.then_some("true")}>
             <div role="status">
                 <h2 class="fw-feedback__thanks" tabindex="-1" ref={form.refs.thanks.clone()}>{ texts.comment_heading }</h2>
@@ -191,7 +191,7 @@ fn submit_button(form: &Form, with_message: bool) -> Option<Html> {
     };
     shown.then(|| {
         html! {
-            <button type="submit" class="fw-feedback__submit" disabled={sending}>
+            <button type="submit" class="fw-feedback__submit" part="submit" disabled={sending}>
                 <span key={text}>{ text }</span>
             </button>
         }
