@@ -1,6 +1,7 @@
 #!/bin/sh
 # Trunk post_build hook: minifies the JS a page loads (wasm-bindgen glue, its snippets, the
-# loader) in release builds. Runs in the repo root; TRUNK_* variables come from trunk.
+# loader) and checks the Wasm's memory layout in release builds. Runs in the repo root;
+# TRUNK_* variables come from trunk.
 set -eu
 [ "${TRUNK_PROFILE:-}" = "release" ] || exit 0
 terser="$(pwd)/tools/node_modules/.bin/terser"
@@ -17,5 +18,7 @@ snippets="$(cd "$TRUNK_STAGING_DIR" && find snippets -name '*.js' 2>/dev/null | 
 if [ -n "$snippets" ]; then
   sed -i "s|\"@fw-snippets@\"|$snippets|" "$TRUNK_STAGING_DIR/embed.js"
 fi
+# wasm-opt ran with -lmu (index.html): fail the build if the module's layout stops allowing it.
+node scripts/check-low-memory.mjs "$TRUNK_STAGING_DIR/feedwidgets_bg.wasm"
 # Then the hashes of what the loader fetches, last, once those files are final.
 node scripts/integrity.mjs "$TRUNK_STAGING_DIR" --inject
