@@ -1,7 +1,7 @@
 #!/bin/sh
-# Trunk post_build hook: minifies the JS a page loads (wasm-bindgen glue, its snippets, the
-# loader) and checks the Wasm's memory layout in release builds. Runs in the repo root;
-# TRUNK_* variables come from trunk.
+# Trunk post_build hook: shortens the names between the Wasm and its glue, minifies the JS a
+# page loads (wasm-bindgen glue, its snippets, the loader) and checks the Wasm's memory layout
+# in release builds. Runs in the repo root; TRUNK_* variables come from trunk.
 set -eu
 [ "${TRUNK_PROFILE:-}" = "release" ] || exit 0
 terser="$(pwd)/tools/node_modules/.bin/terser"
@@ -9,6 +9,8 @@ if [ ! -x "$terser" ]; then
   echo "minify-js: $terser is missing; run scripts/setup.sh" >&2
   exit 1
 fi
+# The Wasm's imports and exports get short names, and the glue the same ones, before terser.
+node scripts/minify-wasm-names.mjs "$TRUNK_STAGING_DIR"
 find "$TRUNK_STAGING_DIR" -name '*.js' | while read -r file; do
   "$terser" "$file" --module --compress --mangle --output "$file.min"
   mv "$file.min" "$file"
