@@ -300,7 +300,10 @@ async function memory(name, n) {
       ? await p.page.evaluate(async () => {
         const glue = await import("/dist/feedwidgets.js");
         const exports = await glue.default();
-        return exports.memory instanceof WebAssembly.Memory ? exports.memory.buffer.byteLength : null;
+        // The release build gives the exports short names (scripts/minify-wasm-names.mjs):
+        // find the memory by its type, not by the name `memory`.
+        const memory = Object.values(exports).find((value) => value instanceof WebAssembly.Memory);
+        return memory ? memory.buffer.byteLength : null;
       })
       : null;
     if (p.errors.length) throw new Error(`${p.label}: page errors: ${p.errors.join(" | ")}`);
