@@ -10,6 +10,12 @@ if [ ! -x "$terser" ]; then
   echo "minify-js: $terser is missing; run scripts/setup.sh" >&2
   exit 1
 fi
+# wasm-bindgen's output folder keeps the snippets of earlier builds: ship only those the glue
+# imports, so the loader neither fetches nor pins a dead file.
+find "$TRUNK_STAGING_DIR/snippets" -name '*.js' 2>/dev/null | while read -r file; do
+  grep -qF "${file#"$TRUNK_STAGING_DIR"/}" "$TRUNK_STAGING_DIR/feedwidgets.js" || rm "$file"
+done
+find "$TRUNK_STAGING_DIR/snippets" -type d -empty -delete 2>/dev/null || true
 # The Wasm's imports and exports get short names, and the glue the same ones, before terser.
 node scripts/minify-wasm-names.mjs "$TRUNK_STAGING_DIR"
 find "$TRUNK_STAGING_DIR" -name '*.js' | while read -r file; do
