@@ -49,13 +49,13 @@ async function measure(key) {
   try {
     await tab.goto(`${server.base}/memory-${key}.html`);
     await tab.waitForFunction(titleShown, feed.firstTitle, { timeout: 60_000 });
-    const first = await tab.evaluate(async () => (await (await import("/dist/feedwidgets.js")).default()).memory.buffer.byteLength);
+    const first = await tab.evaluate(async () => Object.values(await (await import("/dist/feedwidgets.js")).default()).find((v) => v instanceof WebAssembly.Memory).buffer.byteLength);
     await tab.evaluate(() => [...document.querySelector("fw-news-carousel").shadowRoot.querySelectorAll("button")]
       .find((b) => b.classList.contains("fw-carousel__previous"))?.click());
     await tab.waitForFunction(titleShown, feed.lastTitle, { timeout: 60_000 });
     const position = await tab.evaluate(() => document.querySelector("fw-news-carousel").shadowRoot
       .querySelector(".fw-carousel__position").textContent);
-    const whole = await tab.evaluate(async () => (await (await import("/dist/feedwidgets.js")).default()).memory.buffer.byteLength);
+    const whole = await tab.evaluate(async () => Object.values(await (await import("/dist/feedwidgets.js")).default()).find((v) => v instanceof WebAssembly.Memory).buffer.byteLength);
     return { first, whole, position };
   } finally {
     await context.close();
