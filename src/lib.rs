@@ -8,6 +8,7 @@
 
 pub mod embed;
 pub mod feed;
+mod find;
 pub mod i18n;
 pub mod platform;
 pub mod style;

@@ -5,6 +5,8 @@
 //! elements were, decode character references and fold white space. The result is inserted as
 //! text, so a mistake here can garble a title but never inject markup.
 
+use crate::find::find;
+
 /// Elements whose content is not readable text.
 const SKIPPED_ELEMENTS: [&str; 7] = [
     "script", "style", "template", "noscript", "iframe", "svg", "head",
@@ -56,7 +58,7 @@ pub fn plain_text(input: &str) -> String {
         push_decoded(&mut out, &rest[..lt]);
         let after = &rest[lt + 1..];
         if after.starts_with("!--") {
-            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
+            rest = find(after, "-->").map_or("", |end| &after[end + 3..]);
             continue;
         }
         if !after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!' || c == '?')
@@ -124,8 +126,9 @@ fn tag_name(tag: &str) -> String {
 /// The text after the closing tag of `name`, or nothing when it is never closed.
 fn skip_element_content<'a>(rest: &'a str, name: &str) -> &'a str {
     let lower = rest.to_ascii_lowercase();
-    let closing = format!("</{name}");
-    match lower.find(&closing) {
+    let mut closing = String::from("</");
+    closing.push_str(name);
+    match find(&lower, &closing) {
         Some(start) => {
             let after = &rest[start..];
             after.find('>').map_or("", |gt| &after[gt + 1..])

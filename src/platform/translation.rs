@@ -127,13 +127,19 @@ fn same_language(a: &str, b: &str) -> bool {
 pub fn original_url(host: &str, path: &str, query: &str, hash: &str) -> Option<String> {
     let encoded = host.to_ascii_lowercase();
     let encoded = encoded.strip_suffix(".translate.goog")?;
-    // `--` is a `-`, a single `-` a `.` (built by hand: `join` would add its own code).
-    let mut original = String::new();
-    for (i, part) in encoded.split("--").enumerate() {
-        if i > 0 {
-            original.push('-');
-        }
-        original.push_str(&part.replace('-', "."));
+    // `--` is a `-`, a single `-` a `.`, read left to right (by hand: `split("--")` and
+    // `replace` would bring their searchers).
+    let mut original = String::with_capacity(encoded.len());
+    let mut chars = encoded.chars();
+    while let Some(c) = chars.next() {
+        original.push(match c {
+            '-' if chars.as_str().starts_with('-') => {
+                chars.next();
+                '-'
+            }
+            '-' => '.',
+            c => c,
+        });
     }
     let mut query = query
         .trim_start_matches('?')
