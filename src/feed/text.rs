@@ -5,7 +5,7 @@
 //! elements were, decode character references and fold white space. The result is inserted as
 //! text, so a mistake here can garble a title but never inject markup.
 
-use crate::find::find;
+use crate::strings::{concat, find};
 
 /// Elements whose content is not readable text.
 const SKIPPED_ELEMENTS: [&str; 7] = [
@@ -98,7 +98,7 @@ pub fn bounded(text: String, max_chars: usize) -> String {
         Some(space) if cut[..space].chars().count() * 2 >= max_chars => &cut[..space],
         _ => cut.as_str(),
     };
-    format!("{}…", at_word.trim_end())
+    concat(&[at_word.trim_end(), "…"])
 }
 
 /// Index of the `>` closing a tag, skipping `>` inside quoted attribute values.
@@ -142,7 +142,15 @@ fn collapse_whitespace(text: &str) -> String {
     if is_folded(text) {
         return text.to_string();
     }
-    text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+    // By hand: `join` would bring its own code for this one use.
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_ascii_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Whether `text` is already on one line with single spaces between words.

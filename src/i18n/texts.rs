@@ -26,6 +26,6 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
             let mut placeholder = String::from("{");
             placeholder.push_str(name);
             placeholder.push('}');
-            crate::find::replace(&text, &placeholder, value)
+            crate::strings::replace(&text, &placeholder, value)
         })
 }

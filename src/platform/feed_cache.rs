@@ -234,6 +234,6 @@ async fn fetch_and_parse(url: &str, timeout_ms: u32) -> FeedResult {
 
 fn log_warnings(url: &str, warnings: &[String]) {
     for warning in warnings {
-        console::warn(&format!("{url}: {warning}"));
+        console::warn(&crate::strings::concat(&[url, ": ", warning]));
     }
 }

@@ -55,17 +55,18 @@ impl Payload {
 /// A path safe to store: no query or fragment, no e-mail address in any segment, bounded.
 pub fn redacted_path(path: &str) -> String {
     let path = path.split(['?', '#']).next().unwrap_or_default();
-    let redacted: Vec<&str> = path
-        .split('/')
-        .map(|segment| {
-            if looks_like_email(segment) {
-                "[email]"
-            } else {
-                segment
-            }
-        })
-        .collect();
-    let joined = redacted.join("/");
+    // Joined by hand: `join` would bring its own code for this one use.
+    let mut joined = String::with_capacity(path.len());
+    for (i, segment) in path.split('/').enumerate() {
+        if i > 0 {
+            joined.push('/');
+        }
+        joined.push_str(if looks_like_email(segment) {
+            "[email]"
+        } else {
+            segment
+        });
+    }
     let mut bounded: String = joined.chars().take(512).collect();
     if !bounded.starts_with('/') {
         bounded.insert(0, '/');
