@@ -10,6 +10,7 @@ pub mod embed;
 pub mod feed;
 pub mod i18n;
 pub mod platform;
+mod strings;
 pub mod style;
 pub mod widgets;
 
@@ -74,7 +75,7 @@ pub fn js_mount(element: JsValue, kind: &str, options: JsValue) -> Result<(), Js
         )
     })?;
     embed::mount(&element, kind, embed::from_js_object(&options))
-        .map_err(|reason| JsError::new(&format!("FeedWidgets.mount: {reason}")))
+        .map_err(|reason| JsError::new(&strings::concat(&["FeedWidgets.mount: ", &reason])))
 }
 
 /// `FeedWidgets.unmount(element)`: removes the widget on an element; whether there was one.

@@ -63,7 +63,7 @@ async fn a_wide_carousel_shows_three_side_by_side_and_moves_one_at_a_time() {
     wait_for_shown(&host, 3).await;
     assert_eq!(shown_titles(&host), ["News 1", "News 2", "News 3"]);
     assert_eq!(position(&host), "1–3 of 10");
-    assert!(find(&host, ".fw-carousel__slides--3").is_some());
+    assert!(find(&host, r#".fw-carousel__slides[data-view="3"]"#).is_some());
 
     let shown = shown_slides(&host);
     let (first, second, third) = (left_of(&shown[0]), left_of(&shown[1]), left_of(&shown[2]));
@@ -97,7 +97,7 @@ async fn the_view_follows_the_width_of_the_carousel() {
     let host = wide_carousel("https://feeds.test/per-view/narrow.json", 10, 300, &[]).await;
     wait_for_shown(&host, 1).await;
     assert_eq!(position(&host), "1 of 10");
-    assert!(find(&host, ".fw-carousel__slides--2").is_none());
+    assert!(find(&host, r#".fw-carousel__slides[data-view="2"]"#).is_none());
 
     host.set_attribute("style", "display:block;width:600px")
         .expect("style");
@@ -144,7 +144,7 @@ async fn fewer_items_than_the_view_holds_show_at_once_without_moving() {
     let host = wide_carousel("https://feeds.test/per-view/few.json", 2, 900, &[]).await;
     wait_for_shown(&host, 2).await;
     assert_eq!(position(&host), "1–2 of 2");
-    assert!(find(&host, ".fw-carousel__slides--2").is_some());
+    assert!(find(&host, r#".fw-carousel__slides[data-view="2"]"#).is_some());
     assert!(
         find_button(&host, NEXT).is_none() && find_button(&host, PREVIOUS).is_none(),
         "nothing to move to, even with loop on: no navigation"

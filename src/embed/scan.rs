@@ -40,9 +40,11 @@ fn mount_container(element: &Element) {
     }
     let name = element.get_attribute("data-fw-widget").unwrap_or_default();
     let Some(kind) = WidgetKind::from_name(&name) else {
-        console::error(&format!(
-            "data-fw-widget=\"{name}\" is not a widget (news-carousel, feedback or disclaimer)"
-        ));
+        console::error(&crate::strings::concat(&[
+            "data-fw-widget=\"",
+            &name,
+            "\" is not a widget (news-carousel, feedback or disclaimer)",
+        ]));
         return;
     };
     let read: registry::Reader = attributes::from_data_attributes;

@@ -16,10 +16,11 @@ pub fn prepare(host: &Element, css: &'static str) -> Result<(ShadowRoot, Element
         None => host
             .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
             .map_err(|_| {
-                format!(
-                    "<{}> cannot hold a widget (it does not accept a shadow root); use a <div>",
-                    host.tag_name().to_ascii_lowercase()
-                )
+                crate::strings::concat(&[
+                    "<",
+                    &host.tag_name().to_ascii_lowercase(),
+                    "> cannot hold a widget (it does not accept a shadow root); use a <div>",
+                ])
             })?,
     };
     shadow.set_text_content(None);

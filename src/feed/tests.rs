@@ -169,6 +169,50 @@ fn too_many_items_keep_the_newest_in_feed_order() {
 }
 
 #[test]
+fn too_many_items_keep_the_earliest_at_the_cut_off_and_undated_ones_go_first() {
+    // An undated item first, then one more dated item than fit, all of one date: the
+    // undated one goes, and of the others the last in the feed.
+    let items: Vec<String> = std::iter::once(r#"{"id":"undated","title":"U"}"#.to_string())
+        .chain((0..=MAX_ITEMS).map(|i| {
+            format!(r#"{{"id":"{i}","title":"T{i}","date_published":"2020-01-02T00:00:00Z"}}"#)
+        }))
+        .collect();
+    let parsed = parse_ok(&feed_with_items(&items.join(",")));
+    assert_eq!(parsed.feed.items.len(), MAX_ITEMS);
+    assert_eq!(parsed.feed.items[0].id, "0");
+    assert_eq!(
+        parsed.feed.items.last().map(|i| i.id.clone()),
+        Some(format!("{}", MAX_ITEMS - 1))
+    );
+}
+
+#[test]
+fn too_many_items_keep_the_newest_whatever_the_feed_order() {
+    // Dates falling through the feed, one oldest item in the middle: it is the one to go.
+    let count = MAX_ITEMS + 1;
+    let items: Vec<String> = (0..count)
+        .map(|i| {
+            let (year, day) = if i == count / 2 {
+                (1999, 1)
+            } else {
+                (2020 + (count - i) / 300, 1 + i % 28)
+            };
+            format!(
+                r#"{{"id":"{i}","title":"T{i}","date_published":"{year}-02-{day:02}T00:00:00Z"}}"#
+            )
+        })
+        .collect();
+    let parsed = parse_ok(&feed_with_items(&items.join(",")));
+    assert_eq!(parsed.feed.items.len(), MAX_ITEMS);
+    assert!(parsed
+        .feed
+        .items
+        .iter()
+        .all(|item| item.id != format!("{}", count / 2)));
+    assert_eq!(parsed.feed.items[0].id, "0");
+}
+
+#[test]
 fn long_texts_are_bounded() {
     let long = "word ".repeat(2_000);
     let parsed = parse_ok(&feed_with_items(&format!(

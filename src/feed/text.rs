@@ -5,6 +5,8 @@
 //! elements were, decode character references and fold white space. The result is inserted as
 //! text, so a mistake here can garble a title but never inject markup.
 
+use crate::strings::{concat, find};
+
 /// Elements whose content is not readable text.
 const SKIPPED_ELEMENTS: [&str; 7] = [
     "script", "style", "template", "noscript", "iframe", "svg", "head",
@@ -56,7 +58,7 @@ pub fn plain_text(input: &str) -> String {
         push_decoded(&mut out, &rest[..lt]);
         let after = &rest[lt + 1..];
         if after.starts_with("!--") {
-            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
+            rest = find(after, "-->").map_or("", |end| &after[end + 3..]);
             continue;
         }
         if !after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!' || c == '?')
@@ -96,7 +98,7 @@ pub fn bounded(text: String, max_chars: usize) -> String {
         Some(space) if cut[..space].chars().count() * 2 >= max_chars => &cut[..space],
         _ => cut.as_str(),
     };
-    format!("{}…", at_word.trim_end())
+    concat(&[at_word.trim_end(), "…"])
 }
 
 /// Index of the `>` closing a tag, skipping `>` inside quoted attribute values.
@@ -124,8 +126,9 @@ fn tag_name(tag: &str) -> String {
 /// The text after the closing tag of `name`, or nothing when it is never closed.
 fn skip_element_content<'a>(rest: &'a str, name: &str) -> &'a str {
     let lower = rest.to_ascii_lowercase();
-    let closing = format!("</{name}");
-    match lower.find(&closing) {
+    let mut closing = String::from("</");
+    closing.push_str(name);
+    match find(&lower, &closing) {
         Some(start) => {
             let after = &rest[start..];
             after.find('>').map_or("", |gt| &after[gt + 1..])
@@ -139,7 +142,15 @@ fn collapse_whitespace(text: &str) -> String {
     if is_folded(text) {
         return text.to_string();
     }
-    text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+    // By hand: `join` would bring its own code for this one use.
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_ascii_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Whether `text` is already on one line with single spaces between words.

@@ -23,6 +23,9 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     values
         .iter()
         .fold(template.to_string(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
+            let mut placeholder = String::from("{");
+            placeholder.push_str(name);
+            placeholder.push('}');
+            crate::strings::replace(&text, &placeholder, value)
         })
 }

@@ -75,32 +75,51 @@ pub fn load(url: &str, timeout_ms: u32, on_feed: impl Fn(FeedResult) + 'static) 
 
 fn start(url: String, timeout_ms: u32) {
     wasm_bindgen_futures::spawn_local(async move {
-        let (body, base, FirstReading { parsed, rest }) = match fetch_first(&url, timeout_ms).await
-        {
-            Ok(reading) => reading,
-            Err(error) => return settle(&url, Err(error)),
-        };
-        let Some(rest) = rest else {
-            return settle(&url, Ok(Rc::new(parsed.feed)));
-        };
-        let first = Rc::new(parsed.feed);
-        let listeners = ENTRIES.with(|entries| {
-            let mut entries = entries.borrow_mut();
-            let (_, entry) = entries.iter_mut().find(|(key, _)| *key == url)?;
-            let Entry::Loading(listeners) = entry else {
-                return None;
-            };
-            let listeners = std::mem::take(listeners);
-            *entry = Entry::Reading(first.clone(), listeners.clone());
-            Some(listeners)
-        });
-        for listener in listeners.unwrap_or_default() {
-            listener(Ok(first.clone()));
-        }
-        frame::after_paint().await;
-        let whole = read_rest(&url, Source::of(body), &base, (*first).clone(), rest).await;
-        settle(&url, Ok(Rc::new(whole)));
+        let result = fetch_and_read(&url, timeout_ms, true).await;
+        settle(&url, result);
     });
+}
+
+/// The feed at `url` fetched and read whole, a long one in slices (see [`read_rest`]); the
+/// warnings of its first reading logged. With `share_first`, the widgets waiting on a first
+/// load hear of its first items at once, and the browser paints them before the rest is read.
+/// One async function for a first load and a refresh: each more costs its own state machine.
+async fn fetch_and_read(url: &str, timeout_ms: u32, share_first: bool) -> FeedResult {
+    let body = fetch::get_text(url, timeout_ms).await?;
+    let base = BrowserUrl::new(url);
+    let FirstReading { parsed, rest } = feed::parse_first(&body.text, &base, FIRST_ITEMS)?;
+    log_warnings(url, &parsed.warnings);
+    let Some(rest) = rest else {
+        return Ok(Rc::new(parsed.feed));
+    };
+    let mut feed = parsed.feed;
+    if share_first {
+        let first = Rc::new(feed);
+        share(url, &first);
+        frame::after_paint().await;
+        feed = Rc::unwrap_or_clone(first);
+    }
+    Ok(Rc::new(
+        read_rest(url, Source::of(body), &base, feed, rest).await,
+    ))
+}
+
+/// Gives the widgets waiting on the first load of `url` its first items, and keeps them as
+/// the entry's until the feed is whole.
+fn share(url: &str, first: &Rc<Feed>) {
+    let listeners = ENTRIES.with(|entries| {
+        let mut entries = entries.borrow_mut();
+        let (_, entry) = entries.iter_mut().find(|(key, _)| key == url)?;
+        let Entry::Loading(listeners) = entry else {
+            return None;
+        };
+        let listeners = std::mem::take(listeners);
+        *entry = Entry::Reading(first.clone(), listeners.clone());
+        Some(listeners)
+    });
+    for listener in listeners.unwrap_or_default() {
+        listener(Ok(first.clone()));
+    }
 }
 
 /// Where the rest of a long feed is read from.
@@ -194,7 +213,7 @@ fn settle(url: &str, result: FeedResult) {
 pub fn reload(url: &str, timeout_ms: u32, done: impl FnOnce(FeedResult) + 'static) {
     let url = url.to_string();
     wasm_bindgen_futures::spawn_local(async move {
-        let result = fetch_and_parse(&url, timeout_ms).await;
+        let result = fetch_and_read(&url, timeout_ms, false).await;
         if let Ok(feed) = &result {
             ENTRIES.with(|entries| {
                 let mut entries = entries.borrow_mut();
@@ -210,30 +229,8 @@ pub fn reload(url: &str, timeout_ms: u32, done: impl FnOnce(FeedResult) + 'stati
     });
 }
 
-/// The feed at `url` fetched, and read as far as its [`FIRST_ITEMS`] (the warnings logged):
-/// its body, the resolver of its links and the first reading.
-async fn fetch_first(
-    url: &str,
-    timeout_ms: u32,
-) -> Result<(fetch::Body, BrowserUrl, FirstReading), FeedError> {
-    let body = fetch::get_text(url, timeout_ms).await?;
-    let base = BrowserUrl::new(url);
-    let first = feed::parse_first(&body.text, &base, FIRST_ITEMS)?;
-    log_warnings(url, &first.parsed.warnings);
-    Ok((body, base, first))
-}
-
-/// The feed at `url`, fetched anew and read whole, a long one in slices as on a first load.
-async fn fetch_and_parse(url: &str, timeout_ms: u32) -> FeedResult {
-    let (body, base, FirstReading { parsed, rest }) = fetch_first(url, timeout_ms).await?;
-    Ok(Rc::new(match rest {
-        Some(rest) => read_rest(url, Source::of(body), &base, parsed.feed, rest).await,
-        None => parsed.feed,
-    }))
-}
-
 fn log_warnings(url: &str, warnings: &[String]) {
     for warning in warnings {
-        console::warn(&format!("{url}: {warning}"));
+        console::warn(&crate::strings::concat(&[url, ": ", warning]));
     }
 }

@@ -28,7 +28,7 @@ pub enum Durability {
 
 /// The value stored under `key`, from whichever storage holds it.
 pub fn get(key: &str) -> Option<String> {
-    let key = format!("{PREFIX}{key}");
+    let key = crate::strings::concat(&[PREFIX, key]);
     for storage in [local(), session()].into_iter().flatten() {
         if let Ok(Some(value)) = storage.get_item(&key) {
             return Some(value);
@@ -45,7 +45,7 @@ pub fn get(key: &str) -> Option<String> {
 
 /// Stores `value` under `key` in the most durable storage that accepts it.
 pub fn set(key: &str, value: &str) -> Durability {
-    let key = format!("{PREFIX}{key}");
+    let key = crate::strings::concat(&[PREFIX, key]);
     if local().is_some_and(|s| s.set_item(&key, value).is_ok()) {
         return Durability::Persistent;
     }
@@ -64,7 +64,7 @@ pub fn set(key: &str, value: &str) -> Durability {
 
 /// Forgets `key` everywhere.
 pub fn remove(key: &str) {
-    let key = format!("{PREFIX}{key}");
+    let key = crate::strings::concat(&[PREFIX, key]);
     for storage in [local(), session()].into_iter().flatten() {
         let _ = storage.remove_item(&key);
     }

@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{MutationObserver, MutationObserverInit};
 
 use super::page::{html_element, original_language};
+use crate::strings::concat;
 
 /// How often the signals that cannot be observed (the `googtrans` cookie, attributes on nodes
 /// added later) are checked again while a watcher runs. Two seconds: a reader who picks a
@@ -92,8 +93,8 @@ pub fn googtrans_clearing(host: &str) -> Vec<String> {
     let mut domain = host;
     // Every suffix with at least two labels: www.example.org, example.org.
     while domain.contains('.') {
-        all.push(format!("{GONE}; domain={domain}"));
-        all.push(format!("{GONE}; domain=.{domain}"));
+        all.push(concat(&[GONE, "; domain=", domain]));
+        all.push(concat(&[GONE, "; domain=.", domain]));
         domain = domain.split_once('.').map_or("", |(_, rest)| rest);
     }
     all
@@ -127,13 +128,19 @@ fn same_language(a: &str, b: &str) -> bool {
 pub fn original_url(host: &str, path: &str, query: &str, hash: &str) -> Option<String> {
     let encoded = host.to_ascii_lowercase();
     let encoded = encoded.strip_suffix(".translate.goog")?;
-    // `--` is a `-`, a single `-` a `.` (built by hand: `join` would add its own code).
-    let mut original = String::new();
-    for (i, part) in encoded.split("--").enumerate() {
-        if i > 0 {
-            original.push('-');
-        }
-        original.push_str(&part.replace('-', "."));
+    // `--` is a `-`, a single `-` a `.`, read left to right (by hand: `split("--")` and
+    // `replace` would bring their searchers).
+    let mut original = String::with_capacity(encoded.len());
+    let mut chars = encoded.chars();
+    while let Some(c) = chars.next() {
+        original.push(match c {
+            '-' if chars.as_str().starts_with('-') => {
+                chars.next();
+                '-'
+            }
+            '-' => '.',
+            c => c,
+        });
     }
     let mut query = query
         .trim_start_matches('?')
@@ -143,7 +150,7 @@ pub fn original_url(host: &str, path: &str, query: &str, hash: &str) -> Option<S
     if !query.is_empty() {
         query.replace_range(..1, "?");
     }
-    Some(format!("https://{original}{path}{query}{hash}"))
+    Some(concat(&["https://", &original, path, &query, hash]))
 }
 
 /// The page's signals now.

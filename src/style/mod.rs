@@ -23,7 +23,7 @@ pub fn adopt(shadow: &ShadowRoot, css: &'static str) {
                 .owner_document()
                 .and_then(|document| document.create_element("style").ok());
             if let Some(style) = style {
-                style.set_text_content(Some(&format!("{BASE}\n{css}")));
+                style.set_text_content(Some(&crate::strings::concat(&[BASE, "\n", css])));
                 let _ = shadow.append_child(&style);
             }
         }
@@ -41,7 +41,9 @@ fn sheet_for(css: &'static str) -> Option<CssStyleSheet> {
             return known;
         }
         let sheet = CssStyleSheet::new().ok()?;
-        sheet.replace_sync(&format!("{BASE}\n{css}")).ok()?;
+        sheet
+            .replace_sync(&crate::strings::concat(&[BASE, "\n", css]))
+            .ok()?;
         sheets.borrow_mut().push((css, sheet.clone()));
         Some(sheet)
     })

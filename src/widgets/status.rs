@@ -17,15 +17,16 @@ pub enum Tone {
 
 /// A one-line message in the widget's language, in a `status` role so it is announced.
 pub fn status(text: &'static str, lang: &Locale, tone: Tone) -> Html {
-    let class = if tone == Tone::Error {
-        "fw-status fw-status--error"
+    let (tag, dir) = (lang.tag().to_string(), lang.direction().as_str());
+    let busy = (tone == Tone::Busy).then_some("true");
+    // Each a literal `class`: an expression there would cost Yew's `Classes` set.
+    if tone == Tone::Error {
+        html! {
+            <p class="fw-status fw-status--error" role="status" lang={tag} {dir} aria-busy={busy}>
+                { text }
+            </p>
+        }
     } else {
-        "fw-status"
-    };
-    html! {
-        <p {class} role="status" lang={lang.tag().to_string()} dir={lang.direction().as_str()}
-           aria-busy={(tone == Tone::Busy).then_some("true")}>
-            { text }
-        </p>
+        html! { <p class="fw-status" role="status" lang={tag} {dir} aria-busy={busy}>{ text }</p> }
     }
 }

@@ -13,11 +13,30 @@ pub fn quoted(text: &str) -> String {
             '\t' => out.push_str("\\t"),
             // U+2028/2029 are valid JSON but break JavaScript string literals; escape them too.
             c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
+                // Four lowercase hex digits, as `{:04x}` would write them (by hand: the
+                // hex formatter is code of its own).
+                out.push_str("\\u");
+                for shift in [12, 8, 4, 0] {
+                    let digit = char::from_digit((c as u32 >> shift) & 0xf, 16);
+                    out.push(digit.unwrap_or('0'));
+                }
             }
             c => out.push(c),
         }
     }
     out.push('"');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted;
+
+    #[test]
+    fn control_characters_and_line_separators_are_escaped_in_lowercase_hex() {
+        assert_eq!(
+            quoted("a\u{1}\u{1f}\u{7f}\u{2028}\u{2029}é\"\\\n"),
+            "\"a\\u0001\\u001f\u{7f}\\u2028\\u2029é\\\"\\\\\\n\""
+        );
+    }
 }

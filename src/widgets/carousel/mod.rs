@@ -155,7 +155,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
                  onmouseenter={steer.on_rotation::<MouseEvent>(RotationEvent::Hover(true))}
                  onmouseleave={steer.on_rotation::<MouseEvent>(RotationEvent::Hover(false))}>
             { controls(&view) }
-            <div class={classes!("fw-carousel__slides", VIEW_CLASSES.get(per_view).copied())}
+            <div class="fw-carousel__slides" data-view={SIDE_BY_SIDE.get(per_view).copied().flatten()}
                  aria-live={steer.rotation.live_region()}
                  onpointerdown={swipe.on_pointerdown} onpointerup={swipe.on_pointerup}
                  onpointercancel={swipe.on_pointercancel}>
@@ -172,11 +172,7 @@ fn settings_of(feed: Option<&Feed>) -> Option<&CarouselSettings> {
     feed.and_then(|feed| feed.widgets.carousel.as_ref())
 }
 
-/// The class laying out `n` slides side by side (index `n`; one slide needs none).
-const VIEW_CLASSES: [&str; MAX_PER_VIEW + 1] = [
-    "",
-    "",
-    "fw-carousel__slides--2",
-    "fw-carousel__slides--3",
-    "fw-carousel__slides--4",
-];
+/// The `data-view` laying out `n` slides side by side (index `n`; one slide needs none). An
+/// attribute rather than a class: a `class` that is not a literal costs Yew's `Classes` set.
+const SIDE_BY_SIDE: [Option<&str>; MAX_PER_VIEW + 1] =
+    [None, None, Some("2"), Some("3"), Some("4")];

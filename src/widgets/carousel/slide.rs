@@ -155,10 +155,22 @@ pub fn slide(slide: &Slide, on_image_error: &Callback<String>) -> Html {
             // content takes the news's (a box-less wrapper: the slide's layout is unchanged).
             <div class="fw-carousel__content" lang={content_lang.map(str::to_string)} {dir}>
                 { image }
-                <@{format!("h{}", slide.heading_level)} class="fw-carousel__title" part="title">{ title }</@>
+                <@{heading_tag(slide.heading_level)} class="fw-carousel__title" part="title">{ title }</@>
                 { date }
                 { summary }
             </div>
         </article>
+    }
+}
+
+/// The title's element for a heading level (2 to 6, [`super::config`] keeps it there): a
+/// literal, where `format!` would build a string per slide.
+fn heading_tag(level: u32) -> &'static str {
+    match level {
+        2 => "h2",
+        4 => "h4",
+        5 => "h5",
+        6 => "h6",
+        _ => "h3",
     }
 }

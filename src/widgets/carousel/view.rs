@@ -93,26 +93,29 @@ pub fn controls(view: &View) -> Html {
 /// The previous (`Move::Previous`) or next (any other move) button; `aria-disabled` at an end
 /// without loop, so it stays focusable and keeps its place.
 pub fn nav_button(view: &View, step: Move) -> Html {
-    let (class, name, enabled, icon) = match step {
-        Move::Previous => (
-            "fw-carousel__button fw-carousel__previous",
-            view.texts.previous_slide,
-            view.current.has_previous(),
-            chevron_previous(),
-        ),
-        _ => (
-            "fw-carousel__button fw-carousel__next",
-            view.texts.next_slide,
-            view.current.has_next(),
-            chevron_next(),
-        ),
+    let previous = matches!(step, Move::Previous);
+    let (name, enabled) = if previous {
+        (view.texts.previous_slide, view.current.has_previous())
+    } else {
+        (view.texts.next_slide, view.current.has_next())
     };
-    html! {
-        <button type="button" {class} part="nav" aria-label={name}
-                aria-disabled={(!enabled).then_some("true")}
-                onclick={view.steer.on::<MouseEvent>(step)}>
-            { icon }
-        </button>
+    let disabled = (!enabled).then_some("true");
+    let onclick = view.steer.on::<MouseEvent>(step);
+    // Each button a literal `class`: an expression there would cost Yew's `Classes` set.
+    if previous {
+        html! {
+            <button type="button" class="fw-carousel__button fw-carousel__previous" part="nav"
+                    aria-label={name} aria-disabled={disabled} {onclick}>
+                { chevron_previous() }
+            </button>
+        }
+    } else {
+        html! {
+            <button type="button" class="fw-carousel__button fw-carousel__next" part="nav"
+                    aria-label={name} aria-disabled={disabled} {onclick}>
+                { chevron_next() }
+            </button>
+        }
     }
 }
 
@@ -121,23 +124,26 @@ pub fn nav_button(view: &View, step: Move) -> Html {
 fn rotation_button(view: &View) -> Option<Html> {
     let rotation = view.steer.rotation;
     rotation.has_control().then(|| {
+        // Each icon a literal `class`: an expression there would cost Yew's `Classes` set.
         let (event, name, icon) = if rotation.offers_stop() {
             (
                 RotationEvent::StopRequested,
                 view.texts.stop_rotation,
-                "fw-icon fw-icon--pause",
+                html! { <span class="fw-icon fw-icon--pause" aria-hidden="true"></span> },
             )
         } else {
             (
                 RotationEvent::StartRequested,
                 view.texts.start_rotation,
-                "fw-icon fw-icon--play fw-icon--directional",
+                html! {
+                    <span class="fw-icon fw-icon--play fw-icon--directional" aria-hidden="true"></span>
+                },
             )
         };
         html! {
             <button type="button" class="fw-carousel__button fw-carousel__rotation"
                     aria-label={name} onclick={view.steer.on_rotation::<MouseEvent>(event)}>
-                <span class={icon} aria-hidden="true"></span>
+                { icon }
             </button>
         }
     })

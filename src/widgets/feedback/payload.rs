@@ -55,17 +55,18 @@ impl Payload {
 /// A path safe to store: no query or fragment, no e-mail address in any segment, bounded.
 pub fn redacted_path(path: &str) -> String {
     let path = path.split(['?', '#']).next().unwrap_or_default();
-    let redacted: Vec<&str> = path
-        .split('/')
-        .map(|segment| {
-            if looks_like_email(segment) {
-                "[email]"
-            } else {
-                segment
-            }
-        })
-        .collect();
-    let joined = redacted.join("/");
+    // Joined by hand: `join` would bring its own code for this one use.
+    let mut joined = String::with_capacity(path.len());
+    for (i, segment) in path.split('/').enumerate() {
+        if i > 0 {
+            joined.push('/');
+        }
+        joined.push_str(if looks_like_email(segment) {
+            "[email]"
+        } else {
+            segment
+        });
+    }
     let mut bounded: String = joined.chars().take(512).collect();
     if !bounded.starts_with('/') {
         bounded.insert(0, '/');
@@ -73,12 +74,13 @@ pub fn redacted_path(path: &str) -> String {
     bounded
 }
 
+/// Whether `segment` has a non-empty part before its first `@` (or `%40`) and a `.` after it.
 fn looks_like_email(segment: &str) -> bool {
-    let decoded = segment.replace("%40", "@");
-    match decoded.split_once('@') {
-        Some((local, domain)) => !local.is_empty() && domain.contains('.'),
-        None => false,
-    }
+    // A byte loop: `replace("%40", "@")` would bring the standard substring searcher.
+    let bytes = segment.as_bytes();
+    let at = (0..bytes.len())
+        .find(|&i| matches!(bytes.get(i..), Some([b'@', ..] | [b'%', b'4', b'0', ..])));
+    at.is_some_and(|at| at > 0 && bytes.get(at..).is_some_and(|rest| rest.contains(&b'.')))
 }
 
 /// An RFC 4122 version 4 UUID from 16 random bytes.

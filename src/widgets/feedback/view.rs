@@ -158,11 +158,6 @@ fn message(form: &Form) -> Option<Html> {
         _ if state.needs_choice => texts.choose_rating,
         _ => return None,
     };
-    let class = if state.phase == Phase::Queued {
-        "fw-feedback__message fw-feedback__message--queued"
-    } else {
-        "fw-feedback__message"
-    };
     // Compact sends on a pick, so its waiting message answers that pick: said politely, not
     // over the reading of the option just chosen. A refusal is still an alert.
     let role = if form.config.compact && state.phase == Phase::Queued {
@@ -171,9 +166,16 @@ fn message(form: &Form) -> Option<Html> {
         "alert"
     };
     // Keyed by the text: a translator that ignores translate="no" replaces text nodes, and Yew
-    // would go on updating the detached one.
-    Some(html! {
-        <p {class} {role} tabindex="-1" ref={form.refs.message.clone()} key={message}>{ message }</p>
+    // would go on updating the detached one. Each a literal `class`: an expression there would
+    // cost Yew's `Classes` set.
+    let node = form.refs.message.clone();
+    Some(if state.phase == Phase::Queued {
+        html! {
+            <p class="fw-feedback__message fw-feedback__message--queued" {role} tabindex="-1"
+               ref={node} key={message}>{ message }</p>
+        }
+    } else {
+        html! { <p class="fw-feedback__message" {role} tabindex="-1" ref={node} key={message}>{ message }</p> }
     })
 }
 
