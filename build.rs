@@ -13,7 +13,21 @@ const SHEETS: [(&str, &str); 4] = [
     ("disclaimer", "src/widgets/disclaimer"),
 ];
 
+/// The Rust stack of the release Wasm, in bytes, instead of rustc's 1 MiB. The deepest stack
+/// measured on the inputs that nest the most (bench/carousel/stack.mjs: 100,000-deep feeds, the
+/// fuzz regressions, all three widgets in use) is under 11 KB: the feed reader builds values
+/// only 32 levels deep and checks deeper text without recursion. 128 KiB leaves 12 times that,
+/// and the stack comes first in memory (rustc's `--stack-first`), so an overflow would trap
+/// rather than write over data. scripts/check-low-memory.mjs wants at least 65 KiB.
+const RELEASE_WASM_STACK: u32 = 128 * 1024;
+
 fn main() {
+    // Only the release Wasm: debug builds (the wasm-bindgen tests) have far larger frames.
+    if env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32")
+        && env::var("PROFILE").as_deref() == Ok("release")
+    {
+        println!("cargo:rustc-link-arg=-zstack-size={RELEASE_WASM_STACK}");
+    }
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     for (name, folder) in SHEETS {
         let source = format!("{folder}/{name}.css");

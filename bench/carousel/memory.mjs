@@ -10,7 +10,7 @@
 // own `WebAssembly.Memory` through the glue's init function, which resolves to the instance's
 // exports once started (the same module instance as embed.js imported: same URL). A Wasm
 // memory never shrinks, so this is the peak of the whole load. Environment: RUNS (default 3).
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchChromium } from "../../tools/chromium.mjs";
 import { makeFeed, makeRealisticFeed } from "../feed.mjs";
@@ -18,7 +18,7 @@ import { serveBench } from "../server.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const RUNS = Math.max(1, Number(process.env.RUNS ?? 3));
-const feeds = new Map([[10000, makeFeed(10000)], ["10000r", makeRealisticFeed(10000)]]);
+const feeds = new Map([[10, makeFeed(10)], [10000, makeFeed(10000)], ["10000r", makeRealisticFeed(10000)]]);
 
 const page = (key) => `<!doctype html>
 <html lang="en">
@@ -29,7 +29,7 @@ const page = (key) => `<!doctype html>
 </main></body>
 </html>`;
 
-const server = await serveBench({ pages: { memory: page }, feeds, mounts: [["/dist/", join(root, "dist")]] });
+const server = await serveBench({ pages: { memory: page }, feeds, mounts: [["/dist/", process.env.DIST ? resolve(process.env.DIST) : join(root, "dist")]] });
 const browser = await launchChromium();
 
 /** The shown slide's title in the carousel's shadow root, once it is `title`. */
@@ -73,7 +73,8 @@ try {
     const max = (k) => Math.max(...runs.map((r) => r[k]));
     const min = (k) => Math.min(...runs.map((r) => r[k]));
     const cell = (k) => (min(k) === max(k) ? kib(max(k)) : `${kib(min(k))}–${kib(max(k))}`);
-    lines.push(`| ${typeof key === "number" ? "trimmed" : "realistic"}, 10,000 items | ${feed.bytes.toLocaleString("en-US")} | ${Math.round(feed.bytes / 10000)} | ${cell("first")} | ${cell("whole")} | ${runs[0].position} |`);
+    const items = parseInt(key, 10);
+    lines.push(`| ${typeof key === "number" ? "trimmed" : "realistic"}, ${items.toLocaleString("en-US")} items | ${feed.bytes.toLocaleString("en-US")} | ${Math.round(feed.bytes / items)} | ${cell("first")} | ${cell("whole")} | ${runs[0].position} |`);
   }
 } finally {
   await browser.close();

@@ -9,7 +9,7 @@
 // (comma-separated, default 10,1000,10000,10000r; a trailing r is the realistic feed of that
 // many items, bench/feed.mjs), BENCH_JSON=1 prints every run as JSON on stderr.
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchChromium } from "../../tools/chromium.mjs";
 import { makeFeed, makeRealisticFeed } from "../feed.mjs";
@@ -18,6 +18,8 @@ import os from "node:os";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const root = fileURLToPath(new URL("../..", import.meta.url));
+/** The build measured: `DIST` (a copy of a built dist/), else the worktree's own dist/. */
+const distDir = process.env.DIST ? resolve(process.env.DIST) : join(root, "dist");
 const splideDist = join(here, "node_modules", "@splidejs", "splide", "dist");
 
 const RUNS = Math.max(7, Number(process.env.RUNS ?? 9));
@@ -26,7 +28,7 @@ const SIZES = (process.env.SIZES ?? "10,1000,10000,10000r").split(",")
   .map((size) => (size.endsWith("r") ? size : Number(size)));
 const RUN_TIMEOUT_MS = 60_000;
 
-for (const file of [join(root, "dist", "embed.js"), join(splideDist, "js", "splide.min.js")]) {
+for (const file of [join(distDir, "embed.js"), join(splideDist, "js", "splide.min.js")]) {
   if (!existsSync(file)) {
     console.error(`missing ${file}: run scripts/build.sh, and npm ci in bench/carousel`);
     process.exit(1);
@@ -93,7 +95,7 @@ const KINDS = Object.keys(PAGES);
 const server = await serveBench({
   pages: PAGES,
   feeds,
-  mounts: [["/dist/", join(root, "dist")], ["/splide/", splideDist], ["/bench/", join(here, "page")]],
+  mounts: [["/dist/", distDir], ["/splide/", splideDist], ["/bench/", join(here, "page")]],
 });
 const { base } = server;
 
@@ -156,12 +158,16 @@ try {
       const ts = runs[kind].map((r) => r.t);
       return `${fmtMs(Math.min(...ts))}–${fmtMs(Math.max(...ts))}`;
     };
+    // The median of the per-round ratios: the loads of one round run seconds apart, so a slow
+    // spell of the shared CPU weighs on both.
+    const paired = (a, b) => median(runs[a].map((r, i) => r.t / runs[b][i].t));
     rows.push({
       n, bytes: feeds.get(n).bytes,
       ours: stat("ours", "t"), splide: stat("splide", "t"), floor: stat("floor", "t"),
       oursFrame: stat("ours", "frame"), splideFrame: stat("splide", "frame"),
       oursNodes: stat("ours", "nodes"), splideNodes: stat("splide", "nodes"),
       oursRange: range("ours"), splideRange: range("splide"),
+      pairedSplide: paired("ours", "splide"), pairedFloor: paired("ours", "floor"),
     });
     process.stderr.write(`done: ${n} items\n`);
   }
@@ -174,9 +180,9 @@ try {
 }
 
 const lines = [
-  "| feed items | ours ms | Splide ms | floor ms | ratio ours/Splide | ours nodes | Splide nodes | ours min–max ms | Splide min–max ms | ours / Splide ms at next frame | feed bytes |",
-  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-  ...rows.map((r) => `| ${label(r.n)} | ${fmtMs(r.ours)} | ${fmtMs(r.splide)} | ${fmtMs(r.floor)} | ${(r.ours / r.splide).toFixed(2)} | ${fmtInt(r.oursNodes)} | ${fmtInt(r.splideNodes)} | ${r.oursRange} | ${r.splideRange} | ${fmtMs(r.oursFrame)} / ${fmtMs(r.splideFrame)} | ${fmtInt(r.bytes)} |`),
+  "| feed items | ours ms | Splide ms | floor ms | ratio ours/Splide | paired ours/Splide | paired ours/floor | ours nodes | Splide nodes | ours min–max ms | Splide min–max ms | ours / Splide ms at next frame | feed bytes |",
+  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ...rows.map((r) => `| ${label(r.n)} | ${fmtMs(r.ours)} | ${fmtMs(r.splide)} | ${fmtMs(r.floor)} | ${(r.ours / r.splide).toFixed(2)} | ${r.pairedSplide.toFixed(2)} | ${r.pairedFloor.toFixed(2)} | ${fmtInt(r.oursNodes)} | ${fmtInt(r.splideNodes)} | ${r.oursRange} | ${r.splideRange} | ${fmtMs(r.oursFrame)} / ${fmtMs(r.splideFrame)} | ${fmtInt(r.bytes)} |`),
 ];
 console.log(lines.join("\n"));
 console.log();
