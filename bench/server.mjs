@@ -49,3 +49,10 @@ export async function serveBench({ pages, feeds, mounts }) {
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { base: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
 }
+
+/** The median of `xs` (the mean of the middle two for an even count). */
+export const median = (xs) => {
+  const s = [...xs].sort((x, y) => x - y);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};

@@ -7,38 +7,12 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { start, open } from "./harness.mjs";
+import { stackTop } from "../scripts/wasm-stack.mjs";
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env.stop(); });
 
-/** The initial `__stack_pointer`: the first mutable i32 global with a constant value. */
-function stackTop(bytes) {
-  let at = 8;
-  const u32 = () => {
-    let result = 0, shift = 0, byte;
-    do { byte = bytes[at++]; result |= (byte & 0x7f) << shift; shift += 7; } while (byte & 0x80);
-    return result >>> 0;
-  };
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const end = u32() + at;
-    if (id === 6) {
-      for (let n = u32(); n > 0; n--) {
-        const type = bytes[at++];
-        const mutable = bytes[at++] === 1;
-        if (bytes[at] === 0x41) {
-          at++;
-          const value = u32();
-          if (type === 0x7f && mutable) return value;
-        }
-        while (bytes[at++] !== 0x0b);
-      }
-    }
-    at = end;
-  }
-  throw new Error("no stack pointer global");
-}
 const top = stackTop(readFileSync(new URL("../dist/feedwidgets_bg.wasm", import.meta.url)));
 
 const DEPTH = 100_000;

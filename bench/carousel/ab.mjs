@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import os from "node:os";
 import { launchChromium } from "../../tools/chromium.mjs";
 import { makeFeed } from "../feed.mjs";
-import { serveBench } from "../server.mjs";
+import { median, serveBench } from "../server.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const dists = process.argv.slice(2, 4).map((dir) => resolve(dir));
@@ -69,11 +69,6 @@ async function measure(build, n) {
   }
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((x, y) => x - y);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
 const load = [os.loadavg()[0]];
 console.log("| feed items | measure | A ms | B ms | A min–max | B min–max | B/A (medians) | B/A (paired median) |");
 console.log("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");

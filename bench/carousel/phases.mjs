@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import os from "node:os";
 import { launchChromium } from "../../tools/chromium.mjs";
 import { makeFeed } from "../feed.mjs";
-import { serveBench } from "../server.mjs";
+import { median, serveBench } from "../server.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -99,11 +99,6 @@ async function measure(kind) {
   }
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((x, y) => x - y);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
 const load = [os.loadavg()[0]];
 const runs = { ours: [], splide: [] };
 try {

@@ -13,7 +13,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchChromium } from "../../tools/chromium.mjs";
 import { makeFeed, makeRealisticFeed } from "../feed.mjs";
-import { serveBench } from "../server.mjs";
+import { median, serveBench } from "../server.mjs";
 import os from "node:os";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -129,11 +129,6 @@ async function measure(kind, n) {
   }
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
 const fmtInt = (x) => Math.round(x).toLocaleString("en-US");
 const fmtMs = fmtInt;
 

@@ -20,37 +20,11 @@ import { fileURLToPath } from "node:url";
 import { launchChromium } from "../../tools/chromium.mjs";
 import { makeFeed } from "../feed.mjs";
 import { serveBench } from "../server.mjs";
+import { stackTop } from "../../scripts/wasm-stack.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const dist = process.env.DIST ? resolve(process.env.DIST) : join(root, "dist");
 
-/** The initial value of the module's first mutable i32 global (`__stack_pointer`). */
-function stackTop(bytes) {
-  let at = 8;
-  const u32 = () => {
-    let result = 0, shift = 0, byte;
-    do { byte = bytes[at++]; result |= (byte & 0x7f) << shift; shift += 7; } while (byte & 0x80);
-    return result >>> 0;
-  };
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const end = u32() + at;
-    if (id === 6) {
-      for (let n = u32(); n > 0; n--) {
-        const type = bytes[at++];
-        const mutable = bytes[at++] === 1;
-        if (bytes[at] === 0x41) {
-          at++;
-          const value = u32(); // a positive address: its sign bit is clear
-          if (type === 0x7f && mutable) return value;
-        }
-        while (bytes[at++] !== 0x0b);
-      }
-    }
-    at = end;
-  }
-  throw new Error("no mutable i32 global");
-}
 const top = stackTop(readFileSync(join(dist, "feedwidgets_bg.wasm")));
 
 const item = (i, extra = "") => `{"id":"${i}","url":"https://example.test/${i}","title":"Item ${i}","summary":"Summary ${i}","date_published":"2026-11-01T10:00:00Z"${extra}}`;
