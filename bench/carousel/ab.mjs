@@ -16,6 +16,7 @@ import os from "node:os";
 import { launchChromium } from "../../tools/chromium.mjs";
 import { makeFeed } from "../feed.mjs";
 import { median, serveBench } from "../server.mjs";
+import { oursPage } from "./pages.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const dists = process.argv.slice(2, 4).map((dir) => resolve(dir));
@@ -26,16 +27,8 @@ if (dists.length !== 2 || dists.some((dir) => !existsSync(join(dir, "embed.js"))
 const RUNS = Number(process.env.RUNS ?? 15);
 const SIZES = (process.env.SIZES ?? "10000").split(",").map(Number);
 const feeds = new Map(SIZES.map((n) => [n, makeFeed(n)]));
-const attr = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-const page = (build) => (n) => `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><title>Build ${build}, ${n} items</title>
-<script src="/bench/probe.js" data-kind="ours" data-expect="${attr(feeds.get(n).firstTitle)}"></script>
-<script type="module" src="/${build}/embed.js"></script></head>
-<body><main><h1>News</h1>
-<fw-news-carousel src="/feed-${n}.json" max-items="10000"></fw-news-carousel>
-</main></body>
-</html>`;
+const page = (build) => (n) =>
+  oursPage({ title: `Build ${build}, ${n} items`, n, firstTitle: feeds.get(n).firstTitle, loader: `/${build}/embed.js` });
 
 const server = await serveBench({
   pages: { a: page("a"), b: page("b") },

@@ -14,6 +14,7 @@ import os from "node:os";
 import { launchChromium } from "../../tools/chromium.mjs";
 import { makeFeed } from "../feed.mjs";
 import { median, serveBench } from "../server.mjs";
+import { oursPage, splidePage } from "./pages.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -41,32 +42,10 @@ for (const [pattern, replace] of [
 writeFileSync(join(dist, "embed.js"), loader);
 
 const feeds = new Map([[N, makeFeed(N)]]);
-const attr = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-const expect = attr(feeds.get(N).firstTitle);
+const first = { n: N, firstTitle: feeds.get(N).firstTitle };
 const pages = {
-  ours: () => `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><title>ours</title>
-<script src="/bench/probe.js" data-kind="ours" data-expect="${expect}"></script>
-<script type="module" src="/dist/embed.js"></script></head>
-<body><main><h1>News</h1>
-<fw-news-carousel src="/feed-${N}.json" max-items="10000"></fw-news-carousel>
-</main></body>
-</html>`,
-  splide: () => `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><title>splide</title>
-<link rel="stylesheet" href="/splide/css/splide.min.css">
-<script src="/bench/probe.js" data-kind="splide" data-expect="${expect}"></script></head>
-<body><main><h1>News</h1>
-<section class="splide" aria-label="News" data-src="/feed-${N}.json">
-<div class="splide__track"><ul class="splide__list"></ul></div>
-</section>
-</main>
-<script src="/splide/js/splide.min.js"></script>
-<script src="/bench/splide-page.js"></script>
-</body>
-</html>`,
+  ours: () => oursPage({ title: "ours", ...first }),
+  splide: () => splidePage({ title: "splide", ...first }),
 };
 const server = await serveBench({
   pages,

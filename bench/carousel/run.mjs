@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { launchChromium } from "../../tools/chromium.mjs";
 import { makeFeed, makeRealisticFeed } from "../feed.mjs";
 import { median, serveBench } from "../server.mjs";
+import { attr, oursPage, splidePage } from "./pages.mjs";
 import os from "node:os";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -43,35 +44,12 @@ const label = (n) => (typeof n === "number" ? fmtInt(n) : `${fmtInt(parseInt(n, 
 
 // ---- pages ----
 
-const attr = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-
-function oursPage(n) {
-  return `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><title>FeedWidgets carousel, ${n} items</title>
-<script src="/bench/probe.js" data-kind="ours" data-expect="${attr(feeds.get(n).firstTitle)}"></script>
-<script type="module" src="/dist/embed.js"></script></head>
-<body><main><h1>News</h1>
-<fw-news-carousel src="/feed-${n}.json" max-items="10000"></fw-news-carousel>
-</main></body>
-</html>`;
+function oursCarousel(n) {
+  return oursPage({ title: `FeedWidgets carousel, ${n} items`, n, firstTitle: feeds.get(n).firstTitle });
 }
 
-function splidePage(n) {
-  return `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><title>Splide carousel, ${n} items</title>
-<link rel="stylesheet" href="/splide/css/splide.min.css">
-<script src="/bench/probe.js" data-kind="splide" data-expect="${attr(feeds.get(n).firstTitle)}"></script></head>
-<body><main><h1>News</h1>
-<section class="splide" aria-label="News" data-src="/feed-${n}.json">
-<div class="splide__track"><ul class="splide__list"></ul></div>
-</section>
-</main>
-<script src="/splide/js/splide.min.js"></script>
-<script src="/bench/splide-page.js"></script>
-</body>
-</html>`;
+function splideCarousel(n) {
+  return splidePage({ title: `Splide carousel, ${n} items`, n, firstTitle: feeds.get(n).firstTitle });
 }
 
 function floorPage(n) {
@@ -87,7 +65,7 @@ function floorPage(n) {
 </html>`;
 }
 
-const PAGES = { ours: oursPage, splide: splidePage, floor: floorPage };
+const PAGES = { ours: oursCarousel, splide: splideCarousel, floor: floorPage };
 const KINDS = Object.keys(PAGES);
 
 // ---- server (bench/server.mjs: 127.0.0.1, uncompressed, every response no-store) ----

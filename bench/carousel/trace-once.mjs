@@ -6,22 +6,14 @@ import { fileURLToPath } from "node:url";
 import { launchChromium } from "../../tools/chromium.mjs";
 import { makeFeed } from "../feed.mjs";
 import { serveBench } from "../server.mjs";
+import { oursPage } from "./pages.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const N = Number(process.env.N ?? 10);
 const dist = process.env.DIST ? resolve(process.env.DIST) : join(root, "dist");
 const feeds = new Map([[N, makeFeed(N)]]);
-const attr = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-const page = () => `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><title>ours</title>
-<script src="/bench/probe.js" data-kind="ours" data-expect="${attr(feeds.get(N).firstTitle)}"></script>
-<script type="module" src="/dist/embed.js"></script></head>
-<body><main><h1>News</h1>
-<fw-news-carousel src="/feed-${N}.json" max-items="10000"></fw-news-carousel>
-</main></body>
-</html>`;
+const page = () => oursPage({ title: "ours", n: N, firstTitle: feeds.get(N).firstTitle });
 const server = await serveBench({ pages: { ours: page }, feeds, mounts: [["/dist/", dist], ["/bench/", join(here, "page")]] });
 const browser = await launchChromium();
 try {
