@@ -17,13 +17,14 @@ thread_local! {
     static SETTLE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 
-/// Keeps the loader's `settle(element)`, called once each widget has first rendered.
+/// Keeps the loader's `settle(element)`, which drops the element's `pending` state.
 pub fn set_loader(settle: JsValue) {
     SETTLE.with(|slot| *slot.borrow_mut() = settle.dyn_into().ok());
 }
 
-/// Tells the loader that the widget on `host` has rendered its content (or its error).
-pub fn settled(host: &Element) {
+/// Tells the loader that the widget on `host` has first rendered (its loading state counts:
+/// it has the reserve's height), so the element leaves its `pending` state.
+pub fn first_rendered(host: &Element) {
     SETTLE.with(|slot| {
         if let Some(settle) = slot.borrow().as_ref() {
             let _ = settle.call1(&JsValue::NULL, host);

@@ -106,7 +106,7 @@ fn mount_with(
             if host.has_attribute("data-fw-widget") {
                 let _ = host.set_attribute(READY, "");
             } else {
-                elements::settled(&host);
+                elements::first_rendered(&host);
             }
         });
     });
