@@ -75,3 +75,63 @@ test("the widgets work under a strict Content-Security-Policy, in Arabic", async
   assert.deepEqual(errors, [], "no CSP violation or other error");
   await page.close();
 });
+
+/** Wraps `Intl.DateTimeFormat` so that each construction is recorded in
+ * `window.__dateFormatters`: whether the page's carousel had its widget (shadow root) by then. */
+function recordDateFormatters() {
+  const Original = Intl.DateTimeFormat;
+  window.__dateFormatters = [];
+  Intl.DateTimeFormat = function DateTimeFormat(...args) {
+    window.__dateFormatters.push(Boolean(document.querySelector("fw-news-carousel")?.shadowRoot));
+    return new Original(...args);
+  };
+  Intl.DateTimeFormat.prototype = Original.prototype;
+  Intl.DateTimeFormat.supportedLocalesOf = Original.supportedLocalesOf;
+}
+
+test("on a carousel page the loader makes the first date formatter while the Wasm downloads", async () => {
+  const context = await env.browser.newContext();
+  await context.addInitScript(recordDateFormatters);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  // The Wasm is held back until a formatter exists (or 10 s went by), so the order below does
+  // not depend on how fast the download is.
+  await context.route("**/dist/feedwidgets_bg.wasm", async (route) => {
+    await page.waitForFunction(() => window.__dateFormatters?.length > 0, null, { timeout: 10_000 }).catch(() => {});
+    await route.continue();
+  });
+  try {
+    await page.goto(env.base + "/e2e/pages/host-plain.html");
+    await waitInShadow(page, "fw-news-carousel", ".fw-carousel__date time");
+    const made = await page.evaluate(() => window.__dateFormatters);
+    assert.equal(made[0], false, `the first formatter came before the widget: ${JSON.stringify(made)}`);
+    assert.match(await shadowText(page, "fw-news-carousel"), /September 12, 2024/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a page without a carousel makes no date formatter", async () => {
+  const { page, errors } = await open(env, "/e2e/pages/no-widget.html", { init: recordDateFormatters });
+  await page.evaluate(() => {
+    const feedback = document.createElement("fw-feedback");
+    feedback.setAttribute("src", "/demo/feed.json");
+    document.body.append(feedback);
+  });
+  await waitInShadow(page, "fw-feedback", "legend");
+  // The loader's own idle callback, if it asked for one, comes before this one.
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+  assert.deepEqual(await page.evaluate(() => window.__dateFormatters), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a page whose lang is no language tag still gets its carousel and dates", async () => {
+  const { page, errors } = await open(env, "/e2e/pages/warm-intl.html");
+  await waitInShadow(page, "fw-news-carousel", ".fw-carousel__date time");
+  assert.match(await shadowText(page, "fw-news-carousel"), /September 12, 2024/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
