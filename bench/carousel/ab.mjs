@@ -8,7 +8,10 @@
 //   cp -r dist /tmp/dist-a  (... change, scripts/build.sh ...)  cp -r dist /tmp/dist-b
 //   node bench/carousel/ab.mjs /tmp/dist-a /tmp/dist-b
 //
-// Environment: RUNS (pairs per size, default 15), SIZES (default 10000).
+// Environment: RUNS (pairs per size, default 15), SIZES (default 10000), PHONE=1 loads every
+// page as Lighthouse's mobile profile does: a 150 ms round trip, 1.6 Mbit/s down and
+// 750 kbit/s up (Chromium's network emulation), and the CPU slowed 4 times. The bench server
+// does not compress, so the downloads take longer than from a CDN.
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,6 +28,7 @@ if (dists.length !== 2 || dists.some((dir) => !existsSync(join(dir, "embed.js"))
   process.exit(2);
 }
 const RUNS = Number(process.env.RUNS ?? 15);
+const PHONE = Boolean(process.env.PHONE);
 const SIZES = (process.env.SIZES ?? "10000").split(",").map(Number);
 const feeds = new Map(SIZES.map((n) => [n, makeFeed(n)]));
 const page = (build) => (n) =>
@@ -44,6 +48,13 @@ async function measure(build, n) {
     const tab = await context.newPage();
     const errors = [];
     tab.on("pageerror", (error) => errors.push(String(error)));
+    if (PHONE) {
+      const cdp = await context.newCDPSession(tab);
+      await cdp.send("Network.enable");
+      await cdp.send("Network.emulateNetworkConditions",
+        { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    }
     await tab.goto(`${server.base}/${build}-${n}.html`, { waitUntil: "domcontentloaded" });
     const result = await tab.evaluate(() => window.__bench);
     const total = n.toLocaleString("en-US");
@@ -86,4 +97,4 @@ try {
   await browser.close();
   server.close();
 }
-console.log(`\nA: ${dists[0]}, B: ${dists[1]}; ${RUNS} pairs per size, cold loads, order alternating; load average ${load.map((l) => l.toFixed(2)).join(" → ")}.`);
+console.log(`\nA: ${dists[0]}, B: ${dists[1]}; ${RUNS} pairs per size, cold loads, order alternating${PHONE ? ", phone profile (150 ms RTT, 1.6 Mbit/s, CPU / 4)" : ""}; load average ${load.map((l) => l.toFixed(2)).join(" → ")}.`);
