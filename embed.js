@@ -195,29 +195,8 @@ function start() {
         return module;
       });
     bundle.catch((error) => console.error("FeedWidgets: the bundle could not start", error));
-    if (document.querySelector(CAROUSELS)) whenIdle(warmIntl);
   }
   return bundle;
-}
-
-/** The elements that show dates and counts (src/platform/intl.rs). */
-const CAROUSELS = 'fw-news-carousel, [data-fw-widget="news-carousel" i], [data-fw-widget="carousel" i]';
-
-/** Runs `task` once the main thread is idle (after the page's next paint), where the browser
- * can say so; else after the current task. */
-const whenIdle = (task) => (window.requestIdleCallback ? requestIdleCallback(task, { timeout: 500 }) : setTimeout(task));
-
-/**
- * Makes one date and one number formatter and drops them. The first `Intl` formatter of a
- * page loads the browser's locale data, which takes 15-40 ms of main thread (headless
- * Chromium, bench/carousel); later ones, in any language, take well under 1 ms. Done while the
- * Wasm downloads, that load no longer holds up the carousel's first slide.
- */
-function warmIntl() {
-  try {
-    new Intl.DateTimeFormat(originalLanguage || undefined, { dateStyle: "long" }).format(0);
-    new Intl.NumberFormat(originalLanguage || undefined).format(0);
-  } catch { /* a malformed lang: the bundle falls back on its own */ }
 }
 
 /** The bundle's limit on a feed's size (src/feed/limits.rs). */

@@ -93,10 +93,8 @@ export async function start() {
  * Opens `path` in a new page (CSP bypassed when `audit` is wanted, since axe is injected),
  * recording request paths and console errors.
  */
-export async function open(env, path, { bypassCSP = false, reducedMotion = "no-preference", init = null } = {}) {
+export async function open(env, path, { bypassCSP = false, reducedMotion = "no-preference" } = {}) {
   const context = await env.browser.newContext({ bypassCSP, reducedMotion });
-  // `init`: a function run in the page before any of its scripts (Playwright's addInitScript).
-  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const requests = [];
   const errors = [];

@@ -60,23 +60,3 @@ fn the_loader_observes_every_option_of_each_widget() {
         "the carousel's read-only currentIndex"
     );
 }
-
-/// The loader's early `Intl` formatters are for the one widget that formats dates and numbers:
-/// its selector names the carousel's element and every `data-fw-widget` name of it.
-#[test]
-fn the_loader_warms_intl_for_every_name_of_the_carousel() {
-    let loader = include_str!("../embed.js");
-    let start = loader
-        .find("const CAROUSELS = '")
-        .expect("embed.js has CAROUSELS")
-        + "const CAROUSELS = '".len();
-    let selector = &loader[start..start + loader[start..].find('\'').expect("it ends")];
-    let spec = feedwidgets::embed::WidgetKind::Carousel.spec();
-    let mut expected = vec![spec.element.to_string()];
-    expected.extend(
-        spec.names
-            .iter()
-            .map(|name| format!("[data-fw-widget=\"{name}\" i]")),
-    );
-    assert_eq!(selector.split(", ").collect::<Vec<_>>(), expected);
-}
