@@ -339,10 +339,9 @@ pub fn use_carousel_width(
                             width.set(px / MIN_SLIDE_WIDTH_PX * MIN_SLIDE_WIDTH_PX);
                         }
                     };
-                    // Not measured here: reading the size now would force a layout in the
-                    // middle of the first render, and the observer reports every element it
-                    // starts to observe (even one with no size, inside `display: none`) in
-                    // the same frame, after the browser's own layout and before the paint.
+                    // Measured now too: an observer need not report an element that starts
+                    // out with no size (mounted inside `display: none`).
+                    measure();
                     let measure = Closure::<dyn FnMut()>::new(measure);
                     let observer =
                         web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()).ok()?;
