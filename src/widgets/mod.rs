@@ -4,6 +4,7 @@
 pub mod carousel;
 mod control;
 pub mod disclaimer;
+mod effect;
 pub mod feedback;
 mod icons;
 mod options;
@@ -17,6 +18,7 @@ use web_sys::Element;
 use yew::prelude::*;
 
 pub use control::{use_control, Command, Control, Settled};
+pub use effect::use_effect_on;
 pub use options::WidgetOptions;
 pub use theme::Theme;
 pub use use_feed::{use_feed, FeedSource, FeedState, FeedUse};

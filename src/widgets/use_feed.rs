@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::effect::use_effect_on;
+
 use crate::feed::{Feed, FeedError};
 use crate::platform::{console, feed_cache, url::page_web_url};
 
@@ -82,7 +84,7 @@ pub fn use_feed(source: FeedSource, timeout_ms: u32, reader: FeedUse) -> FeedSta
     let state = use_state(|| initial_state(&source));
     {
         let state = state.clone();
-        use_effect_with(source, move |source| {
+        use_effect_on(source, move |source| {
             let cancelled = Rc::new(Cell::new(false));
             // Only a new source resets the state: setting it anyway costs a second render.
             let initial = initial_state(source);

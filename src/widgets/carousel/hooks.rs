@@ -12,7 +12,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 use yew::prelude::*;
 
-use super::super::{feed_source, feed_timeout, FeedSource, FeedState, WidgetOptions};
+use super::super::{
+    feed_source, feed_timeout, use_effect_on, FeedSource, FeedState, WidgetOptions,
+};
 use super::config::CarouselConfig;
 use super::input::{move_for_key, move_for_swipe};
 use super::rotation::{Event as RotationEvent, Rotation};
@@ -159,7 +161,7 @@ pub fn use_feed_and_layout(steer: &Steer, first: &FeedState) {
     // The position's count too: a refresh counts the fresh feed's items, which the layout may
     // show fewer positions of.
     let count = steer.position.count();
-    use_effect_with((first.clone(), stops, count), move |(first, _, _)| {
+    use_effect_on((first.clone(), stops, count), move |(first, _, _)| {
         // The layout first: a move waiting for an item the feed turned out not to have is
         // told where the position was clamped to.
         steer.send(Action::Resized(stops));
@@ -179,7 +181,7 @@ pub fn use_feed_and_layout(steer: &Steer, first: &FeedState) {
 pub fn use_rotation(steer: &Steer, autoplay: bool, interval_ms: u32, slides: usize, index: usize) {
     {
         let steer = steer.clone();
-        use_effect_with(autoplay, move |&autoplay| {
+        use_effect_on(autoplay, move |&autoplay| {
             // Nothing to say on the first render, which made the rotation from this very value.
             if autoplay != steer.rotation.has_control() {
                 steer.send(Action::Rotation(RotationEvent::Configured {
@@ -192,7 +194,7 @@ pub fn use_rotation(steer: &Steer, autoplay: bool, interval_ms: u32, slides: usi
     {
         let rotating = steer.rotation.is_rotating() && slides > 1;
         let steer = steer.clone();
-        use_effect_with(
+        use_effect_on(
             (rotating, index, interval_ms),
             move |&(rotating, _, interval_ms)| {
                 let timer =
@@ -203,7 +205,7 @@ pub fn use_rotation(steer: &Steer, autoplay: bool, interval_ms: u32, slides: usi
     }
     {
         let dispatcher = steer.dispatcher();
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             let document = web_sys::window().and_then(|w| w.document());
             let listener = document.map(|document| {
                 let target = document.clone();
@@ -226,7 +228,7 @@ pub fn use_live_refresh(steer: &Steer, options: &Rc<WidgetOptions>, refresh_ms: 
         _ => None,
     };
     let (dispatcher, options) = (steer.dispatcher(), options.clone());
-    use_effect_with((refresh_ms, source), move |(refresh_ms, source)| {
+    use_effect_on((refresh_ms, source), move |(refresh_ms, source)| {
         let timeout = feed_timeout(&options);
         let timer = refresh_ms.zip(source.clone()).map(|(ms, url)| {
             Interval::new(ms, move || {
@@ -309,7 +311,7 @@ pub fn use_carousel_width(
     dispatcher: UseReducerDispatcher<CarouselState>,
 ) {
     let section = section.clone();
-    use_effect_with((shown, per_view), move |&(shown, per_view)| {
+    use_effect_on((shown, per_view), move |&(shown, per_view)| {
         let observed = section
             .cast::<Element>()
             .filter(|_| shown)

@@ -13,7 +13,8 @@ use yew::prelude::*;
 use self::state::{BannerPosition, DisclaimerState, DEFAULT_REMEMBER_DAYS, DISMISSAL_KEY};
 use super::icons::close;
 use super::{
-    use_control, use_widget_feed, widget_language, Command, FeedState, FeedUse, WidgetProps,
+    use_control, use_effect_on, use_widget_feed, widget_language, Command, FeedState, FeedUse,
+    WidgetProps,
 };
 use crate::i18n::fill;
 use crate::platform::events::{self, WidgetEvent};
@@ -48,7 +49,7 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
     });
     {
         let (seen, host) = (seen.clone(), props.host.clone());
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             let watcher = translation::TranslationWatcher::start(
                 seen.signals.translation.clone(),
                 move |now: Option<Translation>| {
@@ -93,7 +94,7 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
         let (host, language) = (props.host.clone(), lang.tag());
         // One effect for both (each hook instance costs Wasm): the position is settled with the
         // feed, before the banner shows, so it never announces the banner twice.
-        use_effect_with(
+        use_effect_on(
             (visible, language, position),
             move |&(visible, language, position)| {
                 if visible {

@@ -8,6 +8,7 @@ use gloo_events::EventListener;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::super::use_effect_on;
 use super::delivery;
 use super::outbox::Outcome;
 use super::payload::{redacted_path, submission_key, uuid_v4, Payload};
@@ -69,7 +70,7 @@ pub fn use_remembered(
 #[hook]
 pub fn use_focus_follows(phase: Phase, message: &NodeRef, thanks: &NodeRef) {
     let (message, thanks) = (message.clone(), thanks.clone());
-    use_effect_with(phase, move |phase| {
+    use_effect_on(phase, move |phase| {
         let target = match phase {
             Phase::Thanked | Phase::Comment => thanks.cast::<HtmlElement>(),
             Phase::Failed | Phase::Queued => message.cast::<HtmlElement>(),
@@ -91,7 +92,7 @@ pub fn use_focus_follows(phase: Phase, message: &NodeRef, thanks: &NodeRef) {
 pub fn use_outbox_flush(state: &UseReducerHandle<FeedbackState>, ids: &Ids) {
     let resets = current(state).resets;
     let (state, ids) = (state.dispatcher(), ids.clone());
-    use_effect_with(resets, move |_| {
+    use_effect_on(resets, move |_| {
         let (id, _) = submission_for(&ids);
         delivery::own(&id, true);
         delivery::flush(true);
@@ -159,7 +160,7 @@ pub struct Sending {
 pub fn use_submission(state: &UseReducerHandle<FeedbackState>, sending: Sending) {
     let (now, state) = (current(state), state.dispatcher());
     // `sends` counts the moves into the sending phase, so each one sends once.
-    use_effect_with(now.sends, move |_| {
+    use_effect_on(now.sends, move |_| {
         if now.phase == Phase::Sending {
             send(state, now, sending);
         }

@@ -23,7 +23,8 @@ use self::state::{Action, FeedbackState, Phase};
 use self::view::{comment_form, rating_form, thanks, Form, Refs};
 use super::status::{status, Tone};
 use super::{
-    use_control, use_widget_feed, widget_language, Command, FeedState, FeedUse, WidgetProps,
+    use_control, use_effect_on, use_widget_feed, widget_language, Command, FeedState, FeedUse,
+    WidgetProps,
 };
 use crate::platform::events::{self, WidgetEvent};
 use crate::platform::url::BrowserUrl;
@@ -83,7 +84,7 @@ pub fn Feedback(props: &WidgetProps) -> Html {
     use_outbox_flush(&state, &ids);
     let missing_endpoint =
         config.endpoint.is_none() && matches!(feed_state, FeedState::Ready(_) | FeedState::Absent);
-    use_effect_with(missing_endpoint, |missing| {
+    use_effect_on(missing_endpoint, |missing| {
         if *missing {
             console::error("fw-feedback widget: no endpoint (set the endpoint attribute or _widgets.feedback.endpoint)");
         }
