@@ -44,6 +44,16 @@ impl PartialEq for Deps {
     }
 }
 
+/// Dependencies that differ from every other: an effect on them runs after every render, as
+/// with Yew's `use_effect` (which would be one more copy of the effect code).
+pub struct EveryRender;
+
+impl PartialEq for EveryRender {
+    fn eq(&self, _: &Self) -> bool {
+        false
+    }
+}
+
 /// `use_effect_with(deps, effect)`, sharing one copy of Yew's effect code with every other
 /// call: `effect` gets the dependencies it runs for and may return what to undo (a closure)
 /// or nothing.
