@@ -7,6 +7,7 @@ pub mod disclaimer;
 mod effect;
 pub mod feedback;
 mod icons;
+mod kept;
 mod options;
 mod status;
 mod theme;
@@ -19,6 +20,7 @@ use yew::prelude::*;
 
 pub use control::{use_control, Command, Control, Settled};
 pub use effect::use_effect_on;
+pub use kept::use_element_ref;
 pub use options::WidgetOptions;
 pub use theme::Theme;
 pub use use_feed::{use_feed, FeedSource, FeedState, FeedUse};

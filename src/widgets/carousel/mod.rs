@@ -28,7 +28,8 @@ use self::state::{shown_items, slides_per_view, stops, Action, Move};
 use self::view::{controls, picker, View};
 use super::status::{status, Tone};
 use super::{
-    use_control, use_widget_feed, widget_language, Command, FeedState, FeedUse, WidgetProps,
+    use_control, use_element_ref, use_widget_feed, widget_language, Command, FeedState, FeedUse,
+    WidgetProps,
 };
 use crate::feed::{CarouselSettings, Feed};
 use crate::platform::intl;
@@ -61,7 +62,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     let items = feed
         .as_deref()
         .map_or(&[][..], |feed| shown_items(feed, config.max_items));
-    let section_ref = use_node_ref();
+    let section_ref = use_element_ref();
     // Watched once the carousel (not a status) is shown; its width matters with several
     // slides per view only.
     use_carousel_width(

@@ -23,8 +23,8 @@ use self::state::{Action, FeedbackState, Phase};
 use self::view::{comment_form, rating_form, thanks, Form, Refs};
 use super::status::{status, Tone};
 use super::{
-    use_control, use_effect_on, use_widget_feed, widget_language, Command, FeedState, FeedUse,
-    WidgetProps,
+    use_control, use_effect_on, use_element_ref, use_widget_feed, widget_language, Command,
+    FeedState, FeedUse, WidgetProps,
 };
 use crate::platform::events::{self, WidgetEvent};
 use crate::platform::url::BrowserUrl;
@@ -59,10 +59,10 @@ pub fn Feedback(props: &WidgetProps) -> Html {
     let ids = use_mut_ref(|| None);
     let shown_at = *use_memo((), |_| js_sys::Date::now());
     let refs = Refs {
-        comment: use_node_ref(),
-        message: use_node_ref(),
-        thanks: use_node_ref(),
-        honeypot: use_node_ref(),
+        comment: use_element_ref(),
+        message: use_element_ref(),
+        thanks: use_element_ref(),
+        honeypot: use_element_ref(),
     };
     {
         let (state, ids) = (state.clone(), ids.clone());
