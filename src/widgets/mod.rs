@@ -20,7 +20,7 @@ use yew::prelude::*;
 
 pub use control::{use_control, Command, Control, Settled};
 pub use effect::use_effect_on;
-pub use kept::use_element_ref;
+pub use kept::{use_element_ref, use_kept, Kept};
 pub use options::WidgetOptions;
 pub use theme::Theme;
 pub use use_feed::{use_feed, FeedSource, FeedState, FeedUse};

@@ -13,8 +13,8 @@ use yew::prelude::*;
 use self::state::{BannerPosition, DisclaimerState, DEFAULT_REMEMBER_DAYS, DISMISSAL_KEY};
 use super::icons::close;
 use super::{
-    use_control, use_effect_on, use_widget_feed, widget_language, Command, FeedState, FeedUse,
-    WidgetProps,
+    use_control, use_effect_on, use_kept, use_widget_feed, widget_language, Command, FeedState,
+    FeedUse, WidgetProps,
 };
 use crate::i18n::fill;
 use crate::platform::events::{self, WidgetEvent};
@@ -43,7 +43,7 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
     let version = settings.map_or(0, |s| s.version);
     // What the banner reads from the page is read when it mounts and when the translation
     // changes (the renders it causes), not at every render.
-    let seen = use_state(|| Seen {
+    let seen = use_kept(|| Seen {
         signals: Rc::new(Signals::read(translation::current())),
         chosen: None,
     });
@@ -51,7 +51,7 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
         let (seen, host) = (seen.clone(), props.host.clone());
         use_effect_on((), move |_| {
             let watcher = translation::TranslationWatcher::start(
-                seen.signals.translation.clone(),
+                seen.get().signals.translation.clone(),
                 move |now: Option<Translation>| {
                     let target = now.as_ref().and_then(|t| t.target.clone());
                     events::dispatch(
@@ -62,17 +62,19 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
                             ("target", target.map_or(JsValue::NULL, JsValue::from)),
                         ]),
                     );
-                    // The handle reads the latest state: a choice made meanwhile stays.
+                    // The latest state: a choice made meanwhile stays.
+                    let chosen = seen.get().chosen;
                     seen.set(Seen {
                         signals: Rc::new(Signals::read(now)),
-                        chosen: seen.chosen,
+                        chosen,
                     });
                 },
             );
             move || drop(watcher)
         });
     }
-    let (read, chosen) = (&*seen.signals, seen.chosen);
+    let now = seen.get();
+    let (read, chosen) = (&*now.signals, now.chosen);
     let translation = &read.translation;
     let state = DisclaimerState {
         translated: translation.is_some() || chosen == Some(true),
@@ -134,7 +136,7 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
                 storage::set(DISMISSAL_KEY, &state::dismissal_record(version, until));
             }
             keep_focus(&host);
-            seen.set(seen.choose(false));
+            seen.set(seen.get().choose(false));
             events::dispatch(&host, WidgetEvent::DisclaimerDismissed, &JsValue::NULL);
         })
     };
@@ -144,7 +146,7 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
             &props.control,
             !matches!(feed_state, FeedState::Loading),
             Callback::from(move |command| match command {
-                Command::Show => seen.set(seen.choose(true)),
+                Command::Show => seen.set(seen.get().choose(true)),
                 Command::Dismiss if visible => dismiss.emit(()),
                 _ => {}
             }),
@@ -185,8 +187,9 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
     }
 }
 
-/// The banner's one state (every `use_state` is another copy of Yew's reducer code in the
-/// Wasm): what it read from the page and what the page or the reader decided.
+/// The banner's one state: what it read from the page and what the page or the reader
+/// decided.
+#[derive(Clone)]
 struct Seen {
     /// What the banner read from the page.
     signals: Rc<Signals>,
