@@ -57,7 +57,8 @@ pub fn Feedback(props: &WidgetProps) -> Html {
         FeedbackState::new(config.with_comment, config.compact),
     );
     let ids = use_mut_ref(|| None);
-    let shown_at = *use_memo((), |_| js_sys::Date::now());
+    // Kept from the first render (a `use_mut_ref` costs less Wasm than a `use_memo`).
+    let shown_at = *use_mut_ref(js_sys::Date::now).borrow();
     let refs = Refs {
         comment: use_element_ref(),
         message: use_element_ref(),
