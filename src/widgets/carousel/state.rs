@@ -350,7 +350,9 @@ impl CarouselState {
                 if self.broken_images.contains(&id) {
                     return None;
                 }
-                Rc::make_mut(&mut next.broken_images).push(id);
+                let mut broken = (*self.broken_images).clone();
+                broken.push(id);
+                next.broken_images = Rc::new(broken);
             }
         }
         Some(next)
