@@ -15,8 +15,8 @@ use yew::prelude::*;
 
 use self::config::FeedbackConfig;
 use self::hooks::{
-    current, submission_for, use_focus_follows, use_outbox_flush, use_remembered, use_submission,
-    Sending,
+    act, current, submission_for, use_focus_follows, use_outbox_flush, use_remembered,
+    use_submission, Sending,
 };
 use self::payload::redacted_path;
 use self::state::{Action, FeedbackState, Phase};
@@ -75,7 +75,7 @@ pub fn Feedback(props: &WidgetProps) -> Html {
                 if command == Command::Reset {
                     // A new submission: the old one, if it waits, stays in the outbox.
                     ids.replace(None);
-                    state.dispatch(Action::Reset);
+                    act(&state, Action::Reset);
                 }
             }),
         );
@@ -123,7 +123,7 @@ pub fn Feedback(props: &WidgetProps) -> Html {
         let (state, host) = (state.clone(), props.host.clone());
         Callback::from(move |action: Action| {
             let before = current(&state).rating;
-            state.dispatch(action);
+            act(&state, action);
             let after = current(&state).rating;
             let Some(rating) = after.filter(|_| after != before) else {
                 return;
