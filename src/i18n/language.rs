@@ -125,15 +125,19 @@ impl Locale {
     pub fn from_tag(tag: &str) -> Option<Self> {
         let lang = Lang::from_tag(tag)?;
         let mut canonical = lang.tag().to_string();
-        let mut subtags = tag.trim().split(['-', '_']).skip(1).peekable();
+        // The subtag after the language, then the one after the script if there is one (by
+        // hand: `Peekable::next_if` brings code of its own for these two looks).
+        let mut subtags = tag.trim().split(['-', '_']).skip(1);
+        let mut next = subtags.next();
         if let Some(script) =
-            subtags.next_if(|s| s.len() == 4 && s.chars().all(|c| c.is_ascii_alphabetic()))
+            next.filter(|s| s.len() == 4 && s.chars().all(|c| c.is_ascii_alphabetic()))
         {
             canonical.push('-');
             canonical.push_str(&script[..1].to_ascii_uppercase());
             canonical.push_str(&script[1..].to_ascii_lowercase());
+            next = subtags.next();
         }
-        if let Some(region) = subtags.next_if(|s| {
+        if let Some(region) = next.filter(|s| {
             (s.len() == 2 && s.chars().all(|c| c.is_ascii_alphabetic()))
                 || (s.len() == 3 && s.chars().all(|c| c.is_ascii_digit()))
         }) {

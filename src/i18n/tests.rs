@@ -130,6 +130,12 @@ fn the_locale_keeps_a_well_formed_script_and_region_only() {
     assert_eq!(tag("en-419"), Some("en-419".into()));
     assert_eq!(tag("ar-"), Some("ar".into()));
     assert_eq!(tag("ar-EGYPT-x"), Some("ar".into()));
+    assert_eq!(tag("ar-arab-x"), Some("ar-Arab".into()), "a script alone");
+    assert_eq!(
+        tag("fr-CA-Latn"),
+        Some("fr-CA".into()),
+        "a script only first"
+    );
     assert_eq!(
         tag("fr-u-nu-arab"),
         Some("fr".into()),

@@ -142,15 +142,18 @@ pub fn original_url(host: &str, path: &str, query: &str, hash: &str) -> Option<S
             c => c,
         });
     }
-    let mut query = query
+    // The kept pairs, `?` before the first and `&` between (pushed one by one: rewriting a
+    // joined string's first byte brings `String::replace_range` and its splice).
+    let mut kept = String::new();
+    for pair in query
         .trim_start_matches('?')
         .split('&')
         .filter(|pair| !pair.is_empty() && !pair.starts_with("_x_tr_"))
-        .fold(String::new(), |kept, pair| kept + "&" + pair);
-    if !query.is_empty() {
-        query.replace_range(..1, "?");
+    {
+        kept.push(if kept.is_empty() { '?' } else { '&' });
+        kept.push_str(pair);
     }
-    Some(concat(&["https://", &original, path, &query, hash]))
+    Some(concat(&["https://", &original, path, &kept, hash]))
 }
 
 /// The page's signals now.
@@ -397,6 +400,11 @@ mod tests {
         assert_eq!(
             original_url("example-org.translate.goog", "/", "?_x_tr_tl=fr", "").as_deref(),
             Some("https://example.org/")
+        );
+        assert_eq!(
+            original_url("a-test.translate.goog", "/", "_x_tr_sl=en&a=1&&b=2&", "").as_deref(),
+            Some("https://a.test/?a=1&b=2"),
+            "the pairs kept, in order, one `?` and `&` between"
         );
         assert_eq!(original_url("www.example.org", "/", "", ""), None);
     }

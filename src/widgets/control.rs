@@ -11,6 +11,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::effect::{use_effect_on, EveryRender};
+
 /// A method the page called on a widget element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
@@ -101,7 +103,7 @@ impl Control {
 #[hook]
 pub fn use_control(control: &Rc<Control>, ready: bool, handler: Callback<Command>) {
     let control = control.clone();
-    use_effect(move || {
+    use_effect_on(EveryRender, move |_| {
         if ready {
             *control.handler.borrow_mut() = Some(handler.clone());
             if let Some(settled) = control.settled.take() {

@@ -4,8 +4,10 @@
 pub mod carousel;
 mod control;
 pub mod disclaimer;
+mod effect;
 pub mod feedback;
 mod icons;
+mod kept;
 mod options;
 mod status;
 mod theme;
@@ -17,6 +19,8 @@ use web_sys::Element;
 use yew::prelude::*;
 
 pub use control::{use_control, Command, Control, Settled};
+pub use effect::use_effect_on;
+pub use kept::{use_element_ref, use_kept, Kept};
 pub use options::WidgetOptions;
 pub use theme::Theme;
 pub use use_feed::{use_feed, FeedSource, FeedState, FeedUse};

@@ -5,6 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::effect::use_effect_on;
+use super::kept::use_kept;
+
 use crate::feed::{Feed, FeedError};
 use crate::platform::{console, feed_cache, url::page_web_url};
 
@@ -79,14 +82,14 @@ pub struct FeedUse {
 /// failure with `console.error`, naming the widget and the URL.
 #[hook]
 pub fn use_feed(source: FeedSource, timeout_ms: u32, reader: FeedUse) -> FeedState {
-    let state = use_state(|| initial_state(&source));
+    let state = use_kept(|| initial_state(&source));
     {
         let state = state.clone();
-        use_effect_with(source, move |source| {
+        use_effect_on(source, move |source| {
             let cancelled = Rc::new(Cell::new(false));
             // Only a new source resets the state: setting it anyway costs a second render.
             let initial = initial_state(source);
-            if *state != initial {
+            if state.get() != initial {
                 state.set(initial);
             }
             match source {
@@ -125,7 +128,7 @@ pub fn use_feed(source: FeedSource, timeout_ms: u32, reader: FeedUse) -> FeedSta
             move || cancelled.set(true)
         });
     }
-    (*state).clone()
+    state.get()
 }
 
 fn initial_state(source: &FeedSource) -> FeedState {

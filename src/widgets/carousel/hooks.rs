@@ -12,7 +12,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 use yew::prelude::*;
 
-use super::super::{feed_source, feed_timeout, FeedSource, FeedState, WidgetOptions};
+use super::super::{
+    feed_source, feed_timeout, use_effect_on, FeedSource, FeedState, WidgetOptions,
+};
 use super::config::CarouselConfig;
 use super::input::{move_for_key, move_for_swipe};
 use super::rotation::{Event as RotationEvent, Rotation};
@@ -159,7 +161,7 @@ pub fn use_feed_and_layout(steer: &Steer, first: &FeedState) {
     // The position's count too: a refresh counts the fresh feed's items, which the layout may
     // show fewer positions of.
     let count = steer.position.count();
-    use_effect_with((first.clone(), stops, count), move |(first, _, _)| {
+    use_effect_on((first.clone(), stops, count), move |(first, _, _)| {
         // The layout first: a move waiting for an item the feed turned out not to have is
         // told where the position was clamped to.
         steer.send(Action::Resized(stops));
@@ -179,7 +181,7 @@ pub fn use_feed_and_layout(steer: &Steer, first: &FeedState) {
 pub fn use_rotation(steer: &Steer, autoplay: bool, interval_ms: u32, slides: usize, index: usize) {
     {
         let steer = steer.clone();
-        use_effect_with(autoplay, move |&autoplay| {
+        use_effect_on(autoplay, move |&autoplay| {
             // Nothing to say on the first render, which made the rotation from this very value.
             if autoplay != steer.rotation.has_control() {
                 steer.send(Action::Rotation(RotationEvent::Configured {
@@ -192,7 +194,7 @@ pub fn use_rotation(steer: &Steer, autoplay: bool, interval_ms: u32, slides: usi
     {
         let rotating = steer.rotation.is_rotating() && slides > 1;
         let steer = steer.clone();
-        use_effect_with(
+        use_effect_on(
             (rotating, index, interval_ms),
             move |&(rotating, _, interval_ms)| {
                 let timer =
@@ -203,7 +205,7 @@ pub fn use_rotation(steer: &Steer, autoplay: bool, interval_ms: u32, slides: usi
     }
     {
         let dispatcher = steer.dispatcher();
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             let document = web_sys::window().and_then(|w| w.document());
             let listener = document.map(|document| {
                 let target = document.clone();
@@ -226,7 +228,7 @@ pub fn use_live_refresh(steer: &Steer, options: &Rc<WidgetOptions>, refresh_ms: 
         _ => None,
     };
     let (dispatcher, options) = (steer.dispatcher(), options.clone());
-    use_effect_with((refresh_ms, source), move |(refresh_ms, source)| {
+    use_effect_on((refresh_ms, source), move |(refresh_ms, source)| {
         let timeout = feed_timeout(&options);
         let timer = refresh_ms.zip(source.clone()).map(|(ms, url)| {
             Interval::new(ms, move || {
@@ -288,29 +290,17 @@ pub fn use_swipe(steer: &Steer, direction: Direction) -> Swipe {
     }
 }
 
-/// The ids of items whose image failed to load (their slides show without it), and the
-/// callback an image calls with its item's id when it does.
-#[hook]
-pub fn use_broken_images() -> (Rc<Vec<String>>, Callback<String>) {
-    let broken = use_state(|| Rc::new(Vec::<String>::new()));
-    let on_error = {
-        let broken = broken.clone();
-        Callback::from(move |id: String| {
-            // The handle reads the latest list: two images failing in one task both count.
-            if !broken.contains(&id) {
-                let mut next = (**broken).clone();
-                next.push(id);
-                broken.set(Rc::new(next));
-            }
-        })
-    };
-    ((*broken).clone(), on_error)
+/// The callback an image calls with its item's id when it fails to load (its slide then shows
+/// without it, [`CarouselState::broken_images`]).
+pub fn on_image_error(steer: &Steer) -> Callback<String> {
+    let dispatcher = steer.dispatcher();
+    Callback::from(move |id: String| dispatcher.dispatch(Action::ImageFailed(id)))
 }
 
-/// The carousel's width in CSS pixels, kept current by a `ResizeObserver` while `shown` (the
-/// carousel, not a status, is drawn); `0` until measured or unless `per_view` (several slides
-/// per view are asked for). It changes only when the number of slides that fit does, so
-/// resizing does not re-render at every pixel. The same observer tells the rotation whether the
+/// Keeps the carousel's width in CSS pixels ([`CarouselState::width`]) current by a
+/// `ResizeObserver` while `shown` (the carousel, not a status, is drawn); `0` until measured or
+/// unless `per_view` (several slides per view are asked for). It changes only when the number
+/// of slides that fit does, so resizing does not re-render at every pixel. The same observer tells the rotation whether the
 /// carousel is rendered at all: inside a `display: none` container it is not, and rotation
 /// waits until it is shown.
 #[hook]
@@ -319,43 +309,41 @@ pub fn use_carousel_width(
     shown: bool,
     per_view: bool,
     dispatcher: UseReducerDispatcher<CarouselState>,
-) -> u32 {
-    let width = use_state_eq(|| 0u32);
-    {
-        let (section, width) = (section.clone(), width.clone());
-        use_effect_with((shown, per_view), move |&(shown, per_view)| {
-            let observed = section
-                .cast::<Element>()
-                .filter(|_| shown)
-                .and_then(|element| {
-                    let target = element.clone();
-                    let measure = move || {
-                        let px = u32::try_from(target.client_width()).unwrap_or(0);
-                        let rendered = px > 0 || target.client_height() > 0;
-                        dispatcher.dispatch(Action::Rotation(RotationEvent::Rendered(rendered)));
-                        if per_view {
-                            // Rounded down to whole slide widths: the state changes with the
-                            // layout only.
-                            width.set(px / MIN_SLIDE_WIDTH_PX * MIN_SLIDE_WIDTH_PX);
-                        }
-                    };
-                    // Measured now too: an observer need not report an element that starts
-                    // out with no size (mounted inside `display: none`).
-                    measure();
-                    let measure = Closure::<dyn FnMut()>::new(measure);
-                    let observer =
-                        web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()).ok()?;
-                    observer.observe(&element);
-                    Some((observer, measure))
-                });
-            move || {
-                if let Some((observer, _measure)) = observed {
-                    observer.disconnect();
-                }
+) {
+    let section = section.clone();
+    use_effect_on((shown, per_view), move |&(shown, per_view)| {
+        let observed = section
+            .cast::<Element>()
+            .filter(|_| shown)
+            .and_then(|element| {
+                let target = element.clone();
+                let measure = move || {
+                    let px = u32::try_from(target.client_width()).unwrap_or(0);
+                    let rendered = px > 0 || target.client_height() > 0;
+                    dispatcher.dispatch(Action::Rotation(RotationEvent::Rendered(rendered)));
+                    if per_view {
+                        // Rounded down to whole slide widths: the state changes with the
+                        // layout only.
+                        dispatcher.dispatch(Action::Measured(
+                            px / MIN_SLIDE_WIDTH_PX * MIN_SLIDE_WIDTH_PX,
+                        ));
+                    }
+                };
+                // Measured now too: an observer need not report an element that starts
+                // out with no size (mounted inside `display: none`).
+                measure();
+                let measure = Closure::<dyn FnMut()>::new(measure);
+                let observer =
+                    web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()).ok()?;
+                observer.observe(&element);
+                Some((observer, measure))
+            });
+        move || {
+            if let Some((observer, _measure)) = observed {
+                observer.disconnect();
             }
-        });
-    }
-    *width
+        }
+    });
 }
 
 /// Whether the reader asked the system for less motion.

@@ -19,8 +19,8 @@ use yew::prelude::*;
 
 use self::config::{CarouselConfig, MAX_PER_VIEW};
 use self::hooks::{
-    use_broken_images, use_carousel_state, use_carousel_width, use_feed_and_layout,
-    use_live_refresh, use_rotation, use_swipe, Steer,
+    on_image_error, use_carousel_state, use_carousel_width, use_feed_and_layout, use_live_refresh,
+    use_rotation, use_swipe, Steer,
 };
 use self::rotation::Event as RotationEvent;
 use self::slide::slides;
@@ -28,7 +28,8 @@ use self::state::{shown_items, slides_per_view, stops, Action, Move};
 use self::view::{controls, picker, View};
 use super::status::{status, Tone};
 use super::{
-    use_control, use_widget_feed, widget_language, Command, FeedState, FeedUse, WidgetProps,
+    use_control, use_element_ref, use_widget_feed, widget_language, Command, FeedState, FeedUse,
+    WidgetProps,
 };
 use crate::feed::{CarouselSettings, Feed};
 use crate::platform::intl;
@@ -61,15 +62,16 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     let items = feed
         .as_deref()
         .map_or(&[][..], |feed| shown_items(feed, config.max_items));
-    let section_ref = use_node_ref();
+    let section_ref = use_element_ref();
     // Watched once the carousel (not a status) is shown; its width matters with several
     // slides per view only.
-    let width = use_carousel_width(
+    use_carousel_width(
         &section_ref,
         !items.is_empty(),
         config.per_view > 1,
         state.dispatcher(),
     );
+    let width = state.width;
     // While the rest of a long feed is read, the slides it is expected to have (an unread item
     // may yet turn out unusable, and the count then drops by as many): the reader can already
     // go to the last one, whose slide shows once it is read.
@@ -86,7 +88,6 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     use_rotation(&steer, autoplay, interval, slide_count, current.index());
     use_live_refresh(&steer, options, config.refresh_ms);
     let swipe = use_swipe(&steer, lang.direction());
-    let (broken_images, on_image_error) = use_broken_images();
     props.control.index.set(current.index());
     {
         let (steer, control) = (steer.clone(), props.control.clone());
@@ -142,8 +143,8 @@ pub fn Carousel(props: &WidgetProps) -> Html {
         items,
         feed_language,
         &config,
-        &broken_images,
-        &on_image_error,
+        &state.broken_images,
+        &on_image_error(&steer),
     );
 
     html! {

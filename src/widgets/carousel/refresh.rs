@@ -1,7 +1,7 @@
 //! Merging a refreshed feed without moving the reader: the slide they are on stays on screen,
 //! wherever the new feed puts it.
 
-use std::collections::HashSet;
+use std::collections::BinaryHeap;
 
 use crate::feed::NewsItem;
 
@@ -16,10 +16,14 @@ pub struct Followed {
 
 /// Follows the reader from `current` (on the item at `index`) into `fresh`.
 pub fn follow(current: &[NewsItem], index: usize, fresh: &[NewsItem]) -> Followed {
-    let known: HashSet<&str> = current.iter().map(|item| item.id.as_str()).collect();
+    // The ids seen before, in order for a binary search: a heap's sorted output is O(n log n)
+    // at worst and costs far less Wasm than a `HashSet` (its hasher and random keys) or a
+    // slice sort.
+    let known: Vec<&str> = current.iter().map(|item| item.id.as_str()).collect();
+    let known = BinaryHeap::from(known).into_sorted_vec();
     let added = fresh
         .iter()
-        .filter(|item| !known.contains(item.id.as_str()))
+        .filter(|item| known.binary_search(&item.id.as_str()).is_err())
         .count();
     let on = current.get(index).map(|item| item.id.as_str());
     let index = on
@@ -53,6 +57,24 @@ pub(super) mod tests {
         let followed = follow(&items(&["b", "c", "d"]), 1, &fresh);
         assert_eq!(fresh[followed.index].id, "c");
         assert_eq!(followed.added, 2);
+    }
+
+    #[test]
+    fn new_items_are_counted_whatever_the_order_of_ids() {
+        // Ids out of order, a long feed: every id seen before is found.
+        let ids: Vec<String> = (0..10_000)
+            .map(|n| (n * 7_919 % 10_007).to_string())
+            .collect();
+        let old: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let mut new = old.clone();
+        new.reverse();
+        new.extend(["new-1", "new-2", "5", "new-1"]);
+        let followed = follow(&items(&old), 0, &items(&new));
+        assert_eq!(
+            followed.added, 3,
+            "a fresh id counts each time it is listed"
+        );
+        assert_eq!(new[followed.index], old[0]);
     }
 
     #[test]

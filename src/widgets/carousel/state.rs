@@ -189,6 +189,11 @@ pub enum Action {
     /// The first load starts again, from a new `src`: what a refresh of the old one brought
     /// is not shown any more.
     Reloading,
+    /// The carousel's width, in CSS pixels rounded down to whole [`MIN_SLIDE_WIDTH_PX`]: it
+    /// changes (and renders) only with the number of slides that fit.
+    Measured(u32),
+    /// The image of the item with this id failed to load: its slide shows without it.
+    ImageFailed(String),
 }
 
 /// One carousel's state: everything its events change, behind `use_reducer`, so every
@@ -209,6 +214,11 @@ pub struct CarouselState {
     unannounced: Option<usize>,
     /// The last change to tell the host page of.
     pub change: Option<Change>,
+    /// The measured width ([`Action::Measured`]), `0` until measured.
+    pub width: u32,
+    /// The ids of items whose image failed to load. Here rather than in a state of their own
+    /// (as the width): every `use_state` is another copy of Yew's reducer code in the Wasm.
+    pub broken_images: Rc<Vec<String>>,
 }
 
 impl CarouselState {
@@ -222,6 +232,8 @@ impl CarouselState {
             new_items: None,
             unannounced: None,
             change: None,
+            width: 0,
+            broken_images: Rc::default(),
         }
     }
 
@@ -327,6 +339,20 @@ impl CarouselState {
                 next.refreshed = false;
                 next.new_items = None;
                 next.unannounced = None;
+            }
+            Action::Measured(width) => {
+                if self.width == width {
+                    return None;
+                }
+                next.width = width;
+            }
+            Action::ImageFailed(id) => {
+                if self.broken_images.contains(&id) {
+                    return None;
+                }
+                let mut broken = (*self.broken_images).clone();
+                broken.push(id);
+                next.broken_images = Rc::new(broken);
             }
         }
         Some(next)
@@ -685,6 +711,22 @@ mod reducer_tests {
             .clone()
             .reduce(Action::Rotation(RotationEvent::Hover(true)));
         assert!(Rc::ptr_eq(&again, &hovered), "no change, no render");
+    }
+
+    #[test]
+    fn a_width_or_a_broken_image_seen_before_renders_nothing() {
+        let state = Rc::new(CarouselState::new(true, still()));
+        let measured = state.clone().reduce(Action::Measured(480));
+        assert_eq!(measured.width, 480);
+        let again = measured.clone().reduce(Action::Measured(480));
+        assert!(Rc::ptr_eq(&again, &measured), "same width, no render");
+        let broken = measured.reduce(Action::ImageFailed("a".into()));
+        let both = broken.reduce(Action::ImageFailed("b".into()));
+        assert_eq!(*both.broken_images, ["a", "b"]);
+        let same = both.clone().reduce(Action::ImageFailed("a".into()));
+        assert!(Rc::ptr_eq(&same, &both), "known image, no render");
+        assert_eq!(state.width, 0);
+        assert!(state.broken_images.is_empty());
     }
 
     #[test]

@@ -4,6 +4,8 @@
 
 pub mod state;
 
+use std::rc::Rc;
+
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AddEventListenerOptions, Element, HtmlElement};
 use yew::prelude::*;
@@ -11,7 +13,8 @@ use yew::prelude::*;
 use self::state::{BannerPosition, DisclaimerState, DEFAULT_REMEMBER_DAYS, DISMISSAL_KEY};
 use super::icons::close;
 use super::{
-    use_control, use_widget_feed, widget_language, Command, FeedState, FeedUse, WidgetProps,
+    use_control, use_effect_on, use_kept, use_widget_feed, widget_language, Command, FeedState,
+    FeedUse, WidgetProps,
 };
 use crate::i18n::fill;
 use crate::platform::events::{self, WidgetEvent};
@@ -40,16 +43,15 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
     let version = settings.map_or(0, |s| s.version);
     // What the banner reads from the page is read when it mounts and when the translation
     // changes (the renders it causes), not at every render.
-    let signals = use_state(|| Signals::read(translation::current()));
-    // What the page or the reader decided: `Some(false)` dismissed (the button or
-    // `dismiss()`), `Some(true)` shown by `show()` (a host's own translate switcher), `None`
-    // as the translation signals and the stored dismissal say.
-    let chosen = use_state(|| None::<bool>);
+    let seen = use_kept(|| Seen {
+        signals: Rc::new(Signals::read(translation::current())),
+        chosen: None,
+    });
     {
-        let (signals, host) = (signals.clone(), props.host.clone());
-        use_effect_with((), move |_| {
+        let (seen, host) = (seen.clone(), props.host.clone());
+        use_effect_on((), move |_| {
             let watcher = translation::TranslationWatcher::start(
-                signals.translation.clone(),
+                seen.get().signals.translation.clone(),
                 move |now: Option<Translation>| {
                     let target = now.as_ref().and_then(|t| t.target.clone());
                     events::dispatch(
@@ -60,17 +62,23 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
                             ("target", target.map_or(JsValue::NULL, JsValue::from)),
                         ]),
                     );
-                    signals.set(Signals::read(now));
+                    // The latest state: a choice made meanwhile stays.
+                    let chosen = seen.get().chosen;
+                    seen.set(Seen {
+                        signals: Rc::new(Signals::read(now)),
+                        chosen,
+                    });
                 },
             );
             move || drop(watcher)
         });
     }
-    let read = &*signals;
+    let now = seen.get();
+    let (read, chosen) = (&*now.signals, now.chosen);
     let translation = &read.translation;
     let state = DisclaimerState {
-        translated: translation.is_some() || *chosen == Some(true),
-        dismissed: *chosen == Some(false)
+        translated: translation.is_some() || chosen == Some(true),
+        dismissed: chosen == Some(false)
             || (chosen.is_none()
                 && state::still_dismissed(read.dismissal.as_deref(), version, js_sys::Date::now())),
     };
@@ -88,7 +96,7 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
         let (host, language) = (props.host.clone(), lang.tag());
         // One effect for both (each hook instance costs Wasm): the position is settled with the
         // feed, before the banner shows, so it never announces the banner twice.
-        use_effect_with(
+        use_effect_on(
             (visible, language, position),
             move |&(visible, language, position)| {
                 if visible {
@@ -121,24 +129,24 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
         .number("remember-days", 0..=3650)
         .unwrap_or(DEFAULT_REMEMBER_DAYS);
     let dismiss = {
-        let (chosen, host) = (chosen.clone(), props.host.clone());
+        let (seen, host) = (seen.clone(), props.host.clone());
         Callback::from(move |_: ()| {
             if remember_days > 0 {
                 let until = state::dismissal_end(js_sys::Date::now(), remember_days);
                 storage::set(DISMISSAL_KEY, &state::dismissal_record(version, until));
             }
             keep_focus(&host);
-            chosen.set(Some(false));
+            seen.set(seen.get().choose(false));
             events::dispatch(&host, WidgetEvent::DisclaimerDismissed, &JsValue::NULL);
         })
     };
     {
-        let (chosen, dismiss) = (chosen.clone(), dismiss.clone());
+        let (seen, dismiss) = (seen.clone(), dismiss.clone());
         use_control(
             &props.control,
             !matches!(feed_state, FeedState::Loading),
             Callback::from(move |command| match command {
-                Command::Show => chosen.set(Some(true)),
+                Command::Show => seen.set(seen.get().choose(true)),
                 Command::Dismiss if visible => dismiss.emit(()),
                 _ => {}
             }),
@@ -176,6 +184,28 @@ pub fn Disclaimer(props: &WidgetProps) -> Html {
                 { close() }
             </button>
         </div>
+    }
+}
+
+/// The banner's one state: what it read from the page and what the page or the reader
+/// decided.
+#[derive(Clone)]
+struct Seen {
+    /// What the banner read from the page.
+    signals: Rc<Signals>,
+    /// `Some(false)` dismissed (the button or `dismiss()`), `Some(true)` shown by `show()` (a
+    /// host's own translate switcher), `None` as the translation signals and the stored
+    /// dismissal say.
+    chosen: Option<bool>,
+}
+
+impl Seen {
+    /// The same signals, with the page's or the reader's decision.
+    fn choose(&self, shown: bool) -> Self {
+        Self {
+            signals: self.signals.clone(),
+            chosen: Some(shown),
+        }
     }
 }
 

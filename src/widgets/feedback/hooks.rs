@@ -8,6 +8,7 @@ use gloo_events::EventListener;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::super::{use_effect_on, use_kept, Kept};
 use super::delivery;
 use super::outbox::Outcome;
 use super::payload::{redacted_path, submission_key, uuid_v4, Payload};
@@ -32,23 +33,29 @@ pub fn submission_for(slot: &Ids) -> (String, String) {
         .clone()
 }
 
-/// The form's state as it is now, after every action so far (also between renders). Not
-/// inlined: one copy of the handle's read serves every caller.
-#[inline(never)]
-pub fn current(state: &UseReducerHandle<FeedbackState>) -> FeedbackState {
-    **state
+/// The form's state, kept across renders (a `use_reducer` would be one more copy of Yew's
+/// reducer code in the Wasm).
+pub type Form = Kept<FeedbackState>;
+
+/// The form's state as it is now, after every action so far (also between renders).
+pub fn current(state: &Form) -> FeedbackState {
+    state.get()
+}
+
+/// Applies `action` at once, so a choice and a submit in one task (a script, two events) see
+/// each other; renders only when it changed something.
+pub fn act(state: &Form, action: Action) {
+    if let Some(next) = state.get().changed_by(action) {
+        state.set(next);
+    }
 }
 
 /// The form's state, which starts as [`Phase::Already`] when this visitor already rated (a
 /// stamp under `key` younger than `days`), else as `fresh`. Storage is read once, when the
 /// widget mounts: a rating in another widget later does not replace this one's form.
 #[hook]
-pub fn use_remembered(
-    key: &str,
-    days: u32,
-    fresh: FeedbackState,
-) -> UseReducerHandle<FeedbackState> {
-    use_reducer(|| {
+pub fn use_remembered(key: &str, days: u32, fresh: FeedbackState) -> Form {
+    use_kept(|| {
         let stored = storage::get(key);
         let now = js_sys::Date::now() as u64;
         if remember::remembered(stored.as_deref(), now, days) {
@@ -69,7 +76,7 @@ pub fn use_remembered(
 #[hook]
 pub fn use_focus_follows(phase: Phase, message: &NodeRef, thanks: &NodeRef) {
     let (message, thanks) = (message.clone(), thanks.clone());
-    use_effect_with(phase, move |phase| {
+    use_effect_on(phase, move |phase| {
         let target = match phase {
             Phase::Thanked | Phase::Comment => thanks.cast::<HtmlElement>(),
             Phase::Failed | Phase::Queued => message.cast::<HtmlElement>(),
@@ -88,10 +95,10 @@ pub fn use_focus_follows(phase: Phase, message: &NodeRef, thanks: &NodeRef) {
 ///
 /// Keyed on the form's resets: after `reset()` the old submission is let go (the page's flush
 /// and retry timer deliver it if it still waits) and the new one is followed.
-pub fn use_outbox_flush(state: &UseReducerHandle<FeedbackState>, ids: &Ids) {
+pub fn use_outbox_flush(state: &Form, ids: &Ids) {
     let resets = current(state).resets;
-    let (state, ids) = (state.dispatcher(), ids.clone());
-    use_effect_with(resets, move |_| {
+    let (state, ids) = (state.clone(), ids.clone());
+    use_effect_on(resets, move |_| {
         let (id, _) = submission_for(&ids);
         delivery::own(&id, true);
         delivery::flush(true);
@@ -99,13 +106,13 @@ pub fn use_outbox_flush(state: &UseReducerHandle<FeedbackState>, ids: &Ids) {
         // the page's flush) and after any storage change from another tab. Another tab takes
         // a submission out when it is delivered or, rarely (a conflict), refused for good; a
         // storage event cannot tell which, and the common case is the one shown.
-        let follow = |state: UseReducerDispatcher<FeedbackState>, id: String| {
+        let follow = |state: Form, id: String| {
             move |_: &Event| {
                 if !delivery::waiting(Some(&id)) {
-                    state.dispatch(Action::Delivered);
+                    act(&state, Action::Delivered);
                 }
                 if !delivery::waiting(None) {
-                    state.dispatch(Action::Emptied);
+                    act(&state, Action::Emptied);
                 }
             }
         };
@@ -119,7 +126,7 @@ pub fn use_outbox_flush(state: &UseReducerHandle<FeedbackState>, ids: &Ids) {
                 ),
                 EventListener::new(&window, "online", move |_| {
                     // Sends again only what waits: the reducer sees the state as it is now.
-                    state.dispatch(Action::Reconnected);
+                    act(&state, Action::Reconnected);
                     delivery::flush_online();
                 }),
             ]
@@ -156,17 +163,17 @@ pub struct Sending {
 /// Sends the rating, or the comment, each time the form goes into its sending phase, and
 /// applies the answer: thanks, the comment step, a final refusal or a place in the outbox.
 #[hook]
-pub fn use_submission(state: &UseReducerHandle<FeedbackState>, sending: Sending) {
-    let (now, state) = (current(state), state.dispatcher());
+pub fn use_submission(state: &Form, sending: Sending) {
+    let (now, state) = (current(state), state.clone());
     // `sends` counts the moves into the sending phase, so each one sends once.
-    use_effect_with(now.sends, move |_| {
+    use_effect_on(now.sends, move |_| {
         if now.phase == Phase::Sending {
             send(state, now, sending);
         }
     });
 }
 
-fn send(state: UseReducerDispatcher<FeedbackState>, now: FeedbackState, sending: Sending) {
+fn send(state: Form, now: FeedbackState, sending: Sending) {
     let Some(rating) = now.rating else {
         return;
     };
@@ -216,8 +223,8 @@ fn send(state: UseReducerDispatcher<FeedbackState>, now: FeedbackState, sending:
             ("queued", (action == Action::Queued).into()),
         ]);
         // The comment option may have come with the feed after the form was made.
-        state.dispatch(Action::CommentStep(with_comment));
-        state.dispatch(action);
+        act(&state, Action::CommentStep(with_comment));
+        act(&state, action);
         events::dispatch(&host, event, &detail);
     });
 }

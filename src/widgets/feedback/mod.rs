@@ -15,15 +15,16 @@ use yew::prelude::*;
 
 use self::config::FeedbackConfig;
 use self::hooks::{
-    current, submission_for, use_focus_follows, use_outbox_flush, use_remembered, use_submission,
-    Sending,
+    act, current, submission_for, use_focus_follows, use_outbox_flush, use_remembered,
+    use_submission, Sending,
 };
 use self::payload::redacted_path;
 use self::state::{Action, FeedbackState, Phase};
 use self::view::{comment_form, rating_form, thanks, Form, Refs};
 use super::status::{status, Tone};
 use super::{
-    use_control, use_widget_feed, widget_language, Command, FeedState, FeedUse, WidgetProps,
+    use_control, use_effect_on, use_element_ref, use_widget_feed, widget_language, Command,
+    FeedState, FeedUse, WidgetProps,
 };
 use crate::platform::events::{self, WidgetEvent};
 use crate::platform::url::BrowserUrl;
@@ -56,12 +57,13 @@ pub fn Feedback(props: &WidgetProps) -> Html {
         FeedbackState::new(config.with_comment, config.compact),
     );
     let ids = use_mut_ref(|| None);
-    let shown_at = *use_memo((), |_| js_sys::Date::now());
+    // Kept from the first render (a `use_mut_ref` costs less Wasm than a `use_memo`).
+    let shown_at = *use_mut_ref(js_sys::Date::now).borrow();
     let refs = Refs {
-        comment: use_node_ref(),
-        message: use_node_ref(),
-        thanks: use_node_ref(),
-        honeypot: use_node_ref(),
+        comment: use_element_ref(),
+        message: use_element_ref(),
+        thanks: use_element_ref(),
+        honeypot: use_element_ref(),
     };
     {
         let (state, ids) = (state.clone(), ids.clone());
@@ -73,7 +75,7 @@ pub fn Feedback(props: &WidgetProps) -> Html {
                 if command == Command::Reset {
                     // A new submission: the old one, if it waits, stays in the outbox.
                     ids.replace(None);
-                    state.dispatch(Action::Reset);
+                    act(&state, Action::Reset);
                 }
             }),
         );
@@ -83,7 +85,7 @@ pub fn Feedback(props: &WidgetProps) -> Html {
     use_outbox_flush(&state, &ids);
     let missing_endpoint =
         config.endpoint.is_none() && matches!(feed_state, FeedState::Ready(_) | FeedState::Absent);
-    use_effect_with(missing_endpoint, |missing| {
+    use_effect_on(missing_endpoint, |missing| {
         if *missing {
             console::error("fw-feedback widget: no endpoint (set the endpoint attribute or _widgets.feedback.endpoint)");
         }
@@ -121,7 +123,7 @@ pub fn Feedback(props: &WidgetProps) -> Html {
         let (state, host) = (state.clone(), props.host.clone());
         Callback::from(move |action: Action| {
             let before = current(&state).rating;
-            state.dispatch(action);
+            act(&state, action);
             let after = current(&state).rating;
             let Some(rating) = after.filter(|_| after != before) else {
                 return;

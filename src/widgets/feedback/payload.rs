@@ -87,21 +87,33 @@ fn looks_like_email(segment: &str) -> bool {
 pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    let hex = submission_key(bytes);
-    format!(
-        "{}-{}-{}-{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..32]
-    )
+    let mut id = String::with_capacity(36);
+    for (i, group) in bytes.chunks(2).enumerate() {
+        // Groups of 8, 4, 4, 4 and 12 digits.
+        if (2..=5).contains(&i) {
+            id.push('-');
+        }
+        push_hex(&mut id, group);
+    }
+    id
 }
 
 /// A submission key from 16 random bytes: 32 lowercase hex digits, all 128 bits kept (the
 /// collector asks for at least 128).
 pub fn submission_key(bytes: [u8; 16]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    let mut key = String::with_capacity(32);
+    push_hex(&mut key, &bytes);
+    key
+}
+
+/// Two lowercase hex digits per byte, by hand: `format!("{b:02x}")` brings the formatter's
+/// hex and padding code.
+fn push_hex(out: &mut String, bytes: &[u8]) {
+    for &byte in bytes {
+        for digit in [byte >> 4, byte & 0x0f] {
+            out.push(char::from_digit(u32::from(digit), 16).unwrap_or('0'));
+        }
+    }
 }
 
 /// Whether `key` has the form [`submission_key`] gives.
@@ -144,6 +156,8 @@ mod tests {
         let id = uuid_v4([0xff; 16]);
         assert_eq!(id, "ffffffff-ffff-4fff-bfff-ffffffffffff");
         assert_eq!(uuid_v4([0; 16]), "00000000-0000-4000-8000-000000000000");
+        let bytes: [u8; 16] = std::array::from_fn(|i| (i as u8) * 17);
+        assert_eq!(uuid_v4(bytes), "00112233-4455-4677-8899-aabbccddeeff");
     }
 
     #[test]

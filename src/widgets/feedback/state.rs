@@ -1,11 +1,7 @@
 //! The feedback form's states: choosing, sending, failed, queued, the optional comment step,
 //! thanked. Pure, so every rule (no double submission, retry keeps the choice, a refusal is
-//! final, the rating is saved before the comment) is tested natively; `use_reducer` drives it
-//! through [`Reducible`].
-
-use std::rc::Rc;
-
-use yew::Reducible;
+//! final, the rating is saved before the comment) is tested natively; the widget keeps it
+//! and applies each action with [`FeedbackState::changed_by`].
 
 /// Where the form is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,6 +113,13 @@ impl FeedbackState {
         }
     }
 
+    /// The state after `action`, or `None` when nothing changed, so an ignored action costs no
+    /// render.
+    pub fn changed_by(self, action: Action) -> Option<Self> {
+        let next = self.apply(action);
+        (next != self).then_some(next)
+    }
+
     /// The state after `action`; actions that make no sense where the form is are ignored.
     pub fn apply(self, action: Action) -> Self {
         let retryable = !self.rated && self.phase == Phase::Queued;
@@ -201,21 +204,6 @@ impl FeedbackState {
                 ..self
             },
             _ => self,
-        }
-    }
-}
-
-impl Reducible for FeedbackState {
-    type Action = Action;
-
-    /// The same `Rc` when nothing changed, so an ignored action costs no render. The state is
-    /// updated at once: a choice and a submit in one task (a script, two events) see each other.
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let next = self.apply(action);
-        if next == *self {
-            self
-        } else {
-            Rc::new(next)
         }
     }
 }
@@ -464,12 +452,11 @@ mod tests {
     }
 
     #[test]
-    fn the_reducer_keeps_the_same_state_when_nothing_changes() {
-        let start = Rc::new(FeedbackState::default());
-        let same = start.clone().reduce(Action::Skip);
-        assert!(Rc::ptr_eq(&start, &same));
-        let chosen = start.reduce(Action::Choose(2));
-        assert_eq!(chosen.rating, Some(2));
+    fn an_action_that_changes_nothing_says_so() {
+        let start = FeedbackState::default();
+        assert_eq!(start.changed_by(Action::Skip), None);
+        let chosen = start.changed_by(Action::Choose(2));
+        assert_eq!(chosen.map(|state| state.rating), Some(Some(2)));
     }
 
     #[test]
