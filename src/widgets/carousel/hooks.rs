@@ -300,9 +300,9 @@ pub fn on_image_error(steer: &Steer) -> Callback<String> {
 /// Keeps the carousel's width in CSS pixels ([`CarouselState::width`]) current by a
 /// `ResizeObserver` while `shown` (the carousel, not a status, is drawn); `0` until measured or
 /// unless `per_view` (several slides per view are asked for). It changes only when the number
-/// of slides that fit does, so resizing does not re-render at every pixel. The same observer tells the rotation whether the
-/// carousel is rendered at all: inside a `display: none` container it is not, and rotation
-/// waits until it is shown.
+/// of slides that fit does, so resizing does not re-render at every pixel. The same observer
+/// tells the rotation whether the carousel is rendered at all: inside a `display: none`
+/// container it is not, and rotation waits until it is shown.
 #[hook]
 pub fn use_carousel_width(
     section: &NodeRef,

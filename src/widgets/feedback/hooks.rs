@@ -37,11 +37,6 @@ pub fn submission_for(slot: &Ids) -> (String, String) {
 /// reducer code in the Wasm).
 pub type Form = Kept<FeedbackState>;
 
-/// The form's state as it is now, after every action so far (also between renders).
-pub fn current(state: &Form) -> FeedbackState {
-    state.get()
-}
-
 /// Applies `action` at once, so a choice and a submit in one task (a script, two events) see
 /// each other; renders only when it changed something.
 pub fn act(state: &Form, action: Action) {
@@ -96,7 +91,7 @@ pub fn use_focus_follows(phase: Phase, message: &NodeRef, thanks: &NodeRef) {
 /// Keyed on the form's resets: after `reset()` the old submission is let go (the page's flush
 /// and retry timer deliver it if it still waits) and the new one is followed.
 pub fn use_outbox_flush(state: &Form, ids: &Ids) {
-    let resets = current(state).resets;
+    let resets = state.get().resets;
     let (state, ids) = (state.clone(), ids.clone());
     use_effect_on(resets, move |_| {
         let (id, _) = submission_for(&ids);
@@ -164,7 +159,7 @@ pub struct Sending {
 /// applies the answer: thanks, the comment step, a final refusal or a place in the outbox.
 #[hook]
 pub fn use_submission(state: &Form, sending: Sending) {
-    let (now, state) = (current(state), state.clone());
+    let (now, state) = (state.get(), state.clone());
     // `sends` counts the moves into the sending phase, so each one sends once.
     use_effect_on(now.sends, move |_| {
         if now.phase == Phase::Sending {

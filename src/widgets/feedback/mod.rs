@@ -15,8 +15,8 @@ use yew::prelude::*;
 
 use self::config::FeedbackConfig;
 use self::hooks::{
-    act, current, submission_for, use_focus_follows, use_outbox_flush, use_remembered,
-    use_submission, Sending,
+    act, submission_for, use_focus_follows, use_outbox_flush, use_remembered, use_submission,
+    Sending,
 };
 use self::payload::redacted_path;
 use self::state::{Action, FeedbackState, Phase};
@@ -80,7 +80,7 @@ pub fn Feedback(props: &WidgetProps) -> Html {
             }),
         );
     }
-    let now = current(&state);
+    let now = state.get();
     use_focus_follows(now.phase, &refs.message, &refs.thanks);
     use_outbox_flush(&state, &ids);
     let missing_endpoint =
@@ -122,9 +122,9 @@ pub fn Feedback(props: &WidgetProps) -> Html {
     let act = {
         let (state, host) = (state.clone(), props.host.clone());
         Callback::from(move |action: Action| {
-            let before = current(&state).rating;
+            let before = state.get().rating;
             act(&state, action);
-            let after = current(&state).rating;
+            let after = state.get().rating;
             let Some(rating) = after.filter(|_| after != before) else {
                 return;
             };
