@@ -25,6 +25,7 @@ import { fileURLToPath } from "node:url";
 import { launchChromium } from "../../tools/chromium.mjs";
 import { makeFeed } from "../feed.mjs";
 import { serveBench } from "../server.mjs";
+import { oursPage, probe, splidePage } from "../carousel/pages.mjs";
 import { execFileSync } from "node:child_process";
 import zlib from "node:zlib";
 import os from "node:os";
@@ -155,9 +156,8 @@ const feeds = new Map([...new Set([TIME_ITEMS, ...HEAP_SIZES])].map((n) => [n, m
 
 // ---- pages ----
 
-const attr = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 const probes = (kind, n, widgets) =>
-  `<script src="/carousel-page/probe.js" data-kind="${kind}" data-expect="${attr(feeds.get(n).firstTitle)}"></script>
+  `${probe(kind, feeds.get(n).firstTitle, "/carousel-page/")}
 <script src="/cmp/ready.js" data-kind="${kind}" data-widgets="${widgets}"></script>`;
 
 const PAGES = {
@@ -173,31 +173,16 @@ ${probes("ours", n, "carousel,feedback,disclaimer")}
 <fw-feedback src="/feed-${n}.json" endpoint="/api/feedback"></fw-feedback>
 </main></body>
 </html>`,
-  // The carousel alone, as bench/carousel's page.
-  "ours-carousel": (n) => `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><title>FeedWidgets carousel, ${n} items</title>
-${probes("ours", n, "carousel")}
-<script type="module" src="/dist/embed.js"></script></head>
-<body><main><h1>News</h1>
-<fw-news-carousel src="/feed-${n}.json" max-items="10000"></fw-news-carousel>
-</main></body>
-</html>`,
-  // Splide built the common way (bench/carousel/page/splide-page.js), as bench/carousel's page.
-  splide: (n) => `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><title>Splide carousel, ${n} items</title>
-<link rel="stylesheet" href="/splide/css/splide.min.css">
-${probes("splide", n, "carousel")}</head>
-<body><main><h1>News</h1>
-<section class="splide" aria-label="News" data-src="/feed-${n}.json">
-<div class="splide__track"><ul class="splide__list"></ul></div>
-</section>
-</main>
-<script src="/splide/js/splide.min.js"></script>
-<script src="/carousel-page/splide-page.js"></script>
-</body>
-</html>`,
+  // The carousel alone, bench/carousel's page.
+  "ours-carousel": (n) => oursPage({
+    title: `FeedWidgets carousel, ${n} items`, n, firstTitle: feeds.get(n).firstTitle,
+    head: probes("ours", n, "carousel"),
+  }),
+  // Splide built the common way (bench/carousel/page/splide-page.js), bench/carousel's page.
+  splide: (n) => splidePage({
+    title: `Splide carousel, ${n} items`, n, firstTitle: feeds.get(n).firstTitle,
+    base: "/carousel-page/", head: probes("splide", n, "carousel"),
+  }),
   // Only a disclaimer, page not translated: only the loader may load.
   "ours-disclaimer": (n) => `<!doctype html>
 <html lang="en">
