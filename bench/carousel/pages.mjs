@@ -23,6 +23,11 @@ ${head}
 </html>`;
 }
 
+/** The Yew carousel floor (bench/yew-floor/, built into `target/yew-floor/`): the page of
+ * [`oursPage`], its loader served at `loader`. */
+export const yewFloorPage = ({ title, n, firstTitle, loader = "/yew-floor/embed.js" }) =>
+  oursPage({ title, n, firstTitle, loader });
+
 /** Splide built the common way (page/splide-page.js, served under `base`) on feed
  * `/feed-<n>.json`; `head`: the probe's scripts. */
 export function splidePage({ title, n, firstTitle, base = "/bench/", head = probe("splide", firstTitle, base) }) {

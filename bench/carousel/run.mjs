@@ -7,14 +7,16 @@
 //
 // Environment: RUNS (measured runs per page and size, default 9, at least 7), SIZES
 // (comma-separated, default 10,1000,10000,10000r; a trailing r is the realistic feed of that
-// many items, bench/feed.mjs), BENCH_JSON=1 prints every run as JSON on stderr.
+// many items, bench/feed.mjs), BENCH_JSON=1 prints every run as JSON on stderr, YEW_FLOOR (the
+// folder bench/yew-floor/build.sh writes, target/yew-floor) adds a fourth page, the Yew
+// carousel floor, and a second table with its times.
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchChromium } from "../../tools/chromium.mjs";
 import { makeFeed, makeRealisticFeed } from "../feed.mjs";
 import { median, serveBench } from "../server.mjs";
-import { attr, oursPage, splidePage } from "./pages.mjs";
+import { attr, oursPage, splidePage, yewFloorPage } from "./pages.mjs";
 import os from "node:os";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -22,6 +24,8 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 /** The build measured: `DIST` (a copy of a built dist/), else the worktree's own dist/. */
 const distDir = process.env.DIST ? resolve(process.env.DIST) : join(root, "dist");
 const splideDist = join(here, "node_modules", "@splidejs", "splide", "dist");
+/** The Yew carousel floor's build (bench/yew-floor/build.sh), measured only when named. */
+const yewFloorDir = process.env.YEW_FLOOR ? resolve(process.env.YEW_FLOOR) : null;
 
 const RUNS = Math.max(7, Number(process.env.RUNS ?? 9));
 // An item count (the trimmed feed), or a count and "r" (the realistic one).
@@ -29,9 +33,9 @@ const SIZES = (process.env.SIZES ?? "10,1000,10000,10000r").split(",")
   .map((size) => (size.endsWith("r") ? size : Number(size)));
 const RUN_TIMEOUT_MS = 60_000;
 
-for (const file of [join(distDir, "embed.js"), join(splideDist, "js", "splide.min.js")]) {
+for (const file of [join(distDir, "embed.js"), join(splideDist, "js", "splide.min.js"), ...(yewFloorDir ? [join(yewFloorDir, "embed.js")] : [])]) {
   if (!existsSync(file)) {
-    console.error(`missing ${file}: run scripts/build.sh, and npm ci in bench/carousel`);
+    console.error(`missing ${file}: run scripts/build.sh, and npm ci in bench/carousel (and bench/yew-floor/build.sh for YEW_FLOOR)`);
     process.exit(1);
   }
 }
@@ -65,7 +69,11 @@ function floorPage(n) {
 </html>`;
 }
 
-const PAGES = { ours: oursCarousel, splide: splideCarousel, floor: floorPage };
+function yewFloorCarousel(n) {
+  return yewFloorPage({ title: `Yew carousel floor, ${n} items`, n, firstTitle: feeds.get(n).firstTitle });
+}
+
+const PAGES = { ours: oursCarousel, splide: splideCarousel, floor: floorPage, ...(yewFloorDir ? { "yew-floor": yewFloorCarousel } : {}) };
 const KINDS = Object.keys(PAGES);
 
 // ---- server (bench/server.mjs: 127.0.0.1, uncompressed, every response no-store) ----
@@ -73,7 +81,7 @@ const KINDS = Object.keys(PAGES);
 const server = await serveBench({
   pages: PAGES,
   feeds,
-  mounts: [["/dist/", distDir], ["/splide/", splideDist], ["/bench/", join(here, "page")]],
+  mounts: [["/dist/", distDir], ["/splide/", splideDist], ["/bench/", join(here, "page")], ...(yewFloorDir ? [["/yew-floor/", yewFloorDir]] : [])],
 });
 const { base } = server;
 
@@ -115,7 +123,8 @@ const rows = [];
 try {
   for (const n of SIZES) {
     // One discarded warm-up load each (browser process start, first-use costs), then the
-    // measured loads, interleaved and rotating which page goes first.
+    // measured loads, interleaved and rotating which page goes first (three pages, or four
+    // with YEW_FLOOR).
     for (const kind of KINDS) await measure(kind, n);
     const runs = Object.fromEntries(KINDS.map((kind) => [kind, []]));
     for (let i = 0; i < RUNS; i += 1) {
@@ -141,6 +150,10 @@ try {
       oursNodes: stat("ours", "nodes"), splideNodes: stat("splide", "nodes"),
       oursRange: range("ours"), splideRange: range("splide"),
       pairedSplide: paired("ours", "splide"), pairedFloor: paired("ours", "floor"),
+      ...(yewFloorDir ? {
+        yew: stat("yew-floor", "t"), yewFrame: stat("yew-floor", "frame"), yewRange: range("yew-floor"),
+        yewSplide: paired("yew-floor", "splide"), yewOurs: paired("yew-floor", "ours"),
+      } : {}),
     });
     process.stderr.write(`done: ${n} items\n`);
   }
@@ -161,3 +174,13 @@ console.log(lines.join("\n"));
 console.log();
 console.log(`Medians of ${RUNS} cold loads per cell (fresh browser context each, responses no-store; one warm-up load per page and size discarded). Floor: fetch, JSON.parse, one slide, no library (page/floor-page.js).`);
 console.log(`Chromium ${chromiumVersion} headless (/usr/bin/chromium, playwright-core), node ${process.version}, nproc ${os.availableParallelism()} (${os.cpus()[0]?.model ?? "unknown CPU"}), load average ${load.map((l) => l.toFixed(2)).join(" → ")}.`);
+if (yewFloorDir) {
+  console.log();
+  console.log([
+    "| feed items | yew floor ms | ratio yew floor/Splide | paired yew floor/Splide | paired yew floor/ours | yew floor min–max ms | yew floor ms at next frame |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...rows.map((r) => `| ${label(r.n)} | ${fmtMs(r.yew)} | ${(r.yew / r.splide).toFixed(2)} | ${r.yewSplide.toFixed(2)} | ${r.yewOurs.toFixed(2)} | ${r.yewRange} | ${fmtMs(r.yewFrame)} |`),
+  ].join("\n"));
+  console.log();
+  console.log(`Yew floor: ${yewFloorDir} (bench/yew-floor: the least a Yew carousel does, built as the bundle is), interleaved with the other pages in every round.`);
+}

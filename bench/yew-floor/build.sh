@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Builds the Yew carousel floor (bench/carousel/README.md) the way scripts/build.sh builds the
+# bundle: cargo's release profile, wasm-bindgen --target web, wasm-opt with index.html's flags
+# (and --strip-target-features, which the bundle's own post-build pass does), terser on the
+# glue and the loader as scripts/minify-js.sh does. Writes target/yew-floor/ and prints its
+# bytes raw, gzip -9 and brotli (quality 11), as scripts/bundle-size.sh does.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cd "$root"
+. scripts/env.sh
+export CARGO_TARGET_DIR="$root/target/yew-floor-build"
+out="$root/target/yew-floor"
+(cd "$here" && cargo build --release --target wasm32-unknown-unknown --offline)
+rm -rf "$out" && mkdir -p "$out"
+wasm-bindgen --target web --no-typescript --out-dir "$out" \
+  "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/yew_floor.wasm"
+wasm-opt -Oz -ocimfs 20 --converge -lmu --strip-producers --strip-target-features \
+  "$out/yew_floor_bg.wasm" -o "$out/yew_floor_bg.wasm"
+cp "$here/embed.js" "$out/embed.js"
+for file in "$out/yew_floor.js" "$out/embed.js"; do
+  terser "$file" --module --compress --mangle --output "$file.min"
+  mv "$file.min" "$file"
+done
+files=("$out/embed.js" "$out/yew_floor.js" "$out/yew_floor_bg.wasm")
+mapfile -t brotli < <(node -e '
+  const { brotliCompressSync, constants } = require("node:zlib");
+  const { readFileSync } = require("node:fs");
+  for (const file of process.argv.slice(1)) {
+    const bytes = readFileSync(file);
+    console.log(brotliCompressSync(bytes, { params: {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    } }).length);
+  }' "${files[@]}")
+total_raw=0 total_gzip=0 total_brotli=0
+printf '%-40s %10s %10s %10s\n' file bytes gzip brotli
+for i in "${!files[@]}"; do
+  file=${files[$i]}
+  raw=$(stat -c%s "$file")
+  gz=$(gzip -9c "$file" | wc -c)
+  br=${brotli[$i]}
+  total_raw=$((total_raw + raw)) total_gzip=$((total_gzip + gz)) total_brotli=$((total_brotli + br))
+  printf '%-40s %10d %10d %10d\n' "${file#"$root"/}" "$raw" "$gz" "$br"
+done
+printf '%-40s %10d %10d %10d\n' total "$total_raw" "$total_gzip" "$total_brotli"
