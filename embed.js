@@ -183,6 +183,7 @@ function start() {
     bundle = import(preloadModule("./feedwidgets.js"))
       .then(async (module) => {
         await module.default({ module_or_path: await compiled });
+        await bodiesIn(feeds);
         module.boot(originalLanguage, feeds, (element) => pending(element, false));
         running = module;
         for (const element of early) {
@@ -201,16 +202,19 @@ function start() {
 
 /** The bundle's limit on a feed's size (src/feed/limits.rs). */
 const MAX_FEED_BYTES = 16 * 1024 * 1024;
+/** How long a started bundle waits for feed bodies under way (bodiesIn): about three frames. */
+const BODY_WAIT_MS = 50;
 
 /**
  * Starts a GET for each http(s) feed named by a widget on the page (`src` or `data-src`), keyed
  * by absolute URL, and reads its body as soon as the answer comes, unless the server declares
  * more than the bundle takes: the feed arrives whole while the Wasm compiles. Each entry is a
- * promise of [response, body promise or null]; the bundle takes it over with its own deadline
- * and checks, so no request is made twice.
+ * promise of [response, body promise or null], which carries `arrived: [response, bytes]` once
+ * the body is in; the bundle takes it over with its own deadline and checks, so no request is
+ * made twice. `reading` holds the bodies under way.
  */
 function prefetchFeeds() {
-  const feeds = new Map();
+  const feeds = Object.assign(new Map(), { reading: [] });
   for (const element of document.querySelectorAll(SELECTOR)) {
     const src = element.hasAttribute("data-fw-widget")
       ? element.getAttribute("data-src")
@@ -226,6 +230,8 @@ function prefetchFeeds() {
         const declared = Number(response.headers.get("content-length"));
         const body = response.ok && !(declared > MAX_FEED_BYTES) ? response.arrayBuffer() : null;
         body?.catch(() => {});
+        // The body once in, where the bundle can read it without waiting (src/platform/fetch.rs).
+        if (body) feeds.reading.push(body.then((bytes) => { request.arrived = [response, bytes]; }, () => {}));
         return [response, body];
       });
       request.catch(() => {}); // the bundle reports failures, once, for the widget concerned
@@ -233,6 +239,17 @@ function prefetchFeeds() {
     }
   }
   return feeds;
+}
+
+/**
+ * Waits, up to BODY_WAIT_MS, for the bodies of the feeds that have answered (`feeds.reading`):
+ * a body in when the bundle boots is read before the widgets first render, which then show the
+ * feed at once rather than a loading state first. A feed with no answer yet is not waited for.
+ */
+function bodiesIn({ reading }) {
+  return reading.length
+    ? Promise.race([Promise.all(reading), new Promise((done) => setTimeout(done, BODY_WAIT_MS))])
+    : null;
 }
 
 // Disclaimers only matter on a machine-translated page, so a page whose only widgets are

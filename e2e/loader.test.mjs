@@ -39,6 +39,39 @@ test("a widget added after load starts the bundle and renders", async () => {
   await page.close();
 });
 
+test("a feed whose body is in before the bundle starts is shown by the first render, with no loading state", async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  // Whether each element the widgets' shadow roots ever get is (or holds) a loading state.
+  await page.addInitScript(() => {
+    window.busy = [];
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const shadow = attach.call(this, init);
+      new MutationObserver((records) => {
+        for (const node of records.flatMap((record) => [...record.addedNodes])) {
+          if (node.nodeType === 1) window.busy.push(node.matches("[aria-busy=true]") || !!node.querySelector("[aria-busy=true]"));
+        }
+      }).observe(shadow, { childList: true, subtree: true });
+      return shadow;
+    };
+  });
+  // The Wasm is held until the feed's last byte is in.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route("**/dist/feedwidgets_bg.wasm", async (route) => { await held; await route.continue(); });
+  await page.goto(env.base + "/demo/index.html", { waitUntil: "commit" });
+  await page.waitForFunction(() => performance.getEntriesByType("resource")
+    .some((entry) => entry.name.endsWith("/demo/feed.json") && entry.responseEnd > 0));
+  release();
+  await waitInShadow(page, "fw-news-carousel", ".fw-carousel__title");
+  await waitInShadow(page, "[data-fw-widget=feedback]", "fieldset");
+  const busy = await page.evaluate(() => window.busy);
+  assert.ok(busy.length > 0, "the widgets rendered");
+  assert.deepEqual(busy.filter(Boolean), [], "no loading state was rendered");
+  await context.close();
+});
+
 test("FeedWidgets.mount and unmount work on a page that had no widget", async () => {
   const { page, errors } = await open(env, "/e2e/pages/no-widget.html");
   await page.evaluate(async () => {

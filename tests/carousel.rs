@@ -730,9 +730,32 @@ export function prefetched_feed(url, body, with_body) {
   const answer = with_body ? [response, response.arrayBuffer()] : response;
   return new Map([[url, Promise.resolve(answer)]]);
 }
+
+export async function arrived_feed(url, body) {
+  const response = new Response(body, { status: 200, headers: { "content-type": "application/json" } });
+  // A request whose body embed.js had read whole before the bundle started; its promise never
+  // settles here, so a widget that waited on it would never show the feed.
+  const request = new Promise(() => {});
+  request.arrived = [response, await response.arrayBuffer()];
+  return new Map([[url, request]]);
+}
 "#)]
 extern "C" {
     fn prefetched_feed(url: &str, body: &str, with_body: bool) -> JsValue;
+    async fn arrived_feed(url: &str, body: &str) -> JsValue;
+}
+
+#[wasm_bindgen_test]
+async fn a_feed_whose_body_arrived_before_the_start_is_read_without_waiting() {
+    setup();
+    let url = "https://feeds.test/carousel/arrived.json";
+    feedwidgets::platform::fetch::adopt_prefetched(
+        arrived_feed(&absolute(url), &three_items()).await,
+    );
+    let host = Mounted::add("fw-news-carousel", &[("src", url)]);
+    wait_for(&host, "section[aria-roledescription]").await;
+    assert_eq!(position(&host), "1 of 3");
+    assert!(calls_to(url).is_empty(), "fetched again");
 }
 
 #[wasm_bindgen_test]

@@ -69,13 +69,27 @@ pub fn load(url: &str, timeout_ms: u32, on_feed: impl Fn(FeedResult) + 'static) 
         listener(Ok(feed));
     }
     if must_start {
-        start(url.to_string(), timeout_ms);
+        start(url.to_string(), timeout_ms, None);
     }
 }
 
-fn start(url: String, timeout_ms: u32) {
+/// The rest of a long feed whose first items were read at once ([`at_once`]).
+struct Unread {
+    body: fetch::Body,
+    first: Rc<Feed>,
+    rest: RestOfItems,
+}
+
+/// Loads the feed at `url` and settles its entry: fetched and read, or, for `unread`, the rest
+/// of it read after the first paint. One task for both: each more costs its own state machine.
+fn start(url: String, timeout_ms: u32, unread: Option<Unread>) {
     wasm_bindgen_futures::spawn_local(async move {
-        let result = fetch_and_read(&url, timeout_ms, true).await;
+        let result = match unread {
+            None => fetch_and_read(&url, timeout_ms, true).await,
+            Some(Unread { body, first, rest }) => {
+                Ok(read_rest(&url, Source::of(body), first, rest, true).await)
+            }
+        };
         settle(&url, result);
     });
 }
@@ -86,22 +100,59 @@ fn start(url: String, timeout_ms: u32) {
 /// One async function for a first load and a refresh: each more costs its own state machine.
 async fn fetch_and_read(url: &str, timeout_ms: u32, share_first: bool) -> FeedResult {
     let body = fetch::get_text(url, timeout_ms).await?;
-    let base = BrowserUrl::new(url);
-    let FirstReading { parsed, rest } = feed::parse_first(&body.text, &base, FIRST_ITEMS)?;
-    log_warnings(url, &parsed.warnings);
+    let (first, rest) = read_first(url, &body)?;
     let Some(rest) = rest else {
-        return Ok(Rc::new(parsed.feed));
+        return Ok(first);
     };
-    let mut feed = parsed.feed;
     if share_first {
-        let first = Rc::new(feed);
         share(url, &first);
-        frame::after_paint().await;
-        feed = Rc::unwrap_or_clone(first);
     }
-    Ok(Rc::new(
-        read_rest(url, Source::of(body), &base, feed, rest).await,
-    ))
+    Ok(read_rest(url, Source::of(body), first, rest, share_first).await)
+}
+
+/// The first reading of `body`, the feed at `url`, its warnings logged: the feed whole, or its
+/// first items and the rest to read.
+fn read_first(url: &str, body: &fetch::Body) -> Result<(Rc<Feed>, Option<RestOfItems>), FeedError> {
+    let FirstReading { parsed, rest } =
+        feed::parse_first(&body.text, &BrowserUrl::new(url), FIRST_ITEMS)?;
+    log_warnings(url, &parsed.warnings);
+    Ok((Rc::new(parsed.feed), rest))
+}
+
+/// The feed at `url` if it can be had without waiting: in the cache already, or its body in
+/// before the bundle started (the loader waits a little for it), read here. A widget's first
+/// render then shows the feed rather than a loading state. A long feed's rest is read after
+/// the first paint, as [`load`] reads it.
+pub fn at_once(url: &str) -> Option<Rc<Feed>> {
+    let cached = ENTRIES.with(|entries| {
+        let entries = entries.borrow();
+        let (_, entry) = entries.iter().find(|(key, _)| key == url)?;
+        Some(match entry {
+            Entry::Ready(feed) | Entry::Reading(feed, _) => Some(feed.clone()),
+            Entry::Loading(_) => None,
+        })
+    });
+    if let Some(cached) = cached {
+        return cached;
+    }
+    // A body that fails a check is left to `load`, which finds the same failure and reports it.
+    let body = fetch::arrived_text(url)?;
+    let (first, rest) = read_first(url, &body).ok()?;
+    fetch::forget_prefetched(url);
+    let entry = match rest {
+        None => Entry::Ready(first.clone()),
+        Some(rest) => {
+            let unread = Unread {
+                body,
+                first: first.clone(),
+                rest,
+            };
+            start(url.to_string(), 0, Some(unread));
+            Entry::Reading(first.clone(), Vec::new())
+        }
+    };
+    ENTRIES.with(|entries| entries.borrow_mut().push((url.to_string(), entry)));
+    Some(first)
 }
 
 /// Gives the widgets waiting on the first load of `url` its first items, and keeps them as
@@ -160,16 +211,22 @@ impl Source {
     }
 }
 
-/// `feed` (a first reading's) with the items `rest` left unread in `source`, read in slices
-/// of a few milliseconds, each its own task, so that the reader's keys, clicks and swipes are
-/// answered meanwhile.
+/// `first` (a first reading's feed) with the items `rest` left unread in `source`, read in
+/// slices of a few milliseconds, each its own task, so that the reader's keys, clicks and
+/// swipes are answered meanwhile; with `after_paint`, once the browser has painted the first
+/// items.
 async fn read_rest(
     url: &str,
     source: Source,
-    base: &BrowserUrl,
-    mut feed: Feed,
+    first: Rc<Feed>,
     mut rest: RestOfItems,
-) -> Feed {
+    after_paint: bool,
+) -> Rc<Feed> {
+    if after_paint {
+        frame::after_paint().await;
+    }
+    let base = &BrowserUrl::new(url);
+    let mut feed = Rc::unwrap_or_clone(first);
     let mut warnings = Vec::new();
     loop {
         let started = js_sys::Date::now();
@@ -186,7 +243,7 @@ async fn read_rest(
         }
     }
     log_warnings(url, &warnings);
-    feed
+    Rc::new(feed)
 }
 
 /// Ends a load: the entry keeps the feed (or goes, on failure), and its listeners hear of it.

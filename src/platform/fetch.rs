@@ -17,24 +17,45 @@ thread_local! {
 }
 
 /// Takes over the feed requests the loader (`embed.js`) started while the bundle downloaded: a
-/// `Map` from absolute URL to a promise of `[Response, body promise or null]`. Anything else is
-/// ignored.
+/// `Map` from absolute URL to a promise of `[Response, body promise or null]`, which carries
+/// `arrived: [Response, ArrayBuffer]` once the body is in. Anything else is ignored.
 pub fn adopt_prefetched(requests: JsValue) {
     if let Ok(requests) = requests.dyn_into::<js_sys::Map>() {
         PREFETCHED.with(|prefetched| *prefetched.borrow_mut() = Some(requests));
     }
 }
 
-/// The loader's request for `url`, once: later loads (a refresh) fetch anew.
-fn take_prefetched(url: &str) -> Option<js_sys::Promise> {
+/// The loader's request for `url`; `take` makes it the last time: later loads (a refresh)
+/// fetch anew.
+fn prefetched(url: &str, take: bool) -> Option<js_sys::Promise> {
     PREFETCHED.with(|prefetched| {
         let requests = prefetched.borrow();
         let requests = requests.as_ref()?;
         let key = JsValue::from_str(url);
         let request = requests.get(&key).dyn_into::<js_sys::Promise>().ok()?;
-        requests.delete(&key);
+        if take {
+            requests.delete(&key);
+        }
         Some(request)
     })
+}
+
+/// The body of the loader's request for `url` if it is in already (the loader read it only
+/// after a 2xx answer that declared no more than [`MAX_FEED_BYTES`]); `None` when it is not,
+/// or is over the limit (then [`get_text`], awaiting the same request, reports that).
+pub fn arrived_text(url: &str) -> Option<Body> {
+    let request = prefetched(url, false)?;
+    let arrived = js_sys::Reflect::get(&request, &"arrived".into()).ok()?;
+    let body = arrived.dyn_into::<js_sys::Array>().ok()?.get(1);
+    if !body.is_instance_of::<js_sys::ArrayBuffer>() {
+        return None;
+    }
+    checked_body(&body).ok()
+}
+
+/// Drops the loader's request for `url`, once its body was read: a later load fetches anew.
+pub fn forget_prefetched(url: &str) {
+    let _ = prefetched(url, true);
 }
 
 /// Why a request gave no usable answer.
@@ -65,7 +86,7 @@ pub async fn get_text(url: &str, timeout_ms: u32) -> Result<Body, FeedError> {
         Failure::Timeout => FeedError::Timeout { ms: timeout_ms },
         Failure::Network(reason) => FeedError::Network(reason),
     };
-    let (response, body) = match take_prefetched(url) {
+    let (response, body) = match prefetched(url, true) {
         Some(request) => deadline.prefetched(request).await,
         None => deadline
             .response(url, &init)
@@ -94,7 +115,12 @@ pub async fn get_text(url: &str, timeout_ms: u32) -> Result<Body, FeedError> {
             .map_err(|e| FeedError::Network(describe(&e)))?,
     };
     let body = deadline.within(body).await.map_err(failure)?;
-    let bytes = js_sys::Uint8Array::new(&body);
+    checked_body(&body)
+}
+
+/// The text of `body` (an `ArrayBuffer`), unless it is over [`MAX_FEED_BYTES`].
+fn checked_body(body: &JsValue) -> Result<Body, FeedError> {
+    let bytes = js_sys::Uint8Array::new(body);
     let length = bytes.length() as usize;
     if length > MAX_FEED_BYTES {
         return Err(FeedError::TooLarge { bytes: length });

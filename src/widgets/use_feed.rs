@@ -100,7 +100,14 @@ pub fn use_feed(source: FeedSource, timeout_ms: u32, reader: FeedUse) -> FeedSta
                             return;
                         }
                         match result {
-                            Ok(feed) => state.set(FeedState::Ready(feed)),
+                            // The feed the first render already had (`feed_cache::at_once`)
+                            // costs no second render.
+                            Ok(feed) => {
+                                let ready = FeedState::Ready(feed);
+                                if state.get() != ready {
+                                    state.set(ready);
+                                }
+                            }
                             Err(error) => {
                                 console::error(&format!(
                                     "{} widget: {shown_url}: {error}",
@@ -134,7 +141,9 @@ pub fn use_feed(source: FeedSource, timeout_ms: u32, reader: FeedUse) -> FeedSta
 fn initial_state(source: &FeedSource) -> FeedState {
     match source {
         FeedSource::None => FeedState::Absent,
-        FeedSource::Url(_) => FeedState::Loading,
+        FeedSource::Url(url) => {
+            feed_cache::at_once(url).map_or(FeedState::Loading, FeedState::Ready)
+        }
         FeedSource::Invalid(src) => FeedState::Failed(FeedError::BadSource(src.clone())),
     }
 }
