@@ -23,24 +23,4 @@ for file in "$out/yew_floor.js" "$out/embed.js"; do
   mv "$file.min" "$file"
 done
 files=("$out/embed.js" "$out/yew_floor.js" "$out/yew_floor_bg.wasm")
-mapfile -t brotli < <(node -e '
-  const { brotliCompressSync, constants } = require("node:zlib");
-  const { readFileSync } = require("node:fs");
-  for (const file of process.argv.slice(1)) {
-    const bytes = readFileSync(file);
-    console.log(brotliCompressSync(bytes, { params: {
-      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-    } }).length);
-  }' "${files[@]}")
-total_raw=0 total_gzip=0 total_brotli=0
-printf '%-40s %10s %10s %10s\n' file bytes gzip brotli
-for i in "${!files[@]}"; do
-  file=${files[$i]}
-  raw=$(stat -c%s "$file")
-  gz=$(gzip -9c "$file" | wc -c)
-  br=${brotli[$i]}
-  total_raw=$((total_raw + raw)) total_gzip=$((total_gzip + gz)) total_brotli=$((total_brotli + br))
-  printf '%-40s %10d %10d %10d\n' "${file#"$root"/}" "$raw" "$gz" "$br"
-done
-printf '%-40s %10d %10d %10d\n' total "$total_raw" "$total_gzip" "$total_brotli"
+scripts/sizes.sh "${files[@]#"$root"/}"
