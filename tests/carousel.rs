@@ -739,10 +739,43 @@ export async function arrived_feed(url, body) {
   request.arrived = [response, await response.arrayBuffer()];
   return new Map([[url, request]]);
 }
+
+export async function arrived_pair(url, body) {
+  const response = new Response(body, { status: 200, headers: { "content-type": "application/json" } });
+  // A request of embed.js that settled, its body in and marked as arrived too.
+  const bytes = await response.arrayBuffer();
+  const request = Promise.resolve([response, Promise.resolve(bytes)]);
+  request.arrived = [response, bytes];
+  return new Map([[url, request]]);
+}
 "#)]
 extern "C" {
     fn prefetched_feed(url: &str, body: &str, with_body: bool) -> JsValue;
     async fn arrived_feed(url: &str, body: &str) -> JsValue;
+    async fn arrived_pair(url: &str, body: &str) -> JsValue;
+}
+
+#[wasm_bindgen_test]
+async fn an_arrived_body_that_is_no_feed_is_reported_once_and_not_fetched_again() {
+    setup();
+    let url = "https://feeds.test/carousel/arrived-broken.json";
+    feedwidgets::platform::fetch::adopt_prefetched(
+        arrived_pair(&absolute(url), "{ not json").await,
+    );
+    let mark = error_mark();
+    let host = Mounted::add("fw-news-carousel", &[("src", url)]);
+    wait_for_text(
+        &host,
+        "p.fw-status.fw-status--error",
+        "The news could not be loaded.",
+    )
+    .await;
+    wait_for_error(mark).await;
+    // A span of time for a negative check: no second line is logged.
+    sleep(50).await;
+    let logged = widget_errors_since(mark);
+    assert_eq!(logged.len(), 1, "the failure is logged once: {logged:?}");
+    assert!(calls_to(url).is_empty(), "fetched again");
 }
 
 #[wasm_bindgen_test]

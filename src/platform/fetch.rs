@@ -41,11 +41,14 @@ fn prefetched(url: &str, take: bool) -> Option<js_sys::Promise> {
 }
 
 /// The body of the loader's request for `url` if it is in already (the loader read it only
-/// after a 2xx answer that declared no more than [`MAX_FEED_BYTES`]); `None` when it is not,
-/// or is over the limit (then [`get_text`], awaiting the same request, reports that).
+/// after a 2xx answer that declared no more than [`MAX_FEED_BYTES`]), once; `None` when it is
+/// not, or is over the limit (then [`get_text`], awaiting the same request, reports that).
 pub fn arrived_text(url: &str) -> Option<Body> {
     let request = prefetched(url, false)?;
-    let arrived = js_sys::Reflect::get(&request, &"arrived".into()).ok()?;
+    let key = JsValue::from_str("arrived");
+    let arrived = js_sys::Reflect::get(&request, &key).ok()?;
+    // Once: a body whose reading failed is read again only by `get_text`, which reports why.
+    let _ = js_sys::Reflect::delete_property(request.unchecked_ref::<js_sys::Object>(), &key);
     let body = arrived.dyn_into::<js_sys::Array>().ok()?.get(1);
     if !body.is_instance_of::<js_sys::ArrayBuffer>() {
         return None;
