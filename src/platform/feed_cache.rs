@@ -69,24 +69,29 @@ pub fn load(url: &str, timeout_ms: u32, on_feed: impl Fn(FeedResult) + 'static) 
         listener(Ok(feed));
     }
     if must_start {
-        start(url.to_string(), timeout_ms, None);
+        start(url.to_string(), Job::Fetch { timeout_ms });
     }
 }
 
-/// The rest of a long feed whose first items were read at once ([`at_once`]).
-struct Unread {
-    body: fetch::Body,
-    first: Rc<Feed>,
-    rest: RestOfItems,
+/// What is left to do for a feed's first load.
+enum Job {
+    /// Fetch it and read it.
+    Fetch { timeout_ms: u32 },
+    /// Read the rest of a long feed whose first items were read at once ([`at_once`]).
+    ReadRest {
+        body: fetch::Body,
+        first: Rc<Feed>,
+        rest: RestOfItems,
+    },
 }
 
-/// Loads the feed at `url` and settles its entry: fetched and read, or, for `unread`, the rest
-/// of it read after the first paint. One task for both: each more costs its own state machine.
-fn start(url: String, timeout_ms: u32, unread: Option<Unread>) {
+/// Does `job` for the feed at `url` and settles its entry; the rest of a feed is read after
+/// the first paint. One task for both: each more costs its own state machine.
+fn start(url: String, job: Job) {
     wasm_bindgen_futures::spawn_local(async move {
-        let result = match unread {
-            None => fetch_and_read(&url, timeout_ms, true).await,
-            Some(Unread { body, first, rest }) => {
+        let result = match job {
+            Job::Fetch { timeout_ms } => fetch_and_read(&url, timeout_ms, true).await,
+            Job::ReadRest { body, first, rest } => {
                 Ok(read_rest(&url, Source::of(body), first, rest, true).await)
             }
         };
@@ -142,12 +147,12 @@ pub fn at_once(url: &str) -> Option<Rc<Feed>> {
     let entry = match rest {
         None => Entry::Ready(first.clone()),
         Some(rest) => {
-            let unread = Unread {
+            let job = Job::ReadRest {
                 body,
                 first: first.clone(),
                 rest,
             };
-            start(url.to_string(), 0, Some(unread));
+            start(url.to_string(), job);
             Entry::Reading(first.clone(), Vec::new())
         }
     };
