@@ -244,7 +244,7 @@ async fn read_rest(
         }
         // A hidden page gets timers once a second at best, and nobody to answer: no turns.
         if !page::is_hidden() {
-            gloo_timers::future::TimeoutFuture::new(0).await;
+            frame::next_task().await;
         }
     }
     log_warnings(url, &warnings);

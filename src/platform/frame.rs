@@ -1,4 +1,4 @@
-//! Waiting for the browser to paint.
+//! Waiting for the browser: to paint, or to run its other tasks.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -27,4 +27,17 @@ pub async fn after_paint() {
             window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, MOST_WAIT_MS);
     });
     let _ = JsFuture::from(painted).await;
+}
+
+/// Resolves in a later task (a zero-delay timer), so the browser can run what waits meanwhile:
+/// input, rendering, other scripts. A promise on the timer is what `JsFuture` already brings;
+/// a timer future would bring a channel of its own into the bundle.
+pub async fn next_task() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let later = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = JsFuture::from(later).await;
 }
