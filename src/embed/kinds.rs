@@ -1,23 +1,7 @@
-//! Which widget: the table of kinds, with each kind's names, stylesheet and mount.
+//! Which widget: the table of kinds, with each kind's names and stylesheet.
 
-use web_sys::Element;
-
-use super::registry::App;
-use crate::widgets::carousel::{self, Carousel};
-use crate::widgets::disclaimer::{self, Disclaimer};
-use crate::widgets::feedback::{self, Feedback};
-use crate::widgets::WidgetProps;
-
-/// The three widgets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum WidgetKind {
-    /// `<fw-news-carousel>` / `data-fw-widget="news-carousel"`.
-    Carousel,
-    /// `<fw-feedback>` / `data-fw-widget="feedback"`.
-    Feedback,
-    /// `<fw-disclaimer>` / `data-fw-widget="disclaimer"`.
-    Disclaimer,
-}
+pub use crate::widgets::WidgetKind;
+use crate::widgets::{carousel, disclaimer, feedback};
 
 /// What `embed` needs to know of one kind. Adding a widget means a row here and its folder.
 pub struct KindSpec {
@@ -29,8 +13,6 @@ pub struct KindSpec {
     pub names: &'static [&'static str],
     /// The widget's own stylesheet (minified from its folder by build.rs).
     pub css: &'static str,
-    /// Starts the widget's Yew app in `container`.
-    pub render: fn(Element, WidgetProps) -> App,
 }
 
 /// Every kind, in [`WidgetKind`] order. A `static`, so each stylesheet keeps one address
@@ -41,29 +23,18 @@ pub static KINDS: [KindSpec; 3] = [
         element: carousel::ELEMENT,
         names: &["news-carousel", "carousel"],
         css: include_str!(concat!(env!("OUT_DIR"), "/carousel.css")),
-        render: |container, props| {
-            App::Carousel(yew::Renderer::<Carousel>::with_root_and_props(container, props).render())
-        },
     },
     KindSpec {
         kind: WidgetKind::Feedback,
         element: feedback::ELEMENT,
         names: &["feedback"],
         css: include_str!(concat!(env!("OUT_DIR"), "/feedback.css")),
-        render: |container, props| {
-            App::Feedback(yew::Renderer::<Feedback>::with_root_and_props(container, props).render())
-        },
     },
     KindSpec {
         kind: WidgetKind::Disclaimer,
         element: disclaimer::ELEMENT,
         names: &["disclaimer"],
         css: include_str!(concat!(env!("OUT_DIR"), "/disclaimer.css")),
-        render: |container, props| {
-            App::Disclaimer(
-                yew::Renderer::<Disclaimer>::with_root_and_props(container, props).render(),
-            )
-        },
     },
 ];
 

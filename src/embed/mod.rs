@@ -22,7 +22,7 @@ pub use elements::{attribute_changed, call, connected, disconnected, set_loader}
 pub use kinds::{KindApi, KindSpec, WidgetKind, API, KINDS};
 
 use crate::platform::page;
-use crate::widgets::Control;
+use crate::widgets::{Control, Widget};
 
 /// What a `data-fw-widget` container carries from its widget's first render to its unmount:
 /// `feedwidgets.css` reserves the widget's space on containers without it.
@@ -91,7 +91,7 @@ fn mount_with(
         let Some(props) = registry::props_of(id) else {
             return;
         };
-        let app = (kind.spec().render)(container, props);
+        let app = yew::Renderer::<Widget>::with_root_and_props(container, props).render();
         if let Some(orphan) = registry::attach(id, app) {
             orphan.destroy();
             return;

@@ -7,8 +7,7 @@ use web_sys::{Element, ShadowRoot};
 use yew::AppHandle;
 
 use super::WidgetKind;
-use crate::widgets::{carousel::Carousel, disclaimer::Disclaimer, feedback::Feedback};
-use crate::widgets::{Control, WidgetOptions, WidgetProps};
+use crate::widgets::{Control, Widget, WidgetOptions, WidgetProps};
 
 /// Reads a host's options again after its attributes changed: element attributes or a
 /// container's `data-*`. A mount through the JS API has none: its options are the object.
@@ -40,6 +39,7 @@ impl Mounted {
     /// The props the widget runs with now.
     pub fn props(&self) -> WidgetProps {
         WidgetProps {
+            kind: self.kind,
             options: self.options.clone(),
             host: self.host.clone(),
             control: self.control.clone(),
@@ -47,35 +47,10 @@ impl Mounted {
     }
 }
 
-/// The Yew app of one widget kind.
-pub enum App {
-    /// A news carousel.
-    Carousel(AppHandle<Carousel>),
-    /// A feedback widget.
-    Feedback(AppHandle<Feedback>),
-    /// A disclaimer banner.
-    Disclaimer(AppHandle<Disclaimer>),
-}
-
-impl App {
-    /// Destroys the app: its hooks' cleanups stop timers, observers and listeners.
-    pub fn destroy(self) {
-        match self {
-            Self::Carousel(app) => app.destroy(),
-            Self::Feedback(app) => app.destroy(),
-            Self::Disclaimer(app) => app.destroy(),
-        }
-    }
-
-    /// Gives the running app new props: it updates in place, its hooks keep their state.
-    fn update(&mut self, props: WidgetProps) {
-        match self {
-            Self::Carousel(app) => app.update(props),
-            Self::Feedback(app) => app.update(props),
-            Self::Disclaimer(app) => app.update(props),
-        }
-    }
-}
+/// A widget's Yew app: [`App::update`] gives it new props (it updates in place, its hooks keep
+/// their state), [`App::destroy`] ends it (its hooks' cleanups stop timers, observers and
+/// listeners).
+pub type App = AppHandle<Widget>;
 
 thread_local! {
     static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };

@@ -12,6 +12,7 @@ mod options;
 mod status;
 mod theme;
 mod use_feed;
+mod widget;
 
 use std::rc::Rc;
 
@@ -24,6 +25,7 @@ pub use kept::{use_element_ref, use_kept, Kept};
 pub use options::WidgetOptions;
 pub use theme::Theme;
 pub use use_feed::{use_feed, FeedSource, FeedState, FeedUse};
+pub use widget::Widget;
 
 use crate::feed::Feed;
 use crate::i18n::{LanguageSources, Locale};
@@ -32,9 +34,22 @@ use crate::platform::page;
 /// Default time a feed may take, in milliseconds.
 pub const DEFAULT_FEED_TIMEOUT_MS: u32 = 10_000;
 
-/// What a mount gives each widget component.
+/// The three widgets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WidgetKind {
+    /// `<fw-news-carousel>` / `data-fw-widget="news-carousel"`.
+    Carousel,
+    /// `<fw-feedback>` / `data-fw-widget="feedback"`.
+    Feedback,
+    /// `<fw-disclaimer>` / `data-fw-widget="disclaimer"`.
+    Disclaimer,
+}
+
+/// What a mount gives its widget.
 #[derive(Properties, PartialEq, Clone)]
 pub struct WidgetProps {
+    /// Which widget runs on the mount; it never changes for a mount.
+    pub kind: WidgetKind,
     /// Options from the page (attributes or the JS API).
     pub options: Rc<WidgetOptions>,
     /// The element the page gave us; events are dispatched on it.

@@ -43,9 +43,10 @@ const FEED_USE: FeedUse = FeedUse {
     required: true,
 };
 
-/// Renders the news carousel (WAI-ARIA APG carousel pattern).
-#[component]
-pub fn Carousel(props: &WidgetProps) -> Html {
+/// Renders the news carousel (WAI-ARIA APG carousel pattern): the body of [`super::Widget`]
+/// on a carousel's mount.
+#[hook]
+pub fn use_carousel(props: &WidgetProps) -> Html {
     let options = &props.options;
     let first = use_widget_feed(options, FEED_USE);
     let first_feed = match &first {

@@ -34,9 +34,9 @@ const FEED_USE: FeedUse = FeedUse {
     required: false,
 };
 
-/// Renders the disclaimer banner.
-#[component]
-pub fn Disclaimer(props: &WidgetProps) -> Html {
+/// Renders the disclaimer banner: the body of [`super::Widget`] on a disclaimer's mount.
+#[hook]
+pub fn use_disclaimer(props: &WidgetProps) -> Html {
     let feed_state = use_widget_feed(&props.options, FEED_USE);
     let feed = feed_state.feed();
     let settings = feed.and_then(|feed| feed.widgets.disclaimer.as_ref());

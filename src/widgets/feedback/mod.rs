@@ -39,9 +39,9 @@ const FEED_USE: FeedUse = FeedUse {
     required: false,
 };
 
-/// Renders the feedback widget.
-#[component]
-pub fn Feedback(props: &WidgetProps) -> Html {
+/// Renders the feedback widget: the body of [`super::Widget`] on a feedback mount.
+#[hook]
+pub fn use_feedback(props: &WidgetProps) -> Html {
     let options = &props.options;
     let feed_state = use_widget_feed(options, FEED_USE);
     let feed = feed_state.feed();
