@@ -18,6 +18,7 @@ use super::{
 };
 use crate::i18n::fill;
 use crate::platform::events::{self, WidgetEvent};
+use crate::platform::frame;
 use crate::platform::storage;
 use crate::platform::translation::{self, Translation};
 
@@ -305,9 +306,9 @@ fn keep_focus(host: &Element) {
     let _ = host.focus();
     let cleanup = {
         let host = host.clone();
-        wasm_bindgen::closure::Closure::once_into_js(move || {
+        frame::once_js(Box::new(move || {
             let _ = host.remove_attribute("tabindex");
-        })
+        }))
     };
     let once = AddEventListenerOptions::new();
     once.set_once(true);

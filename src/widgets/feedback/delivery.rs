@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 
 use super::outbox::{outcome, Outbox, Outcome};
 use super::payload::submission_key;
-use crate::platform::{console, fetch::post_json, random, storage};
+use crate::platform::{console, fetch::post_json, frame, random, storage};
 
 /// Time a submission may take to reach the collector, in milliseconds.
 const SEND_TIMEOUT_MS: u32 = 15_000;
@@ -196,7 +196,7 @@ fn schedule(outbox: &Outbox) {
     };
     // At least a second, so entries already in flight cannot make the timer spin.
     let delay = due.saturating_sub(now()).clamp(1_000, i32::MAX as u64) as i32;
-    let callback = Closure::once_into_js(|| flush(false));
+    let callback = frame::once_js(Box::new(|| flush(false)));
     let handle = window
         .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), delay)
         .unwrap_or(0);
