@@ -60,11 +60,12 @@ fn watch_attributes(container: &Element) {
     ATTRIBUTES.with(|observer| {
         let observer = observer.get_or_init(|| {
             let callback = Closure::<dyn Fn(js_sys::Array)>::new(|records: js_sys::Array| {
+                // The browser calls an observer with its own records only (no type check,
+                // which would be one more import and its glue).
                 for record in records.iter() {
                     let target = record
-                        .dyn_into::<MutationRecord>()
-                        .ok()
-                        .and_then(|record| record.target())
+                        .unchecked_into::<MutationRecord>()
+                        .target()
                         .and_then(|target| target.dyn_into::<Element>().ok());
                     if let Some(target) = target {
                         live::changed(&target);
@@ -95,9 +96,7 @@ pub fn watch_document() {
     let callback = Closure::<dyn Fn(js_sys::Array)>::new(|records: js_sys::Array| {
         let mut removed_any = false;
         for record in records.iter() {
-            let Ok(record) = record.dyn_into::<MutationRecord>() else {
-                continue;
-            };
+            let record = record.unchecked_into::<MutationRecord>();
             removed_any |= record.removed_nodes().length() > 0;
             let added = record.added_nodes();
             for index in 0..added.length() {
