@@ -53,8 +53,11 @@ pub fn Carousel(props: &WidgetProps) -> Html {
         _ => None,
     };
     let state = use_carousel_state(options, settings_of(first_feed.as_deref()));
+    // Borrowed for the render: nothing changes the state before it returns (handlers and
+    // effects run after it).
+    let now = state.now();
     // The feed shown: the first load's, or a refresh's once one came.
-    let feed = state.shown(first_feed.as_ref()).cloned();
+    let feed = now.shown(first_feed.as_ref()).cloned();
     let config = CarouselConfig::resolve(options, settings_of(feed.as_deref()));
     let lang = widget_language(options, feed.as_deref());
     let catalog = lang.catalog();
@@ -69,9 +72,9 @@ pub fn Carousel(props: &WidgetProps) -> Html {
         &section_ref,
         !items.is_empty(),
         config.per_view > 1,
-        state.dispatcher(),
+        state.clone(),
     );
-    let width = state.width;
+    let width = now.width;
     // While the rest of a long feed is read, the slides it is expected to have (an unread item
     // may yet turn out unusable, and the count then drops by as many): the reader can already
     // go to the last one, whose slide shows once it is read.
@@ -81,7 +84,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     let per_view = slides_per_view(config.per_view, width, slide_count);
     let stops = stops(slide_count, per_view);
     // The state hears of a new layout after this render; this one shows it already.
-    let current = state.position.resized(stops).looping(config.wrap);
+    let current = now.position.resized(stops).looping(config.wrap);
     let steer = Steer::new(&state, &props.host, stops, config.wrap);
     use_feed_and_layout(&steer, &first);
     let (autoplay, interval) = (config.autoplay, config.interval_ms);
@@ -112,7 +115,8 @@ pub fn Carousel(props: &WidgetProps) -> Html {
                 };
                 steer.go(step);
                 // The state as it is now: `currentIndex` right after `next()` is the new slide.
-                control.index.set(steer.position.resized(stops).index());
+                let position = steer.now().position;
+                control.index.set(position.resized(stops).index());
             }),
         );
     }
@@ -128,6 +132,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
 
     let view = View {
         steer: &steer,
+        state: &now,
         texts,
         lang: &lang,
         current,
@@ -143,7 +148,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
         items,
         feed_language,
         &config,
-        &state.broken_images,
+        &now.broken_images,
         &on_image_error(&steer),
     );
 
@@ -157,7 +162,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
                  onmouseleave={steer.on_rotation::<MouseEvent>(RotationEvent::Hover(false))}>
             { controls(&view) }
             <div class="fw-carousel__slides" data-view={SIDE_BY_SIDE.get(per_view).copied().flatten()}
-                 aria-live={steer.rotation.live_region()}
+                 aria-live={now.rotation.live_region()}
                  onpointerdown={swipe.on_pointerdown} onpointerup={swipe.on_pointerup}
                  onpointercancel={swipe.on_pointercancel}>
                 { slides }

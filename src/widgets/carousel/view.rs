@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::super::icons::{chevron_next, chevron_previous};
 use super::hooks::Steer;
 use super::rotation::Event as RotationEvent;
-use super::state::{stops, Move, Position};
+use super::state::{stops, CarouselState, Move, Position};
 use crate::i18n::{fill, CarouselTexts, Locale};
 use crate::platform::intl;
 
@@ -16,8 +16,10 @@ const MAX_PICKER_ITEMS: usize = 12;
 
 /// What the controls of one render show.
 pub struct View<'a> {
-    /// The state, and where the controls send their moves.
+    /// Where the controls send their moves.
     pub steer: &'a Steer,
+    /// The state this render shows.
+    pub state: &'a CarouselState,
     /// The widget's texts, in its language.
     pub texts: &'a CarouselTexts,
     /// The widget's language.
@@ -48,7 +50,7 @@ impl View<'_> {
 
     /// What the status line says: the news the last refresh brought, if it was announced.
     pub fn announcement(&self) -> String {
-        self.steer.new_items.map_or_else(String::new, |n| {
+        self.state.new_items.map_or_else(String::new, |n| {
             fill(self.texts.new_items, &[("n", &self.number(n))])
         })
     }
@@ -122,7 +124,7 @@ pub fn nav_button(view: &View, step: Move) -> Html {
 /// The button that stops or starts rotation, when rotation is configured. It names the action
 /// it takes, and asks for that action rather than a toggle (see [`super::rotation`]).
 fn rotation_button(view: &View) -> Option<Html> {
-    let rotation = view.steer.rotation;
+    let rotation = view.state.rotation;
     rotation.has_control().then(|| {
         // Each icon a literal `class`: an expression there would cost Yew's `Classes` set.
         let (event, name, icon) = if rotation.offers_stop() {
