@@ -16,6 +16,7 @@ pub mod state;
 pub mod view;
 
 use yew::prelude::*;
+use yew::virtual_dom::{AttributeOrProperty, Attributes, VText};
 
 use self::config::{CarouselConfig, MAX_PER_VIEW};
 use self::hooks::{
@@ -25,7 +26,7 @@ use self::hooks::{
 use self::rotation::Event as RotationEvent;
 use self::slide::slides;
 use self::state::{shown_items, slides_per_view, stops, Action, Move};
-use self::view::{controls, picker, View};
+use self::view::{controls, element, list, picker, Fixed, View};
 use super::status::{status, Tone};
 use super::{
     use_control, use_element_ref, use_widget_feed, widget_language, Command, FeedState, FeedUse,
@@ -152,6 +153,19 @@ pub fn Carousel(props: &WidgetProps) -> Html {
         &on_image_error(&steer),
     );
 
+    let slides = html! {
+        <div class="fw-carousel__slides" data-view={SIDE_BY_SIDE.get(per_view).copied().flatten()}
+             aria-live={now.rotation.live_region()}
+             onpointerdown={swipe.on_pointerdown} onpointerup={swipe.on_pointerup}
+             onpointercancel={swipe.on_pointercancel}>
+            { slides }
+        </div>
+    };
+    let status = element(
+        "p",
+        Attributes::Static(STATUS),
+        VText::new(view.announcement()).into(),
+    );
     html! {
         <section class="fw-carousel" part="base" aria-roledescription={texts.roledescription}
                  aria-label={config.label.text(lang.tag(), texts.label)}
@@ -160,15 +174,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
                  ref={section_ref}
                  onmouseenter={steer.on_rotation::<MouseEvent>(RotationEvent::Hover(true))}
                  onmouseleave={steer.on_rotation::<MouseEvent>(RotationEvent::Hover(false))}>
-            { controls(&view) }
-            <div class="fw-carousel__slides" data-view={SIDE_BY_SIDE.get(per_view).copied().flatten()}
-                 aria-live={now.rotation.live_region()}
-                 onpointerdown={swipe.on_pointerdown} onpointerup={swipe.on_pointerup}
-                 onpointercancel={swipe.on_pointercancel}>
-                { slides }
-            </div>
-            { for picker(&view, stops) }
-            <p class="fw-visually-hidden" role="status">{ view.announcement() }</p>
+            { list(vec![controls(&view), slides, picker(&view, stops).unwrap_or_default(), status]) }
         </section>
     }
 }
@@ -177,6 +183,12 @@ pub fn Carousel(props: &WidgetProps) -> Html {
 fn settings_of(feed: Option<&Feed>) -> Option<&CarouselSettings> {
     feed.and_then(|feed| feed.widgets.carousel.as_ref())
 }
+
+/// The status line announcing what a refresh brought (for screen readers only).
+const STATUS: Fixed = &[
+    ("role", AttributeOrProperty::Static("status")),
+    ("class", AttributeOrProperty::Static("fw-visually-hidden")),
+];
 
 /// The `data-view` laying out `n` slides side by side (index `n`; one slide needs none). An
 /// attribute rather than a class: a `class` that is not a literal costs Yew's `Classes` set.

@@ -2,10 +2,11 @@
 //! of Wasm and save no work (slides re-render with the position anyway).
 
 use yew::prelude::*;
+use yew::virtual_dom::{AttributeOrProperty, Attributes, VText};
 
 use super::config::CarouselConfig;
 use super::state::slides_in_dom;
-use super::view::View;
+use super::view::{class, element, list, Fixed, View};
 use crate::feed::NewsItem;
 use crate::i18n::{CarouselTexts, Lang, Locale};
 use crate::platform::intl;
@@ -108,9 +109,17 @@ pub fn slide(slide: &Slide, on_image_error: &Callback<String>) -> Html {
     let dir = content_lang
         .and_then(Lang::from_tag)
         .map_or("auto", |lang| lang.direction().as_str());
+    let title = Html::from(VText::new(item.title.clone()));
     let title = match &item.url {
-        Some(url) => html! { <a href={url.clone()}>{ item.title.clone() }</a> },
-        None => html! { { item.title.clone() } },
+        Some(url) => {
+            let href = AttributeOrProperty::Attribute(url.clone().into());
+            let attributes = Attributes::Dynamic {
+                keys: &["href"],
+                values: Box::new([Some(href)]),
+            };
+            element("a", attributes, title)
+        }
+        None => title,
     };
     let image = match item.image.as_ref().filter(|_| !slide.image_broken) {
         Some(image) => {
@@ -124,28 +133,39 @@ pub fn slide(slide: &Slide, on_image_error: &Callback<String>) -> Html {
             }
         }
         // A broken or missing image keeps its area: an empty, neutral box (nothing to read).
-        None if slide.reserve.image => html! { <div class="fw-carousel__image"></div> },
+        None if slide.reserve.image => element("div", Attributes::Static(IMAGE), Html::default()),
         None => Html::default(),
     };
     // The date is written in the widget's language: its own lang and dir isolate it, so an
     // Arabic date inside an English item keeps its order (and the other way round).
     let date = match item.published {
-        Some(published) => html! {
-            <p class="fw-carousel__date">
+        Some(published) => element(
+            "p",
+            Attributes::Static(DATE),
+            html! {
                 <time datetime={intl::iso_date(published.epoch_ms)}
                       lang={slide.lang.tag().to_string()} dir={slide.lang.direction().as_str()}>
                     { intl::long_date(published.epoch_ms, slide.lang.tag()) }
                 </time>
-            </p>
-        },
-        None if slide.reserve.date => html! { <p class="fw-carousel__date"></p> },
+            },
+        ),
+        None if slide.reserve.date => element("p", Attributes::Static(DATE), Html::default()),
         None => Html::default(),
     };
     let summary = match item.summary.as_ref().filter(|_| slide.show_summary) {
-        Some(summary) => html! { <p class="fw-carousel__summary">{ summary.clone() }</p> },
-        None if slide.reserve.summary => html! { <p class="fw-carousel__summary"></p> },
+        Some(summary) => element(
+            "p",
+            Attributes::Static(SUMMARY),
+            VText::new(summary.clone()).into(),
+        ),
+        None if slide.reserve.summary => element("p", Attributes::Static(SUMMARY), Html::default()),
         None => Html::default(),
     };
+    let heading = element(
+        heading_tag(slide.heading_level),
+        Attributes::Static(TITLE),
+        title,
+    );
     html! {
         <article key={item.id.clone()} class="fw-carousel__slide" part="slide" role="group"
                  aria-roledescription={slide.texts.slide_roledescription}
@@ -154,14 +174,21 @@ pub fn slide(slide: &Slide, on_image_error: &Callback<String>) -> Html {
             // The slide's name and role description stay in the widget's language; only the
             // content takes the news's (a box-less wrapper: the slide's layout is unchanged).
             <div class="fw-carousel__content" lang={content_lang.map(str::to_string)} {dir}>
-                { image }
-                <@{heading_tag(slide.heading_level)} class="fw-carousel__title" part="title">{ title }</@>
-                { date }
-                { summary }
+                { list(vec![image, heading, date, summary]) }
             </div>
         </article>
     }
 }
+
+/// A slide's image area, its date line and its summary lines.
+const IMAGE: Fixed = class!("fw-carousel__image");
+const DATE: Fixed = class!("fw-carousel__date");
+const SUMMARY: Fixed = class!("fw-carousel__summary");
+/// The slide's title heading.
+const TITLE: Fixed = &[
+    ("part", AttributeOrProperty::Static("title")),
+    ("class", AttributeOrProperty::Static("fw-carousel__title")),
+];
 
 /// The title's element for a heading level (2 to 6, [`super::config`] keeps it there): a
 /// literal, where `format!` would build a string per slide.

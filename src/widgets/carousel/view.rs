@@ -3,6 +3,7 @@
 //! position, the slide picker.
 
 use yew::prelude::*;
+use yew::virtual_dom::{AttributeOrProperty, Attributes, Listeners, VList, VTag};
 
 use super::super::icons::{chevron_next, chevron_previous};
 use super::hooks::Steer;
@@ -13,6 +14,65 @@ use crate::platform::intl;
 
 /// A picker button per slide only for short lists; beyond that the position text serves.
 const MAX_PICKER_ITEMS: usize = 12;
+
+/// The fixed attributes of an element made by [`element`], in the order `html!` sets them.
+pub type Fixed = &'static [(&'static str, AttributeOrProperty)];
+
+/// An element without listeners, node ref or key: `html!`'s own construction (its
+/// `VTag::__new_other`, what the macro expands every element to), made in this one place.
+/// Each `html!` element is that construction inlined again, about a hundred bytes of Wasm.
+pub fn element(tag: &'static str, attributes: Attributes, children: Html) -> Html {
+    VTag::__new_other(
+        AttrValue::Static(tag),
+        NodeRef::default(),
+        None,
+        attributes,
+        Listeners::None,
+        children,
+    )
+    .into()
+}
+
+/// Nodes side by side, as `html!` lists an element's children, in one vector rather than
+/// each converted and appended on its own. An absent one is an empty node in its place.
+pub fn list(children: Vec<Html>) -> Html {
+    VList::with_children(children, None).into()
+}
+
+/// `class="{class}"` alone.
+macro_rules! class {
+    ($class:literal) => {
+        &[(
+            "class",
+            ::yew::virtual_dom::AttributeOrProperty::Static($class),
+        )]
+    };
+}
+pub(super) use class;
+
+/// The position's paragraph: out of the accessibility tree (the slides' names say it).
+const POSITION: Fixed = &[
+    ("aria-hidden", AttributeOrProperty::Static("true")),
+    (
+        "class",
+        AttributeOrProperty::Static("fw-carousel__position"),
+    ),
+];
+/// The rotation button's icons (its name says what it does).
+const PAUSE_ICON: Fixed = &[
+    ("aria-hidden", AttributeOrProperty::Static("true")),
+    (
+        "class",
+        AttributeOrProperty::Static("fw-icon fw-icon--pause"),
+    ),
+];
+const PLAY_ICON: Fixed = &[
+    ("aria-hidden", AttributeOrProperty::Static("true")),
+    (
+        "class",
+        AttributeOrProperty::Static("fw-icon fw-icon--play fw-icon--directional"),
+    ),
+];
 
 /// What the controls of one render show.
 pub struct View<'a> {
@@ -79,18 +139,28 @@ impl View<'_> {
 pub fn controls(view: &View) -> Html {
     let index = view.current.index();
     let moves = stops(view.slide_count, view.per_view) > 1;
-    html! {
-        <div class="fw-carousel__controls">
-            { for rotation_button(view) }
-            if moves { { nav_button(view, Move::Previous) } }
-            // Keyed, so each position is a new node: a translator that ignores
-            // translate="no" replaces text nodes, and Yew would update the detached one.
-            // A <bdi>, so its digits and words keep their order beside the buttons.
-            <p class="fw-carousel__position" aria-hidden="true"><bdi key={index}>{ view.position_text() }</bdi></p>
-            if moves { { nav_button(view, Move::Next) } }
-        </div>
-    }
+    let nav = |step| {
+        if moves {
+            nav_button(view, step)
+        } else {
+            Html::default()
+        }
+    };
+    // Keyed, so each position is a new node: a translator that ignores translate="no"
+    // replaces text nodes, and Yew would update the detached one. A <bdi>, so its digits
+    // and words keep their order beside the buttons.
+    let position = html! { <bdi key={index}>{ view.position_text() }</bdi> };
+    let children = vec![
+        rotation_button(view).unwrap_or_default(),
+        nav(Move::Previous),
+        element("p", Attributes::Static(POSITION), position),
+        nav(Move::Next),
+    ];
+    element("div", Attributes::Static(CONTROLS), list(children))
 }
+
+/// The row of controls.
+const CONTROLS: Fixed = class!("fw-carousel__controls");
 
 /// The previous (`Move::Previous`) or next (any other move) button; `aria-disabled` at an end
 /// without loop, so it stays focusable and keeps its place.
@@ -131,15 +201,13 @@ fn rotation_button(view: &View) -> Option<Html> {
             (
                 RotationEvent::StopRequested,
                 view.texts.stop_rotation,
-                html! { <span class="fw-icon fw-icon--pause" aria-hidden="true"></span> },
+                element("span", Attributes::Static(PAUSE_ICON), Html::default()),
             )
         } else {
             (
                 RotationEvent::StartRequested,
                 view.texts.start_rotation,
-                html! {
-                    <span class="fw-icon fw-icon--play fw-icon--directional" aria-hidden="true"></span>
-                },
+                element("span", Attributes::Static(PLAY_ICON), Html::default()),
             )
         };
         html! {
