@@ -262,21 +262,20 @@ pub struct Swipe {
     pub on_pointercancel: Callback<PointerEvent>,
 }
 
-/// Swipes on the slides.
-#[hook]
-pub fn use_swipe(steer: &Steer, direction: Direction) -> Swipe {
-    // Where the pointer went down: input in progress, not a copy of any state.
-    let from = use_mut_ref(|| None::<f64>);
+/// Swipes on the slides. No hook of its own: where the pointer went down is kept in the
+/// state ([`Action::Pointer`]), which renders nothing for it.
+pub fn swipe(steer: &Steer, direction: Direction) -> Swipe {
     let on_pointerdown = {
-        let from = from.clone();
+        let state = steer.shared();
         Callback::from(move |event: PointerEvent| {
-            *from.borrow_mut() = Some(f64::from(event.client_x()));
+            dispatch(&state, Action::Pointer(Some(f64::from(event.client_x()))));
         })
     };
     let on_pointerup = {
-        let (steer, from) = (steer.clone(), from.clone());
+        let steer = steer.clone();
         Callback::from(move |event: PointerEvent| {
-            let start = from.borrow_mut().take();
+            let start = steer.now().pointer_down;
+            dispatch(&steer.state, Action::Pointer(None));
             if let Some(step) =
                 start.and_then(|x| move_for_swipe(f64::from(event.client_x()) - x, direction))
             {
@@ -284,7 +283,9 @@ pub fn use_swipe(steer: &Steer, direction: Direction) -> Swipe {
             }
         })
     };
-    let on_pointercancel = Callback::from(move |_: PointerEvent| *from.borrow_mut() = None);
+    let state = steer.shared();
+    let on_pointercancel =
+        Callback::from(move |_: PointerEvent| dispatch(&state, Action::Pointer(None)));
     Swipe {
         on_pointerdown,
         on_pointerup,

@@ -20,8 +20,8 @@ use yew::virtual_dom::{AttributeOrProperty, Attributes, VText};
 
 use self::config::{CarouselConfig, MAX_PER_VIEW};
 use self::hooks::{
-    on_image_error, use_carousel_state, use_carousel_width, use_feed_and_layout, use_live_refresh,
-    use_rotation, use_swipe, Steer,
+    on_image_error, swipe, use_carousel_state, use_carousel_width, use_feed_and_layout,
+    use_live_refresh, use_rotation, Steer,
 };
 use self::rotation::Event as RotationEvent;
 use self::slide::slides;
@@ -91,7 +91,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     let (autoplay, interval) = (config.autoplay, config.interval_ms);
     use_rotation(&steer, autoplay, interval, slide_count, current.index());
     use_live_refresh(&steer, options, config.refresh_ms);
-    let swipe = use_swipe(&steer, lang.direction());
+    let swipe = swipe(&steer, lang.direction());
     props.control.index.set(current.index());
     {
         let (steer, control) = (steer.clone(), props.control.clone());

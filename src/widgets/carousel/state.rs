@@ -192,6 +192,9 @@ pub enum Action {
     Measured(u32),
     /// The image of the item with this id failed to load: its slide shows without it.
     ImageFailed(String),
+    /// A pointer went down on the slides at this `clientX` (or went up, or the browser took it
+    /// over: `None`). Input in progress, for the swipe it may make: it renders nothing.
+    Pointer(Option<f64>),
 }
 
 /// One carousel's state: everything its events change, kept in one place (a [`Kept`]) and
@@ -220,6 +223,8 @@ pub struct CarouselState {
     /// The ids of items whose image failed to load. Here rather than in a state of their own
     /// (as the width): every `use_state` is another copy of Yew's reducer code in the Wasm.
     pub broken_images: Vec<String>,
+    /// Where the pointer went down on the slides ([`Action::Pointer`]), while it is down.
+    pub pointer_down: Option<f64>,
 }
 
 impl CarouselState {
@@ -235,6 +240,7 @@ impl CarouselState {
             change: None,
             width: 0,
             broken_images: Vec::new(),
+            pointer_down: None,
         }
     }
 
@@ -356,6 +362,10 @@ impl CarouselState {
                     return false;
                 }
                 self.broken_images.push(id);
+            }
+            Action::Pointer(x) => {
+                self.pointer_down = x;
+                return false;
             }
         }
         true
@@ -729,6 +739,14 @@ mod reducer_tests {
             idle(&both, Action::ImageFailed("a".into())),
             "known image, no render"
         );
+        let mut pressed = both.clone();
+        assert!(
+            !pressed.apply(Action::Pointer(Some(12.5))),
+            "a press renders nothing"
+        );
+        assert_eq!(pressed.pointer_down, Some(12.5));
+        assert!(!pressed.apply(Action::Pointer(None)));
+        assert_eq!(pressed, both);
     }
 
     #[test]
