@@ -75,26 +75,28 @@ pub fn slides(
     let index = view.current.index();
     let in_view = index..index + view.per_view;
     let reserve = Reserve::of(items, config.show_summary);
-    slides_in_dom(index, view.per_view, view.slide_count, config.wrap)
-        .into_iter()
-        .filter_map(|i| Some((i, items.get(i)?)))
-        .map(|(i, item)| {
-            let shown = Slide {
-                show_summary: config.show_summary,
-                item,
-                name: view.slide_name(i),
-                texts: view.texts,
-                lang: view.lang,
-                feed_language,
-                current: i == index,
-                in_view: in_view.contains(&i),
-                heading_level: config.heading_level,
-                image_broken: broken_images.contains(&item.id),
-                reserve,
-            };
-            slide(&shown, on_image_error)
-        })
-        .collect()
+    // A loop rather than an iterator chain, whose `collect` would be generic code of its own.
+    let mut shown = Vec::new();
+    for i in slides_in_dom(index, view.per_view, view.slide_count, config.wrap) {
+        let Some(item) = items.get(i) else {
+            continue;
+        };
+        let one = Slide {
+            show_summary: config.show_summary,
+            item,
+            name: view.slide_name(i),
+            texts: view.texts,
+            lang: view.lang,
+            feed_language,
+            current: i == index,
+            in_view: in_view.contains(&i),
+            heading_level: config.heading_level,
+            image_broken: broken_images.contains(&item.id),
+            reserve,
+        };
+        shown.push(slide(&one, on_image_error));
+    }
+    list(shown)
 }
 
 /// The slide. Slides other than those in view stay hidden and inert: out of the

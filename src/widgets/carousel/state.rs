@@ -127,13 +127,18 @@ pub fn slides_in_dom(index: usize, shown: usize, count: usize, wrap: bool) -> Ve
         _ if wrap => Some(0),
         _ => None,
     };
-    let mut slides: Vec<usize> = before
-        .filter(|i| !in_view.contains(i))
-        .into_iter()
-        .chain(in_view.clone())
-        .collect();
-    slides.extend(after.filter(|i| !in_view.contains(i)));
-    slides.dedup();
+    // Pushed one by one: an iterator chain's `collect` would be generic code of its own.
+    let mut slides = Vec::with_capacity(shown + 2);
+    if let Some(i) = before.filter(|i| !in_view.contains(i)) {
+        slides.push(i);
+    }
+    for i in in_view.clone() {
+        slides.push(i);
+    }
+    // Only this one can repeat the one before it.
+    if let Some(i) = after.filter(|i| !in_view.contains(i) && slides.last() != Some(i)) {
+        slides.push(i);
+    }
     if slides.len() > 1 && slides.first() == slides.last() {
         slides.pop();
     }
