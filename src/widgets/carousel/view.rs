@@ -224,19 +224,23 @@ fn rotation_button(view: &View) -> Option<Html> {
 pub fn picker(view: &View, stops: usize) -> Option<Html> {
     let index = view.current.index();
     (stops > 1 && stops <= MAX_PICKER_ITEMS).then(|| {
+        // A loop rather than `for` over a mapped range, whose `extend` is generic code of its
+        // own.
+        let mut dots = Vec::with_capacity(stops);
+        for i in 0..stops {
+            let is_current = i == index;
+            dots.push(html! {
+                <button type="button" class="fw-carousel__dot"
+                        aria-label={fill(view.texts.picker_slide, &[("n", &view.number(i + 1))])}
+                        aria-disabled={is_current.then_some("true")}
+                        aria-current={is_current.then_some("true")}
+                        onclick={view.steer.on::<MouseEvent>(Move::To(i))}>
+                </button>
+            });
+        }
         html! {
             <div class="fw-carousel__picker" part="picker" role="group" aria-label={view.texts.picker_label}>
-                { for (0..stops).map(|i| {
-                    let is_current = i == index;
-                    html! {
-                        <button type="button" class="fw-carousel__dot"
-                                aria-label={fill(view.texts.picker_slide, &[("n", &view.number(i + 1))])}
-                                aria-disabled={is_current.then_some("true")}
-                                aria-current={is_current.then_some("true")}
-                                onclick={view.steer.on::<MouseEvent>(Move::To(i))}>
-                        </button>
-                    }
-                }) }
+                { list(dots) }
             </div>
         }
     })
