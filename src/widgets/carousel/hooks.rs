@@ -182,23 +182,22 @@ pub fn use_feed_and_layout(steer: &Steer, first: &FeedState) {
 #[hook]
 pub fn use_rotation(steer: &Steer, autoplay: bool, interval_ms: u32, slides: usize, index: usize) {
     {
-        let steer = steer.clone();
-        use_effect_on(autoplay, move |&autoplay| {
-            // Nothing to say on the first render, which made the rotation from this very value.
-            if autoplay != steer.now().rotation.has_control() {
-                steer.send(Action::Rotation(RotationEvent::Configured {
-                    autoplay,
-                    reduced_motion: autoplay && prefers_reduced_motion(),
-                }));
-            }
-        });
-    }
-    {
         let rotating = steer.now().rotation.is_rotating() && slides > 1;
         let steer = steer.clone();
+        // One effect for both (each effect is code of its own): telling the rotation of
+        // `autoplay` changes nothing when it did not change, and a timer made from a render
+        // that had not heard of the change is replaced by the next render, before it is due.
         use_effect_on(
-            (rotating, index, interval_ms),
-            move |&(rotating, _, interval_ms)| {
+            (autoplay, rotating, index, interval_ms),
+            move |&(autoplay, rotating, _, interval_ms)| {
+                // Nothing to say on the first render, which made the rotation from this very
+                // value.
+                if autoplay != steer.now().rotation.has_control() {
+                    steer.send(Action::Rotation(RotationEvent::Configured {
+                        autoplay,
+                        reduced_motion: autoplay && prefers_reduced_motion(),
+                    }));
+                }
                 let timer =
                     rotating.then(|| Timeout::new(interval_ms, move || steer.go(Move::Next)));
                 move || drop(timer)
