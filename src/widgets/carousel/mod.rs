@@ -91,7 +91,6 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     let (autoplay, interval) = (config.autoplay, config.interval_ms);
     use_rotation(&steer, autoplay, interval, slide_count, current.index());
     use_live_refresh(&steer, options, config.refresh_ms);
-    let swipe = swipe(&steer, lang.direction());
     props.control.index.set(current.index());
     {
         let (steer, control) = (steer.clone(), props.control.clone());
@@ -122,13 +121,16 @@ pub fn Carousel(props: &WidgetProps) -> Html {
         );
     }
 
-    match &first {
-        FeedState::Loading => return status(catalog.loading, &lang, Tone::Busy),
-        FeedState::Absent | FeedState::Failed(_) => {
-            return status(texts.news_failed, &lang, Tone::Error)
-        }
-        FeedState::Ready(_) if items.is_empty() => return status(texts.no_news, &lang, Tone::Info),
-        FeedState::Ready(_) => {}
+    // One return for every status: each return is its own copy of the drops of this render's
+    // values.
+    let shown_status = match &first {
+        FeedState::Loading => Some((catalog.loading, Tone::Busy)),
+        FeedState::Absent | FeedState::Failed(_) => Some((texts.news_failed, Tone::Error)),
+        FeedState::Ready(_) if items.is_empty() => Some((texts.no_news, Tone::Info)),
+        FeedState::Ready(_) => None,
+    };
+    if let Some((text, tone)) = shown_status {
+        return status(text, &lang, tone);
     }
 
     let view = View {
@@ -141,6 +143,8 @@ pub fn Carousel(props: &WidgetProps) -> Html {
         slide_count,
         total: intl::number(slide_count, lang.tag()),
     };
+    // Handlers are made only for the carousel itself, not for a status.
+    let swipe = swipe(&steer, lang.direction());
     let on_keydown = steer.on_keydown(lang.direction());
     let on_focusin = steer.on_focus_entering(&section_ref);
     let feed_language = feed.as_deref().and_then(|feed| feed.language.as_deref());
