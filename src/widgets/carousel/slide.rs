@@ -114,10 +114,9 @@ pub fn slide(slide: &Slide, on_image_error: &Callback<String>) -> Html {
     let title = Html::from(VText::new(item.title.clone()));
     let title = match &item.url {
         Some(url) => {
-            let href = AttributeOrProperty::Attribute(url.clone().into());
             let attributes = Attributes::Dynamic {
                 keys: &["href"],
-                values: Box::new([Some(href)]),
+                values: Box::new([Some(text(url.clone()))]),
             };
             element("a", attributes, title)
         }
@@ -144,12 +143,18 @@ pub fn slide(slide: &Slide, on_image_error: &Callback<String>) -> Html {
         Some(published) => element(
             "p",
             Attributes::Static(DATE),
-            html! {
-                <time datetime={intl::iso_date(published.epoch_ms)}
-                      lang={slide.lang.tag().to_string()} dir={slide.lang.direction().as_str()}>
-                    { intl::long_date(published.epoch_ms, slide.lang.tag()) }
-                </time>
-            },
+            element(
+                "time",
+                Attributes::Dynamic {
+                    keys: &["datetime", "lang", "dir"],
+                    values: Box::new([
+                        Some(text(intl::iso_date(published.epoch_ms))),
+                        Some(text(slide.lang.tag().to_string())),
+                        Some(AttributeOrProperty::Static(slide.lang.direction().as_str())),
+                    ]),
+                },
+                VText::new(intl::long_date(published.epoch_ms, slide.lang.tag())).into(),
+            ),
         ),
         None if slide.reserve.date => element("p", Attributes::Static(DATE), Html::default()),
         None => Html::default(),
@@ -168,6 +173,18 @@ pub fn slide(slide: &Slide, on_image_error: &Callback<String>) -> Html {
         Attributes::Static(TITLE),
         title,
     );
+    let content = element(
+        "div",
+        Attributes::Dynamic {
+            keys: &["lang", "dir", "class"],
+            values: Box::new([
+                content_lang.map(|tag| text(tag.to_string())),
+                Some(AttributeOrProperty::Static(dir)),
+                Some(AttributeOrProperty::Static("fw-carousel__content")),
+            ]),
+        },
+        list(vec![image, heading, date, summary]),
+    );
     html! {
         <article key={item.id.clone()} class="fw-carousel__slide" part="slide" role="group"
                  aria-roledescription={slide.texts.slide_roledescription}
@@ -175,9 +192,7 @@ pub fn slide(slide: &Slide, on_image_error: &Callback<String>) -> Html {
                  hidden={!slide.in_view} inert={!slide.in_view}>
             // The slide's name and role description stay in the widget's language; only the
             // content takes the news's (a box-less wrapper: the slide's layout is unchanged).
-            <div class="fw-carousel__content" lang={content_lang.map(str::to_string)} {dir}>
-                { list(vec![image, heading, date, summary]) }
-            </div>
+            { content }
         </article>
     }
 }
@@ -191,6 +206,11 @@ const TITLE: Fixed = &[
     ("part", AttributeOrProperty::Static("title")),
     ("class", AttributeOrProperty::Static("fw-carousel__title")),
 ];
+
+/// An attribute's value made at run time.
+fn text(value: String) -> AttributeOrProperty {
+    AttributeOrProperty::Attribute(value.into())
+}
 
 /// The title's element for a heading level (2 to 6, [`super::config`] keeps it there): a
 /// literal, where `format!` would build a string per slide.
