@@ -131,6 +131,13 @@ impl Steer {
         })
     }
 
+    /// The callback of the image of the item `id`: when it fails to load, its slide shows
+    /// without it ([`CarouselState::broken_images`]).
+    pub fn on_image_error(&self, id: String) -> Callback<Event> {
+        let state = self.shared();
+        Callback::from(move |_: Event| dispatch(&state, Action::ImageFailed(id.clone())))
+    }
+
     /// The state alone, for [`dispatch`] without telling of changes: for actions that make
     /// none, from closures that outlive renders.
     pub fn shared(&self) -> SharedState {
@@ -290,13 +297,6 @@ pub fn swipe(steer: &Steer, direction: Direction) -> Swipe {
         on_pointerup,
         on_pointercancel,
     }
-}
-
-/// The callback an image calls with its item's id when it fails to load (its slide then shows
-/// without it, [`CarouselState::broken_images`]).
-pub fn on_image_error(steer: &Steer) -> Callback<String> {
-    let state = steer.shared();
-    Callback::from(move |id: String| dispatch(&state, Action::ImageFailed(id)))
 }
 
 /// Keeps the carousel's width in CSS pixels ([`CarouselState::width`]) current by a

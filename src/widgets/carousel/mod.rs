@@ -20,8 +20,8 @@ use yew::virtual_dom::{AttributeOrProperty, Attributes, VText};
 
 use self::config::{CarouselConfig, MAX_PER_VIEW};
 use self::hooks::{
-    on_image_error, swipe, use_carousel_state, use_carousel_width, use_feed_and_layout,
-    use_live_refresh, use_rotation, Steer,
+    swipe, use_carousel_state, use_carousel_width, use_feed_and_layout, use_live_refresh,
+    use_rotation, Steer,
 };
 use self::rotation::Event as RotationEvent;
 use self::slide::slides;
@@ -148,14 +148,7 @@ pub fn Carousel(props: &WidgetProps) -> Html {
     let on_keydown = steer.on_keydown(lang.direction());
     let on_focusin = steer.on_focus_entering(&section_ref);
     let feed_language = feed.as_deref().and_then(|feed| feed.language.as_deref());
-    let slides = slides(
-        &view,
-        items,
-        feed_language,
-        &config,
-        &now.broken_images,
-        &on_image_error(&steer),
-    );
+    let slides = slides(&view, items, feed_language, &config, &now.broken_images);
 
     let slides = html! {
         <div class="fw-carousel__slides" data-view={SIDE_BY_SIDE.get(per_view).copied().flatten()}

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use yew::virtual_dom::{AttributeOrProperty, Attributes, VText};
 
 use super::config::CarouselConfig;
+use super::hooks::Steer;
 use super::state::slides_in_dom;
 use super::view::{class, element, list, Fixed, View};
 use crate::feed::NewsItem;
@@ -70,7 +71,6 @@ pub fn slides(
     feed_language: Option<&str>,
     config: &CarouselConfig,
     broken_images: &[String],
-    on_image_error: &Callback<String>,
 ) -> Html {
     let index = view.current.index();
     let in_view = index..index + view.per_view;
@@ -94,15 +94,15 @@ pub fn slides(
             image_broken: broken_images.contains(&item.id),
             reserve,
         };
-        shown.push(slide(&one, on_image_error));
+        shown.push(slide(&one, view.steer));
     }
     list(shown)
 }
 
 /// The slide. Slides other than those in view stay hidden and inert: out of the
 /// accessibility tree, the tab order and the find-in-page, never read twice.
-/// `on_image_error` hears the item's id when its image fails.
-pub fn slide(slide: &Slide, on_image_error: &Callback<String>) -> Html {
+/// `steer` hears of the item's image when it fails.
+pub fn slide(slide: &Slide, steer: &Steer) -> Html {
     let item = slide.item;
     // The content is in the item's language, else the feed's, whatever the widget speaks: an
     // Arabic page's carousel of English news reads its slides left to right. A language we
@@ -124,13 +124,13 @@ pub fn slide(slide: &Slide, on_image_error: &Callback<String>) -> Html {
     };
     let image = match item.image.as_ref().filter(|_| !slide.image_broken) {
         Some(image) => {
-            let (id, on_error) = (item.id.clone(), on_image_error.clone());
+            let onerror = steer.on_image_error(item.id.clone());
             html! {
                 <img class="fw-carousel__image" src={image.url.clone()} alt={image.alt.clone()}
                      width={image.width.map(|w| w.to_string())}
                      height={image.height.map(|h| h.to_string())}
                      loading={if slide.current { "eager" } else { "lazy" }} decoding="async"
-                     onerror={Callback::from(move |_: Event| on_error.emit(id.clone()))} />
+                     {onerror} />
             }
         }
         // A broken or missing image keeps its area: an empty, neutral box (nothing to read).
