@@ -271,32 +271,39 @@ pub struct Swipe {
 /// Swipes on the slides. No hook of its own: where the pointer went down is kept in the
 /// state ([`Action::Pointer`]), which renders nothing for it.
 pub fn swipe(steer: &Steer, direction: Direction) -> Swipe {
-    let on_pointerdown = {
-        let state = steer.shared();
-        Callback::from(move |event: PointerEvent| {
-            dispatch(&state, Action::Pointer(Some(f64::from(event.client_x()))));
-        })
-    };
-    let on_pointerup = {
-        let steer = steer.clone();
-        Callback::from(move |event: PointerEvent| {
-            let start = steer.now().pointer_down;
-            dispatch(&steer.state, Action::Pointer(None));
-            if let Some(step) =
-                start.and_then(|x| move_for_swipe(f64::from(event.client_x()) - x, direction))
-            {
-                steer.go(step);
-            }
-        })
-    };
-    let state = steer.shared();
-    let on_pointercancel =
-        Callback::from(move |_: PointerEvent| dispatch(&state, Action::Pointer(None)));
     Swipe {
-        on_pointerdown,
-        on_pointerup,
-        on_pointercancel,
+        on_pointerdown: on_pointer(steer, direction, Pointer::Down),
+        on_pointerup: on_pointer(steer, direction, Pointer::Up),
+        on_pointercancel: on_pointer(steer, direction, Pointer::Cancel),
     }
+}
+
+/// What a pointer on the slides did.
+#[derive(Clone, Copy)]
+enum Pointer {
+    /// Went down: a swipe may start.
+    Down,
+    /// Went up: the swipe ends, and moves when it travelled far enough.
+    Up,
+    /// The browser took it over.
+    Cancel,
+}
+
+/// The handler of one pointer event of a swipe: one closure type for the three.
+fn on_pointer(steer: &Steer, direction: Direction, pointer: Pointer) -> Callback<PointerEvent> {
+    let steer = steer.clone();
+    Callback::from(move |event: PointerEvent| {
+        let x = f64::from(event.client_x());
+        if let Pointer::Down = pointer {
+            return dispatch(&steer.state, Action::Pointer(Some(x)));
+        }
+        let start = steer.now().pointer_down;
+        dispatch(&steer.state, Action::Pointer(None));
+        let step = start.and_then(|from| move_for_swipe(x - from, direction));
+        if let (Pointer::Up, Some(step)) = (pointer, step) {
+            steer.go(step);
+        }
+    })
 }
 
 /// Keeps the carousel's width in CSS pixels ([`CarouselState::width`]) current by a
