@@ -2,7 +2,7 @@
 //! Yew's reducer: each `use_state` type is another copy of its reducer code in the Wasm, while
 //! a `use_mut_ref` is a few bytes and asking for a render is one shared hook.
 
-use std::cell::RefCell;
+use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -19,6 +19,24 @@ impl<T> Clone for Kept<T> {
         Self {
             value: self.value.clone(),
             render: self.render.clone(),
+        }
+    }
+}
+
+impl<T> Kept<T> {
+    /// The value as it is now, borrowed in place (no copy). Hold it only while nothing can
+    /// change the value: within a render, not across a call that may [`Kept::update`] it.
+    pub fn now(&self) -> Ref<'_, T> {
+        self.value.borrow()
+    }
+
+    /// Changes the value in place with `change`, and asks for a render when it says it
+    /// changed something (a reducer without Yew's: no copy of the value, no `Rc` per step).
+    pub fn update(&self, change: impl FnOnce(&mut T) -> bool) {
+        let changed = change(&mut self.value.borrow_mut());
+        // The borrow ends first: the render may run right away and read the value.
+        if changed {
+            self.render.force_update();
         }
     }
 }

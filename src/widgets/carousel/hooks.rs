@@ -2,7 +2,7 @@
 //! live refresh, swipes, broken images and the measured width. The decisions are made in the
 //! pure [`CarouselState`]; these hooks only connect it to timers, listeners and the DOM.
 
-use std::ops::Deref;
+use std::cell::Ref;
 use std::rc::Rc;
 
 use gloo_events::EventListener;
@@ -13,7 +13,7 @@ use web_sys::{Element, Node};
 use yew::prelude::*;
 
 use super::super::{
-    feed_source, feed_timeout, use_effect_on, FeedSource, FeedState, WidgetOptions,
+    feed_source, feed_timeout, use_effect_on, use_kept, FeedSource, FeedState, Kept, WidgetOptions,
 };
 use super::config::CarouselConfig;
 use super::input::{move_for_key, move_for_swipe};
@@ -24,17 +24,24 @@ use crate::i18n::Direction;
 use crate::platform::events::{self, WidgetEvent};
 use crate::platform::feed_cache;
 
+/// The carousel's state as it is now, shared by the render and every handler.
+pub type SharedState = Kept<CarouselState>;
+
+/// Applies `action` to `state`, and renders when it changed something.
+pub fn dispatch(state: &SharedState, action: Action) {
+    state.update(|now| now.apply(action));
+}
+
 /// The carousel's state, the layout of one render and the host page it tells of moves. Every
 /// action goes through [`Steer::send`], which dispatches the `fw:carousel:change` event of
 /// the move it made.
 ///
 /// It reads the state as it is now, not as the last render saw it: two actions in one task
 /// (a key repeat and the rotation timer) both apply. Moves carry the layout of the render the
-/// reader saw. It keeps the states it read alive while it lives, so long-lived closures (the
-/// refresh timer) take [`Steer::dispatcher`] instead.
+/// reader saw.
 #[derive(Clone)]
 pub struct Steer {
-    state: UseReducerHandle<CarouselState>,
+    state: SharedState,
     host: Element,
     stops: usize,
     wrap: bool,
@@ -43,12 +50,7 @@ pub struct Steer {
 impl Steer {
     /// Steers `state` in a render whose layout has `stops` positions, wrapping around the
     /// ends or not (`wrap`, as `loop` says now), telling `host` of moves.
-    pub fn new(
-        state: &UseReducerHandle<CarouselState>,
-        host: &Element,
-        stops: usize,
-        wrap: bool,
-    ) -> Self {
+    pub fn new(state: &SharedState, host: &Element, stops: usize, wrap: bool) -> Self {
         Self {
             state: state.clone(),
             host: host.clone(),
@@ -57,20 +59,28 @@ impl Steer {
         }
     }
 
+    /// The state as it is now (a borrow: not to hold across [`Steer::send`]).
+    pub fn now(&self) -> Ref<'_, CarouselState> {
+        self.state.now()
+    }
+
     /// Applies `action`, then tells the host page of the change it made, if any.
     pub fn send(&self, action: Action) {
-        let before = self.state.changes();
-        self.state.dispatch(action);
-        if let Some(change) = self.state.change.as_ref().filter(|c| c.serial != before) {
-            events::dispatch(
-                &self.host,
-                WidgetEvent::CarouselChange,
-                &events::detail(&[
+        let before = self.now().changes();
+        dispatch(&self.state, action);
+        let detail = {
+            let now = self.now();
+            match now.change.as_ref().filter(|c| c.serial != before) {
+                Some(change) => events::detail(&[
                     ("id", change.id.as_str().into()),
                     ("index", (change.index as u32).into()),
                 ]),
-            );
-        }
+                None => return,
+            }
+        };
+        // Told once the state is no longer borrowed: a listener of the page may call
+        // `next()` right away.
+        events::dispatch(&self.host, WidgetEvent::CarouselChange, &detail);
     }
 
     /// Moves by `step`.
@@ -90,8 +100,8 @@ impl Steer {
 
     /// A callback that sends `event` to the rotation, whatever its own event.
     pub fn on_rotation<E: 'static>(&self, event: RotationEvent) -> Callback<E> {
-        let dispatcher = self.dispatcher();
-        Callback::from(move |_: E| dispatcher.dispatch(Action::Rotation(event)))
+        let state = self.shared();
+        Callback::from(move |_: E| dispatch(&state, Action::Rotation(event)))
     }
 
     /// The carousel's key handler: arrows (mirrored in RTL), Home and End.
@@ -108,7 +118,7 @@ impl Steer {
     /// The carousel's focus handler: focus arriving from outside `section` stops rotation;
     /// moving between the carousel's own controls (after the reader started it) does not.
     pub fn on_focus_entering(&self, section: &NodeRef) -> Callback<FocusEvent> {
-        let (dispatcher, section) = (self.dispatcher(), section.clone());
+        let (state, section) = (self.shared(), section.clone());
         Callback::from(move |event: FocusEvent| {
             let from_inside = event
                 .related_target()
@@ -116,23 +126,22 @@ impl Steer {
                 .zip(section.cast::<Element>())
                 .is_some_and(|(from, section)| section.contains(Some(&from)));
             if !from_inside {
-                dispatcher.dispatch(Action::Rotation(RotationEvent::FocusEntered));
+                dispatch(&state, Action::Rotation(RotationEvent::FocusEntered));
             }
         })
     }
 
-    /// Dispatches without reading the state (nor telling of changes): for actions that make
-    /// none, from closures that outlive renders.
-    pub fn dispatcher(&self) -> UseReducerDispatcher<CarouselState> {
-        self.state.dispatcher()
+    /// The callback of the image of the item `id`: when it fails to load, its slide shows
+    /// without it ([`CarouselState::broken_images`]).
+    pub fn on_image_error(&self, id: String) -> Callback<Event> {
+        let state = self.shared();
+        Callback::from(move |_: Event| dispatch(&state, Action::ImageFailed(id.clone())))
     }
-}
 
-impl Deref for Steer {
-    type Target = CarouselState;
-
-    fn deref(&self) -> &CarouselState {
-        &self.state
+    /// The state alone, for [`dispatch`] without telling of changes: for actions that make
+    /// none, from closures that outlive renders.
+    pub fn shared(&self) -> SharedState {
+        self.state.clone()
     }
 }
 
@@ -142,8 +151,8 @@ impl Deref for Steer {
 pub fn use_carousel_state(
     options: &WidgetOptions,
     settings: Option<&CarouselSettings>,
-) -> UseReducerHandle<CarouselState> {
-    use_reducer(|| {
+) -> SharedState {
+    use_kept(|| {
         let config = CarouselConfig::resolve(options, settings);
         let autoplay = config.autoplay;
         // Reduced motion is asked only when it matters: the query may make the browser
@@ -160,7 +169,7 @@ pub fn use_feed_and_layout(steer: &Steer, first: &FeedState) {
     let (steer, stops) = (steer.clone(), steer.stops);
     // The position's count too: a refresh counts the fresh feed's items, which the layout may
     // show fewer positions of.
-    let count = steer.position.count();
+    let count = steer.now().position.count();
     use_effect_on((first.clone(), stops, count), move |(first, _, _)| {
         // The layout first: a move waiting for an item the feed turned out not to have is
         // told where the position was clamped to.
@@ -180,23 +189,22 @@ pub fn use_feed_and_layout(steer: &Steer, first: &FeedState) {
 #[hook]
 pub fn use_rotation(steer: &Steer, autoplay: bool, interval_ms: u32, slides: usize, index: usize) {
     {
+        let rotating = steer.now().rotation.is_rotating() && slides > 1;
         let steer = steer.clone();
-        use_effect_on(autoplay, move |&autoplay| {
-            // Nothing to say on the first render, which made the rotation from this very value.
-            if autoplay != steer.rotation.has_control() {
-                steer.send(Action::Rotation(RotationEvent::Configured {
-                    autoplay,
-                    reduced_motion: autoplay && prefers_reduced_motion(),
-                }));
-            }
-        });
-    }
-    {
-        let rotating = steer.rotation.is_rotating() && slides > 1;
-        let steer = steer.clone();
+        // One effect for both (each effect is code of its own): telling the rotation of
+        // `autoplay` changes nothing when it did not change, and a timer made from a render
+        // that had not heard of the change is replaced by the next render, before it is due.
         use_effect_on(
-            (rotating, index, interval_ms),
-            move |&(rotating, _, interval_ms)| {
+            (autoplay, rotating, index, interval_ms),
+            move |&(autoplay, rotating, _, interval_ms)| {
+                // Nothing to say on the first render, which made the rotation from this very
+                // value.
+                if autoplay != steer.now().rotation.has_control() {
+                    steer.send(Action::Rotation(RotationEvent::Configured {
+                        autoplay,
+                        reduced_motion: autoplay && prefers_reduced_motion(),
+                    }));
+                }
                 let timer =
                     rotating.then(|| Timeout::new(interval_ms, move || steer.go(Move::Next)));
                 move || drop(timer)
@@ -204,14 +212,14 @@ pub fn use_rotation(steer: &Steer, autoplay: bool, interval_ms: u32, slides: usi
         );
     }
     {
-        let dispatcher = steer.dispatcher();
+        let state = steer.shared();
         use_effect_on((), move |_| {
             let document = web_sys::window().and_then(|w| w.document());
             let listener = document.map(|document| {
                 let target = document.clone();
                 EventListener::new(&target, "visibilitychange", move |_| {
                     let hidden = RotationEvent::PageHidden(document.hidden());
-                    dispatcher.dispatch(Action::Rotation(hidden));
+                    dispatch(&state, Action::Rotation(hidden));
                 })
             });
             move || drop(listener)
@@ -227,16 +235,16 @@ pub fn use_live_refresh(steer: &Steer, options: &Rc<WidgetOptions>, refresh_ms: 
         FeedSource::Url(url) => Some(url),
         _ => None,
     };
-    let (dispatcher, options) = (steer.dispatcher(), options.clone());
+    let (state, options) = (steer.shared(), options.clone());
     use_effect_on((refresh_ms, source), move |(refresh_ms, source)| {
         let timeout = feed_timeout(&options);
         let timer = refresh_ms.zip(source.clone()).map(|(ms, url)| {
             Interval::new(ms, move || {
-                let (dispatcher, options) = (dispatcher.clone(), options.clone());
+                let (state, options) = (state.clone(), options.clone());
                 feed_cache::reload(&url, timeout, move |result| {
                     if let Ok(feed) = result {
                         let max_items = max_items_with(&options, &feed);
-                        dispatcher.dispatch(Action::Refreshed { feed, max_items });
+                        dispatch(&state, Action::Refreshed { feed, max_items });
                     }
                 });
             })
@@ -260,41 +268,42 @@ pub struct Swipe {
     pub on_pointercancel: Callback<PointerEvent>,
 }
 
-/// Swipes on the slides.
-#[hook]
-pub fn use_swipe(steer: &Steer, direction: Direction) -> Swipe {
-    // Where the pointer went down: input in progress, not a copy of any state.
-    let from = use_mut_ref(|| None::<f64>);
-    let on_pointerdown = {
-        let from = from.clone();
-        Callback::from(move |event: PointerEvent| {
-            *from.borrow_mut() = Some(f64::from(event.client_x()));
-        })
-    };
-    let on_pointerup = {
-        let (steer, from) = (steer.clone(), from.clone());
-        Callback::from(move |event: PointerEvent| {
-            let start = from.borrow_mut().take();
-            if let Some(step) =
-                start.and_then(|x| move_for_swipe(f64::from(event.client_x()) - x, direction))
-            {
-                steer.go(step);
-            }
-        })
-    };
-    let on_pointercancel = Callback::from(move |_: PointerEvent| *from.borrow_mut() = None);
+/// Swipes on the slides. No hook of its own: where the pointer went down is kept in the
+/// state ([`Action::Pointer`]), which renders nothing for it.
+pub fn swipe(steer: &Steer, direction: Direction) -> Swipe {
     Swipe {
-        on_pointerdown,
-        on_pointerup,
-        on_pointercancel,
+        on_pointerdown: on_pointer(steer, direction, Pointer::Down),
+        on_pointerup: on_pointer(steer, direction, Pointer::Up),
+        on_pointercancel: on_pointer(steer, direction, Pointer::Cancel),
     }
 }
 
-/// The callback an image calls with its item's id when it fails to load (its slide then shows
-/// without it, [`CarouselState::broken_images`]).
-pub fn on_image_error(steer: &Steer) -> Callback<String> {
-    let dispatcher = steer.dispatcher();
-    Callback::from(move |id: String| dispatcher.dispatch(Action::ImageFailed(id)))
+/// What a pointer on the slides did.
+#[derive(Clone, Copy)]
+enum Pointer {
+    /// Went down: a swipe may start.
+    Down,
+    /// Went up: the swipe ends, and moves when it travelled far enough.
+    Up,
+    /// The browser took it over.
+    Cancel,
+}
+
+/// The handler of one pointer event of a swipe: one closure type for the three.
+fn on_pointer(steer: &Steer, direction: Direction, pointer: Pointer) -> Callback<PointerEvent> {
+    let steer = steer.clone();
+    Callback::from(move |event: PointerEvent| {
+        let x = f64::from(event.client_x());
+        if let Pointer::Down = pointer {
+            return dispatch(&steer.state, Action::Pointer(Some(x)));
+        }
+        let start = steer.now().pointer_down;
+        dispatch(&steer.state, Action::Pointer(None));
+        let step = start.and_then(|from| move_for_swipe(x - from, direction));
+        if let (Pointer::Up, Some(step)) = (pointer, step) {
+            steer.go(step);
+        }
+    })
 }
 
 /// Keeps the carousel's width in CSS pixels ([`CarouselState::width`]) current by a
@@ -304,12 +313,7 @@ pub fn on_image_error(steer: &Steer) -> Callback<String> {
 /// tells the rotation whether the carousel is rendered at all: inside a `display: none`
 /// container it is not, and rotation waits until it is shown.
 #[hook]
-pub fn use_carousel_width(
-    section: &NodeRef,
-    shown: bool,
-    per_view: bool,
-    dispatcher: UseReducerDispatcher<CarouselState>,
-) {
+pub fn use_carousel_width(section: &NodeRef, shown: bool, per_view: bool, state: SharedState) {
     let section = section.clone();
     use_effect_on((shown, per_view), move |&(shown, per_view)| {
         let observed = section
@@ -320,13 +324,14 @@ pub fn use_carousel_width(
                 let measure = move || {
                     let px = u32::try_from(target.client_width()).unwrap_or(0);
                     let rendered = px > 0 || target.client_height() > 0;
-                    dispatcher.dispatch(Action::Rotation(RotationEvent::Rendered(rendered)));
+                    dispatch(&state, Action::Rotation(RotationEvent::Rendered(rendered)));
                     if per_view {
                         // Rounded down to whole slide widths: the state changes with the
                         // layout only.
-                        dispatcher.dispatch(Action::Measured(
-                            px / MIN_SLIDE_WIDTH_PX * MIN_SLIDE_WIDTH_PX,
-                        ));
+                        dispatch(
+                            &state,
+                            Action::Measured(px / MIN_SLIDE_WIDTH_PX * MIN_SLIDE_WIDTH_PX),
+                        );
                     }
                 };
                 // Measured now too: an observer need not report an element that starts

@@ -16,16 +16,17 @@ pub mod state;
 pub mod view;
 
 use yew::prelude::*;
+use yew::virtual_dom::{AttributeOrProperty, Attributes, VText};
 
 use self::config::{CarouselConfig, MAX_PER_VIEW};
 use self::hooks::{
-    on_image_error, use_carousel_state, use_carousel_width, use_feed_and_layout, use_live_refresh,
-    use_rotation, use_swipe, Steer,
+    swipe, use_carousel_state, use_carousel_width, use_feed_and_layout, use_live_refresh,
+    use_rotation, Steer,
 };
 use self::rotation::Event as RotationEvent;
 use self::slide::slides;
 use self::state::{shown_items, slides_per_view, stops, Action, Move};
-use self::view::{controls, picker, View};
+use self::view::{controls, element, list, picker, Fixed, View};
 use super::status::{status, Tone};
 use super::{
     use_control, use_element_ref, use_widget_feed, widget_language, Command, FeedState, FeedUse,
@@ -54,8 +55,11 @@ pub fn use_carousel(props: &WidgetProps) -> Html {
         _ => None,
     };
     let state = use_carousel_state(options, settings_of(first_feed.as_deref()));
+    // Borrowed for the render: nothing changes the state before it returns (handlers and
+    // effects run after it).
+    let now = state.now();
     // The feed shown: the first load's, or a refresh's once one came.
-    let feed = state.shown(first_feed.as_ref()).cloned();
+    let feed = now.shown(first_feed.as_ref()).cloned();
     let config = CarouselConfig::resolve(options, settings_of(feed.as_deref()));
     let lang = widget_language(options, feed.as_deref());
     let catalog = lang.catalog();
@@ -70,9 +74,9 @@ pub fn use_carousel(props: &WidgetProps) -> Html {
         &section_ref,
         !items.is_empty(),
         config.per_view > 1,
-        state.dispatcher(),
+        state.clone(),
     );
-    let width = state.width;
+    let width = now.width;
     // While the rest of a long feed is read, the slides it is expected to have (an unread item
     // may yet turn out unusable, and the count then drops by as many): the reader can already
     // go to the last one, whose slide shows once it is read.
@@ -82,13 +86,12 @@ pub fn use_carousel(props: &WidgetProps) -> Html {
     let per_view = slides_per_view(config.per_view, width, slide_count);
     let stops = stops(slide_count, per_view);
     // The state hears of a new layout after this render; this one shows it already.
-    let current = state.position.resized(stops).looping(config.wrap);
+    let current = now.position.resized(stops).looping(config.wrap);
     let steer = Steer::new(&state, &props.host, stops, config.wrap);
     use_feed_and_layout(&steer, &first);
     let (autoplay, interval) = (config.autoplay, config.interval_ms);
     use_rotation(&steer, autoplay, interval, slide_count, current.index());
     use_live_refresh(&steer, options, config.refresh_ms);
-    let swipe = use_swipe(&steer, lang.direction());
     props.control.index.set(current.index());
     {
         let (steer, control) = (steer.clone(), props.control.clone());
@@ -113,22 +116,27 @@ pub fn use_carousel(props: &WidgetProps) -> Html {
                 };
                 steer.go(step);
                 // The state as it is now: `currentIndex` right after `next()` is the new slide.
-                control.index.set(steer.position.resized(stops).index());
+                let position = steer.now().position;
+                control.index.set(position.resized(stops).index());
             }),
         );
     }
 
-    match &first {
-        FeedState::Loading => return status(catalog.loading, &lang, Tone::Busy),
-        FeedState::Absent | FeedState::Failed(_) => {
-            return status(texts.news_failed, &lang, Tone::Error)
-        }
-        FeedState::Ready(_) if items.is_empty() => return status(texts.no_news, &lang, Tone::Info),
-        FeedState::Ready(_) => {}
+    // One return for every status: each return is its own copy of the drops of this render's
+    // values.
+    let shown_status = match &first {
+        FeedState::Loading => Some((catalog.loading, Tone::Busy)),
+        FeedState::Absent | FeedState::Failed(_) => Some((texts.news_failed, Tone::Error)),
+        FeedState::Ready(_) if items.is_empty() => Some((texts.no_news, Tone::Info)),
+        FeedState::Ready(_) => None,
+    };
+    if let Some((text, tone)) = shown_status {
+        return status(text, &lang, tone);
     }
 
     let view = View {
         steer: &steer,
+        state: &now,
         texts,
         lang: &lang,
         current,
@@ -136,18 +144,26 @@ pub fn use_carousel(props: &WidgetProps) -> Html {
         slide_count,
         total: intl::number(slide_count, lang.tag()),
     };
+    // Handlers are made only for the carousel itself, not for a status.
+    let swipe = swipe(&steer, lang.direction());
     let on_keydown = steer.on_keydown(lang.direction());
     let on_focusin = steer.on_focus_entering(&section_ref);
     let feed_language = feed.as_deref().and_then(|feed| feed.language.as_deref());
-    let slides = slides(
-        &view,
-        items,
-        feed_language,
-        &config,
-        &state.broken_images,
-        &on_image_error(&steer),
-    );
+    let slides = slides(&view, items, feed_language, &config, &now.broken_images);
 
+    let slides = html! {
+        <div class="fw-carousel__slides" data-view={SIDE_BY_SIDE.get(per_view).copied().flatten()}
+             aria-live={now.rotation.live_region()}
+             onpointerdown={swipe.on_pointerdown} onpointerup={swipe.on_pointerup}
+             onpointercancel={swipe.on_pointercancel}>
+            { slides }
+        </div>
+    };
+    let status = element(
+        "p",
+        Attributes::Static(STATUS),
+        VText::new(view.announcement()).into(),
+    );
     html! {
         <section class="fw-carousel" part="base" aria-roledescription={texts.roledescription}
                  aria-label={config.label.text(lang.tag(), texts.label)}
@@ -156,15 +172,7 @@ pub fn use_carousel(props: &WidgetProps) -> Html {
                  ref={section_ref}
                  onmouseenter={steer.on_rotation::<MouseEvent>(RotationEvent::Hover(true))}
                  onmouseleave={steer.on_rotation::<MouseEvent>(RotationEvent::Hover(false))}>
-            { controls(&view) }
-            <div class="fw-carousel__slides" data-view={SIDE_BY_SIDE.get(per_view).copied().flatten()}
-                 aria-live={steer.rotation.live_region()}
-                 onpointerdown={swipe.on_pointerdown} onpointerup={swipe.on_pointerup}
-                 onpointercancel={swipe.on_pointercancel}>
-                { slides }
-            </div>
-            { for picker(&view, stops) }
-            <p class="fw-visually-hidden" role="status">{ view.announcement() }</p>
+            { list(vec![controls(&view), slides, picker(&view, stops).unwrap_or_default(), status]) }
         </section>
     }
 }
@@ -173,6 +181,12 @@ pub fn use_carousel(props: &WidgetProps) -> Html {
 fn settings_of(feed: Option<&Feed>) -> Option<&CarouselSettings> {
     feed.and_then(|feed| feed.widgets.carousel.as_ref())
 }
+
+/// The status line announcing what a refresh brought (for screen readers only).
+const STATUS: Fixed = &[
+    ("role", AttributeOrProperty::Static("status")),
+    ("class", AttributeOrProperty::Static("fw-visually-hidden")),
+];
 
 /// The `data-view` laying out `n` slides side by side (index `n`; one slide needs none). An
 /// attribute rather than a class: a `class` that is not a literal costs Yew's `Classes` set.

@@ -19,7 +19,10 @@ pub fn follow(current: &[NewsItem], index: usize, fresh: &[NewsItem]) -> Followe
     // The ids seen before, in order for a binary search: a heap's sorted output is O(n log n)
     // at worst and costs far less Wasm than a `HashSet` (its hasher and random keys) or a
     // slice sort.
-    let known: Vec<&str> = current.iter().map(|item| item.id.as_str()).collect();
+    let mut known = Vec::with_capacity(current.len());
+    for item in current {
+        known.push(item.id.as_str());
+    }
     let known = BinaryHeap::from(known).into_sorted_vec();
     let added = fresh
         .iter()

@@ -2,10 +2,12 @@
 //! of Wasm and save no work (slides re-render with the position anyway).
 
 use yew::prelude::*;
+use yew::virtual_dom::{AttributeOrProperty, Attributes, VText};
 
 use super::config::CarouselConfig;
+use super::hooks::Steer;
 use super::state::slides_in_dom;
-use super::view::View;
+use super::view::{class, element, list, Fixed, View};
 use crate::feed::NewsItem;
 use crate::i18n::{CarouselTexts, Lang, Locale};
 use crate::platform::intl;
@@ -69,37 +71,38 @@ pub fn slides(
     feed_language: Option<&str>,
     config: &CarouselConfig,
     broken_images: &[String],
-    on_image_error: &Callback<String>,
 ) -> Html {
     let index = view.current.index();
     let in_view = index..index + view.per_view;
     let reserve = Reserve::of(items, config.show_summary);
-    slides_in_dom(index, view.per_view, view.slide_count, config.wrap)
-        .into_iter()
-        .filter_map(|i| Some((i, items.get(i)?)))
-        .map(|(i, item)| {
-            let shown = Slide {
-                show_summary: config.show_summary,
-                item,
-                name: view.slide_name(i),
-                texts: view.texts,
-                lang: view.lang,
-                feed_language,
-                current: i == index,
-                in_view: in_view.contains(&i),
-                heading_level: config.heading_level,
-                image_broken: broken_images.contains(&item.id),
-                reserve,
-            };
-            slide(&shown, on_image_error)
-        })
-        .collect()
+    // A loop rather than an iterator chain, whose `collect` would be generic code of its own.
+    let mut shown = Vec::new();
+    for i in slides_in_dom(index, view.per_view, view.slide_count, config.wrap) {
+        let Some(item) = items.get(i) else {
+            continue;
+        };
+        let one = Slide {
+            show_summary: config.show_summary,
+            item,
+            name: view.slide_name(i),
+            texts: view.texts,
+            lang: view.lang,
+            feed_language,
+            current: i == index,
+            in_view: in_view.contains(&i),
+            heading_level: config.heading_level,
+            image_broken: broken_images.contains(&item.id),
+            reserve,
+        };
+        shown.push(slide(&one, view.steer));
+    }
+    list(shown)
 }
 
 /// The slide. Slides other than those in view stay hidden and inert: out of the
 /// accessibility tree, the tab order and the find-in-page, never read twice.
-/// `on_image_error` hears the item's id when its image fails.
-pub fn slide(slide: &Slide, on_image_error: &Callback<String>) -> Html {
+/// `steer` hears of the item's image when it fails.
+pub fn slide(slide: &Slide, steer: &Steer) -> Html {
     let item = slide.item;
     // The content is in the item's language, else the feed's, whatever the widget speaks: an
     // Arabic page's carousel of English news reads its slides left to right. A language we
@@ -108,44 +111,80 @@ pub fn slide(slide: &Slide, on_image_error: &Callback<String>) -> Html {
     let dir = content_lang
         .and_then(Lang::from_tag)
         .map_or("auto", |lang| lang.direction().as_str());
+    let title = Html::from(VText::new(item.title.clone()));
     let title = match &item.url {
-        Some(url) => html! { <a href={url.clone()}>{ item.title.clone() }</a> },
-        None => html! { { item.title.clone() } },
+        Some(url) => {
+            let attributes = Attributes::Dynamic {
+                keys: &["href"],
+                values: Box::new([Some(text(url.clone()))]),
+            };
+            element("a", attributes, title)
+        }
+        None => title,
     };
     let image = match item.image.as_ref().filter(|_| !slide.image_broken) {
         Some(image) => {
-            let (id, on_error) = (item.id.clone(), on_image_error.clone());
+            let onerror = steer.on_image_error(item.id.clone());
             html! {
                 <img class="fw-carousel__image" src={image.url.clone()} alt={image.alt.clone()}
                      width={image.width.map(|w| w.to_string())}
                      height={image.height.map(|h| h.to_string())}
                      loading={if slide.current { "eager" } else { "lazy" }} decoding="async"
-                     onerror={Callback::from(move |_: Event| on_error.emit(id.clone()))} />
+                     {onerror} />
             }
         }
         // A broken or missing image keeps its area: an empty, neutral box (nothing to read).
-        None if slide.reserve.image => html! { <div class="fw-carousel__image"></div> },
+        None if slide.reserve.image => element("div", Attributes::Static(IMAGE), Html::default()),
         None => Html::default(),
     };
     // The date is written in the widget's language: its own lang and dir isolate it, so an
     // Arabic date inside an English item keeps its order (and the other way round).
     let date = match item.published {
-        Some(published) => html! {
-            <p class="fw-carousel__date">
-                <time datetime={intl::iso_date(published.epoch_ms)}
-                      lang={slide.lang.tag().to_string()} dir={slide.lang.direction().as_str()}>
-                    { intl::long_date(published.epoch_ms, slide.lang.tag()) }
-                </time>
-            </p>
-        },
-        None if slide.reserve.date => html! { <p class="fw-carousel__date"></p> },
+        Some(published) => element(
+            "p",
+            Attributes::Static(DATE),
+            element(
+                "time",
+                Attributes::Dynamic {
+                    keys: &["datetime", "lang", "dir"],
+                    values: Box::new([
+                        Some(text(intl::iso_date(published.epoch_ms))),
+                        Some(text(slide.lang.tag().to_string())),
+                        Some(AttributeOrProperty::Static(slide.lang.direction().as_str())),
+                    ]),
+                },
+                VText::new(intl::long_date(published.epoch_ms, slide.lang.tag())).into(),
+            ),
+        ),
+        None if slide.reserve.date => element("p", Attributes::Static(DATE), Html::default()),
         None => Html::default(),
     };
     let summary = match item.summary.as_ref().filter(|_| slide.show_summary) {
-        Some(summary) => html! { <p class="fw-carousel__summary">{ summary.clone() }</p> },
-        None if slide.reserve.summary => html! { <p class="fw-carousel__summary"></p> },
+        Some(summary) => element(
+            "p",
+            Attributes::Static(SUMMARY),
+            VText::new(summary.clone()).into(),
+        ),
+        None if slide.reserve.summary => element("p", Attributes::Static(SUMMARY), Html::default()),
         None => Html::default(),
     };
+    let heading = element(
+        heading_tag(slide.heading_level),
+        Attributes::Static(TITLE),
+        title,
+    );
+    let content = element(
+        "div",
+        Attributes::Dynamic {
+            keys: &["lang", "dir", "class"],
+            values: Box::new([
+                content_lang.map(|tag| text(tag.to_string())),
+                Some(AttributeOrProperty::Static(dir)),
+                Some(AttributeOrProperty::Static("fw-carousel__content")),
+            ]),
+        },
+        list(vec![image, heading, date, summary]),
+    );
     html! {
         <article key={item.id.clone()} class="fw-carousel__slide" part="slide" role="group"
                  aria-roledescription={slide.texts.slide_roledescription}
@@ -153,14 +192,24 @@ pub fn slide(slide: &Slide, on_image_error: &Callback<String>) -> Html {
                  hidden={!slide.in_view} inert={!slide.in_view}>
             // The slide's name and role description stay in the widget's language; only the
             // content takes the news's (a box-less wrapper: the slide's layout is unchanged).
-            <div class="fw-carousel__content" lang={content_lang.map(str::to_string)} {dir}>
-                { image }
-                <@{heading_tag(slide.heading_level)} class="fw-carousel__title" part="title">{ title }</@>
-                { date }
-                { summary }
-            </div>
+            { content }
         </article>
     }
+}
+
+/// A slide's image area, its date line and its summary lines.
+const IMAGE: Fixed = class!("fw-carousel__image");
+const DATE: Fixed = class!("fw-carousel__date");
+const SUMMARY: Fixed = class!("fw-carousel__summary");
+/// The slide's title heading.
+const TITLE: Fixed = &[
+    ("part", AttributeOrProperty::Static("title")),
+    ("class", AttributeOrProperty::Static("fw-carousel__title")),
+];
+
+/// An attribute's value made at run time.
+fn text(value: String) -> AttributeOrProperty {
+    AttributeOrProperty::Attribute(value.into())
 }
 
 /// The title's element for a heading level (2 to 6, [`super::config`] keeps it there): a

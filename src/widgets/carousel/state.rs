@@ -4,8 +4,6 @@
 
 use std::rc::Rc;
 
-use yew::Reducible;
-
 use super::refresh::follow;
 use super::rotation::{Event as RotationEvent, Rotation};
 use crate::feed::{Feed, NewsItem};
@@ -129,13 +127,18 @@ pub fn slides_in_dom(index: usize, shown: usize, count: usize, wrap: bool) -> Ve
         _ if wrap => Some(0),
         _ => None,
     };
-    let mut slides: Vec<usize> = before
-        .filter(|i| !in_view.contains(i))
-        .into_iter()
-        .chain(in_view.clone())
-        .collect();
-    slides.extend(after.filter(|i| !in_view.contains(i)));
-    slides.dedup();
+    // Pushed one by one: an iterator chain's `collect` would be generic code of its own.
+    let mut slides = Vec::with_capacity(shown + 2);
+    if let Some(i) = before.filter(|i| !in_view.contains(i)) {
+        slides.push(i);
+    }
+    for i in in_view.clone() {
+        slides.push(i);
+    }
+    // Only this one can repeat the one before it.
+    if let Some(i) = after.filter(|i| !in_view.contains(i) && slides.last() != Some(i)) {
+        slides.push(i);
+    }
     if slides.len() > 1 && slides.first() == slides.last() {
         slides.pop();
     }
@@ -194,10 +197,16 @@ pub enum Action {
     Measured(u32),
     /// The image of the item with this id failed to load: its slide shows without it.
     ImageFailed(String),
+    /// A pointer went down on the slides at this `clientX` (or went up, or the browser took it
+    /// over: `None`). Input in progress, for the swipe it may make: it renders nothing.
+    Pointer(Option<f64>),
 }
 
-/// One carousel's state: everything its events change, behind `use_reducer`, so every
-/// timer, listener and key repeat acts on the latest state, never on a render's copy.
+/// One carousel's state: everything its events change, kept in one place (a [`Kept`]) and
+/// changed there by [`CarouselState::apply`], so every timer, listener and key repeat acts on
+/// the latest state, never on a render's copy.
+///
+/// [`Kept`]: crate::widgets::Kept
 #[derive(Debug, Clone, PartialEq)]
 pub struct CarouselState {
     /// The slide shown first.
@@ -218,7 +227,9 @@ pub struct CarouselState {
     pub width: u32,
     /// The ids of items whose image failed to load. Here rather than in a state of their own
     /// (as the width): every `use_state` is another copy of Yew's reducer code in the Wasm.
-    pub broken_images: Rc<Vec<String>>,
+    pub broken_images: Vec<String>,
+    /// Where the pointer went down on the slides ([`Action::Pointer`]), while it is down.
+    pub pointer_down: Option<f64>,
 }
 
 impl CarouselState {
@@ -233,7 +244,8 @@ impl CarouselState {
             unannounced: None,
             change: None,
             width: 0,
-            broken_images: Rc::default(),
+            broken_images: Vec::new(),
+            pointer_down: None,
         }
     }
 
@@ -268,41 +280,42 @@ impl CarouselState {
         };
     }
 
-    /// The state after `action`, or `None` when nothing changes (no render then).
-    fn after(&self, action: Action) -> Option<Self> {
-        let mut next = self.clone();
+    /// Applies `action` in place; `false` when it changes nothing (no render then).
+    pub fn apply(&mut self, action: Action) -> bool {
         match action {
             Action::Move { step, stops, wrap } => {
                 let from = self.position.resized(stops).looping(wrap);
-                next.position = from.apply(step);
-                if next.position == from {
-                    return None;
+                let to = from.apply(step);
+                if to == from {
+                    return false;
                 }
-                next.moved_to(next.position.index());
+                self.position = to;
+                self.moved_to(to.index());
             }
             Action::Resized(stops) => {
                 if self.position.count() == stops {
-                    return None;
+                    return false;
                 }
-                next.position = self.position.resized(stops);
+                self.position = self.position.resized(stops);
             }
             Action::ItemsRead(feed) => {
                 let same = self.feed.as_ref().is_some_and(|f| Rc::ptr_eq(f, &feed));
                 if self.refreshed || same {
-                    return None;
+                    return false;
                 }
                 let whole = feed.unread_items == 0;
-                next.feed = Some(feed);
+                let read = |index| index < feed.items.len();
                 // The item once it is read; or, when the feed came out shorter than expected
                 // (unusable items among the unread ones), the last slide, where the position
                 // was clamped.
-                if let Some(index) = self.unannounced {
-                    let read = next.feed.as_ref().is_some_and(|f| index < f.items.len());
-                    if read {
-                        next.moved_to(index);
-                    } else if whole {
-                        next.moved_to(next.position.index());
-                    }
+                let announce = match self.unannounced {
+                    Some(index) if read(index) => Some(index),
+                    Some(_) if whole => Some(self.position.index()),
+                    _ => None,
+                };
+                self.feed = Some(feed);
+                if let Some(index) = announce {
+                    self.moved_to(index);
                 }
             }
             Action::Refreshed { feed, max_items } => {
@@ -312,61 +325,55 @@ impl CarouselState {
                     .map_or(&[][..], |f| shown_items(f, max_items));
                 let fresh = shown_items(&feed, max_items);
                 let followed = follow(before, self.position.index(), fresh);
-                next.position = self
+                self.position = self
                     .position
                     .resized(fresh.len())
                     .apply(Move::To(followed.index));
                 // No announcement while rotating: the live region is off too.
                 if followed.added > 0 && !self.rotation.is_rotating() {
-                    next.new_items = Some(followed.added);
+                    self.new_items = Some(followed.added);
                 }
                 // The reader was followed to their slide in the whole fresh feed: a change
                 // still waiting for an item of the old one has no item left to name.
-                next.unannounced = None;
-                next.feed = Some(feed);
-                next.refreshed = true;
+                self.unannounced = None;
+                self.feed = Some(feed);
+                self.refreshed = true;
             }
             Action::Rotation(event) => {
-                next.rotation = self.rotation.apply(event);
-                if next.rotation == self.rotation {
-                    return None;
+                let rotation = self.rotation.apply(event);
+                if rotation == self.rotation {
+                    return false;
                 }
+                self.rotation = rotation;
             }
             Action::Reloading => {
                 // Nothing shown yet (the mount's own first load): nothing to drop.
-                self.feed.as_ref()?;
-                next.feed = None;
-                next.refreshed = false;
-                next.new_items = None;
-                next.unannounced = None;
+                if self.feed.is_none() {
+                    return false;
+                }
+                self.feed = None;
+                self.refreshed = false;
+                self.new_items = None;
+                self.unannounced = None;
             }
             Action::Measured(width) => {
                 if self.width == width {
-                    return None;
+                    return false;
                 }
-                next.width = width;
+                self.width = width;
             }
             Action::ImageFailed(id) => {
                 if self.broken_images.contains(&id) {
-                    return None;
+                    return false;
                 }
-                let mut broken = (*self.broken_images).clone();
-                broken.push(id);
-                next.broken_images = Rc::new(broken);
+                self.broken_images.push(id);
+            }
+            Action::Pointer(x) => {
+                self.pointer_down = x;
+                return false;
             }
         }
-        Some(next)
-    }
-}
-
-impl Reducible for CarouselState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        match self.after(action) {
-            Some(next) => Rc::new(next),
-            None => self,
-        }
+        true
     }
 }
 
@@ -461,12 +468,20 @@ mod reducer_tests {
         })
     }
 
-    fn reduce(state: CarouselState, actions: impl IntoIterator<Item = Action>) -> CarouselState {
-        let mut state = Rc::new(state);
+    fn reduce(
+        mut state: CarouselState,
+        actions: impl IntoIterator<Item = Action>,
+    ) -> CarouselState {
         for action in actions {
-            state = state.reduce(action);
+            state.apply(action);
         }
-        Rc::try_unwrap(state).unwrap_or_else(|shared| (*shared).clone())
+        state
+    }
+
+    /// Whether `action` leaves `state` as it is and asks for no render.
+    fn idle(state: &CarouselState, action: Action) -> bool {
+        let mut after = state.clone();
+        !after.apply(action) && after == *state
     }
 
     /// A carousel showing `feed`, laid out one slide per view.
@@ -546,10 +561,12 @@ mod reducer_tests {
         assert_eq!(state.position.index(), 1);
         assert_eq!(change(&state), Some(("b", 1)));
         assert_eq!(state.changes(), 1);
-        let state = Rc::new(reduce(state, [go(Move::To(0), 3)]));
+        let state = reduce(state, [go(Move::To(0), 3)]);
         assert_eq!(state.changes(), 2);
-        let same = state.clone().reduce(go(Move::Previous, 3));
-        assert!(Rc::ptr_eq(&same, &state), "no move without loop: no render");
+        assert!(
+            idle(&state, go(Move::Previous, 3)),
+            "no move without loop: no render"
+        );
     }
 
     #[test]
@@ -574,9 +591,9 @@ mod reducer_tests {
         assert_eq!(state.change, None, "its item is told once the feed is");
         let state = reduce(state, [Action::ItemsRead(abc)]);
         assert_eq!(change(&state), Some(("b", 1)));
-        let stale = Rc::new(CarouselState::new(false, still()));
+        let stale = CarouselState::new(false, still());
         assert!(
-            Rc::ptr_eq(&stale.clone().reduce(go(Move::Previous, 3)), &stale),
+            idle(&stale, go(Move::Previous, 3)),
             "no move, no render, though the count was stale"
         );
     }
@@ -589,11 +606,7 @@ mod reducer_tests {
             [go(Move::To(3), 4), Action::Resized(2)],
         );
         assert_eq!((state.position.index(), state.position.count()), (1, 2));
-        let state = Rc::new(state);
-        assert!(Rc::ptr_eq(
-            &state.clone().reduce(Action::Resized(2)),
-            &state
-        ));
+        assert!(idle(&state, Action::Resized(2)));
     }
 
     #[test]
@@ -611,9 +624,8 @@ mod reducer_tests {
         let whole = feed(&["a", "b", "c", "d", "e", "f"], 0);
         let state = reduce(state, [Action::ItemsRead(whole.clone())]);
         assert_eq!(change(&state), Some(("f", 5)));
-        let again = Rc::new(state);
         assert!(
-            Rc::ptr_eq(&again.clone().reduce(Action::ItemsRead(whole)), &again),
+            idle(&state, Action::ItemsRead(whole)),
             "the same feed again changes nothing"
         );
     }
@@ -659,9 +671,7 @@ mod reducer_tests {
         assert_eq!(change(&state), Some(("b", 1)), "following is not a move");
         assert!(Rc::ptr_eq(state.shown(Some(&abc)).unwrap(), &fresh));
         // The first load read further later is not shown any more.
-        let state = Rc::new(state);
-        let later = state.clone().reduce(Action::ItemsRead(feed(&["x"], 0)));
-        assert!(Rc::ptr_eq(&later, &state));
+        assert!(idle(&state, Action::ItemsRead(feed(&["x"], 0))));
     }
 
     #[test]
@@ -702,31 +712,46 @@ mod reducer_tests {
     #[test]
     fn rotation_events_go_to_the_rotation_and_idle_ones_keep_the_state() {
         let abc = feed(&["a", "b", "c"], 0);
-        let state = Rc::new(showing(&abc, true, Rotation::new(true, false)));
-        let hovered = state
-            .clone()
-            .reduce(Action::Rotation(RotationEvent::Hover(true)));
+        let state = showing(&abc, true, Rotation::new(true, false));
+        let hovered = reduce(state, [Action::Rotation(RotationEvent::Hover(true))]);
         assert!(!hovered.rotation.is_rotating());
-        let again = hovered
-            .clone()
-            .reduce(Action::Rotation(RotationEvent::Hover(true)));
-        assert!(Rc::ptr_eq(&again, &hovered), "no change, no render");
+        assert!(
+            idle(&hovered, Action::Rotation(RotationEvent::Hover(true))),
+            "no change, no render"
+        );
     }
 
     #[test]
     fn a_width_or_a_broken_image_seen_before_renders_nothing() {
-        let state = Rc::new(CarouselState::new(true, still()));
-        let measured = state.clone().reduce(Action::Measured(480));
-        assert_eq!(measured.width, 480);
-        let again = measured.clone().reduce(Action::Measured(480));
-        assert!(Rc::ptr_eq(&again, &measured), "same width, no render");
-        let broken = measured.reduce(Action::ImageFailed("a".into()));
-        let both = broken.reduce(Action::ImageFailed("b".into()));
-        assert_eq!(*both.broken_images, ["a", "b"]);
-        let same = both.clone().reduce(Action::ImageFailed("a".into()));
-        assert!(Rc::ptr_eq(&same, &both), "known image, no render");
+        let state = CarouselState::new(true, still());
         assert_eq!(state.width, 0);
         assert!(state.broken_images.is_empty());
+        let measured = reduce(state, [Action::Measured(480)]);
+        assert_eq!(measured.width, 480);
+        assert!(
+            idle(&measured, Action::Measured(480)),
+            "same width, no render"
+        );
+        let both = reduce(
+            measured,
+            [
+                Action::ImageFailed("a".into()),
+                Action::ImageFailed("b".into()),
+            ],
+        );
+        assert_eq!(both.broken_images, ["a", "b"]);
+        assert!(
+            idle(&both, Action::ImageFailed("a".into())),
+            "known image, no render"
+        );
+        let mut pressed = both.clone();
+        assert!(
+            !pressed.apply(Action::Pointer(Some(12.5))),
+            "a press renders nothing"
+        );
+        assert_eq!(pressed.pointer_down, Some(12.5));
+        assert!(!pressed.apply(Action::Pointer(None)));
+        assert_eq!(pressed, both);
     }
 
     #[test]

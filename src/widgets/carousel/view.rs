@@ -3,21 +3,83 @@
 //! position, the slide picker.
 
 use yew::prelude::*;
+use yew::virtual_dom::{AttributeOrProperty, Attributes, Listeners, VList, VTag};
 
 use super::super::icons::{chevron_next, chevron_previous};
 use super::hooks::Steer;
 use super::rotation::Event as RotationEvent;
-use super::state::{stops, Move, Position};
+use super::state::{stops, CarouselState, Move, Position};
 use crate::i18n::{fill, CarouselTexts, Locale};
 use crate::platform::intl;
 
 /// A picker button per slide only for short lists; beyond that the position text serves.
 const MAX_PICKER_ITEMS: usize = 12;
 
+/// The fixed attributes of an element made by [`element`], in the order `html!` sets them.
+pub type Fixed = &'static [(&'static str, AttributeOrProperty)];
+
+/// An element without listeners, node ref or key: `html!`'s own construction (its
+/// `VTag::__new_other`, what the macro expands every element to), made in this one place.
+/// Each `html!` element is that construction inlined again, about a hundred bytes of Wasm.
+pub fn element(tag: &'static str, attributes: Attributes, children: Html) -> Html {
+    VTag::__new_other(
+        AttrValue::Static(tag),
+        NodeRef::default(),
+        None,
+        attributes,
+        Listeners::None,
+        children,
+    )
+    .into()
+}
+
+/// Nodes side by side, as `html!` lists an element's children, in one vector rather than
+/// each converted and appended on its own. An absent one is an empty node in its place.
+pub fn list(children: Vec<Html>) -> Html {
+    VList::with_children(children, None).into()
+}
+
+/// `class="{class}"` alone.
+macro_rules! class {
+    ($class:literal) => {
+        &[(
+            "class",
+            ::yew::virtual_dom::AttributeOrProperty::Static($class),
+        )]
+    };
+}
+pub(super) use class;
+
+/// The position's paragraph: out of the accessibility tree (the slides' names say it).
+const POSITION: Fixed = &[
+    ("aria-hidden", AttributeOrProperty::Static("true")),
+    (
+        "class",
+        AttributeOrProperty::Static("fw-carousel__position"),
+    ),
+];
+/// The rotation button's icons (its name says what it does).
+const PAUSE_ICON: Fixed = &[
+    ("aria-hidden", AttributeOrProperty::Static("true")),
+    (
+        "class",
+        AttributeOrProperty::Static("fw-icon fw-icon--pause"),
+    ),
+];
+const PLAY_ICON: Fixed = &[
+    ("aria-hidden", AttributeOrProperty::Static("true")),
+    (
+        "class",
+        AttributeOrProperty::Static("fw-icon fw-icon--play fw-icon--directional"),
+    ),
+];
+
 /// What the controls of one render show.
 pub struct View<'a> {
-    /// The state, and where the controls send their moves.
+    /// Where the controls send their moves.
     pub steer: &'a Steer,
+    /// The state this render shows.
+    pub state: &'a CarouselState,
     /// The widget's texts, in its language.
     pub texts: &'a CarouselTexts,
     /// The widget's language.
@@ -48,7 +110,7 @@ impl View<'_> {
 
     /// What the status line says: the news the last refresh brought, if it was announced.
     pub fn announcement(&self) -> String {
-        self.steer.new_items.map_or_else(String::new, |n| {
+        self.state.new_items.map_or_else(String::new, |n| {
             fill(self.texts.new_items, &[("n", &self.number(n))])
         })
     }
@@ -77,18 +139,28 @@ impl View<'_> {
 pub fn controls(view: &View) -> Html {
     let index = view.current.index();
     let moves = stops(view.slide_count, view.per_view) > 1;
-    html! {
-        <div class="fw-carousel__controls">
-            { for rotation_button(view) }
-            if moves { { nav_button(view, Move::Previous) } }
-            // Keyed, so each position is a new node: a translator that ignores
-            // translate="no" replaces text nodes, and Yew would update the detached one.
-            // A <bdi>, so its digits and words keep their order beside the buttons.
-            <p class="fw-carousel__position" aria-hidden="true"><bdi key={index}>{ view.position_text() }</bdi></p>
-            if moves { { nav_button(view, Move::Next) } }
-        </div>
-    }
+    let nav = |step| {
+        if moves {
+            nav_button(view, step)
+        } else {
+            Html::default()
+        }
+    };
+    // Keyed, so each position is a new node: a translator that ignores translate="no"
+    // replaces text nodes, and Yew would update the detached one. A <bdi>, so its digits
+    // and words keep their order beside the buttons.
+    let position = html! { <bdi key={index}>{ view.position_text() }</bdi> };
+    let children = vec![
+        rotation_button(view).unwrap_or_default(),
+        nav(Move::Previous),
+        element("p", Attributes::Static(POSITION), position),
+        nav(Move::Next),
+    ];
+    element("div", Attributes::Static(CONTROLS), list(children))
 }
+
+/// The row of controls.
+const CONTROLS: Fixed = class!("fw-carousel__controls");
 
 /// The previous (`Move::Previous`) or next (any other move) button; `aria-disabled` at an end
 /// without loop, so it stays focusable and keeps its place.
@@ -122,22 +194,20 @@ pub fn nav_button(view: &View, step: Move) -> Html {
 /// The button that stops or starts rotation, when rotation is configured. It names the action
 /// it takes, and asks for that action rather than a toggle (see [`super::rotation`]).
 fn rotation_button(view: &View) -> Option<Html> {
-    let rotation = view.steer.rotation;
+    let rotation = view.state.rotation;
     rotation.has_control().then(|| {
         // Each icon a literal `class`: an expression there would cost Yew's `Classes` set.
         let (event, name, icon) = if rotation.offers_stop() {
             (
                 RotationEvent::StopRequested,
                 view.texts.stop_rotation,
-                html! { <span class="fw-icon fw-icon--pause" aria-hidden="true"></span> },
+                element("span", Attributes::Static(PAUSE_ICON), Html::default()),
             )
         } else {
             (
                 RotationEvent::StartRequested,
                 view.texts.start_rotation,
-                html! {
-                    <span class="fw-icon fw-icon--play fw-icon--directional" aria-hidden="true"></span>
-                },
+                element("span", Attributes::Static(PLAY_ICON), Html::default()),
             )
         };
         html! {
@@ -154,19 +224,23 @@ fn rotation_button(view: &View) -> Option<Html> {
 pub fn picker(view: &View, stops: usize) -> Option<Html> {
     let index = view.current.index();
     (stops > 1 && stops <= MAX_PICKER_ITEMS).then(|| {
+        // A loop rather than `for` over a mapped range, whose `extend` is generic code of its
+        // own.
+        let mut dots = Vec::with_capacity(stops);
+        for i in 0..stops {
+            let is_current = i == index;
+            dots.push(html! {
+                <button type="button" class="fw-carousel__dot"
+                        aria-label={fill(view.texts.picker_slide, &[("n", &view.number(i + 1))])}
+                        aria-disabled={is_current.then_some("true")}
+                        aria-current={is_current.then_some("true")}
+                        onclick={view.steer.on::<MouseEvent>(Move::To(i))}>
+                </button>
+            });
+        }
         html! {
             <div class="fw-carousel__picker" part="picker" role="group" aria-label={view.texts.picker_label}>
-                { for (0..stops).map(|i| {
-                    let is_current = i == index;
-                    html! {
-                        <button type="button" class="fw-carousel__dot"
-                                aria-label={fill(view.texts.picker_slide, &[("n", &view.number(i + 1))])}
-                                aria-disabled={is_current.then_some("true")}
-                                aria-current={is_current.then_some("true")}
-                                onclick={view.steer.on::<MouseEvent>(Move::To(i))}>
-                        </button>
-                    }
-                }) }
+                { list(dots) }
             </div>
         }
     })
