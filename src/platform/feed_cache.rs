@@ -89,30 +89,55 @@ enum Job {
 /// the first paint. One task for both: each more costs its own state machine.
 fn start(url: String, job: Job) {
     wasm_bindgen_futures::spawn_local(async move {
-        let result = match job {
-            Job::Fetch { timeout_ms } => fetch_and_read(&url, timeout_ms, true).await,
-            Job::ReadRest { body, first, rest } => {
-                Ok(read_rest(&url, Source::of(body), first, rest, true).await)
-            }
-        };
+        let result = read_whole(&url, job, true).await;
         settle(&url, result);
     });
 }
 
-/// The feed at `url` fetched and read whole, a long one in slices (see [`read_rest`]); the
-/// warnings of its first reading logged. With `share_first`, the widgets waiting on a first
+/// The feed at `url` read whole, fetched first if `job` says so, a long one in slices of a
+/// few milliseconds, each its own task, so that the reader's keys, clicks and swipes are
+/// answered meanwhile; the warnings logged. With `share_first`, the widgets waiting on a first
 /// load hear of its first items at once, and the browser paints them before the rest is read.
-/// One async function for a first load and a refresh: each more costs its own state machine.
-async fn fetch_and_read(url: &str, timeout_ms: u32, share_first: bool) -> FeedResult {
-    let body = fetch::get_text(url, timeout_ms).await?;
-    let (first, rest) = read_first(url, &body)?;
-    let Some(rest) = rest else {
-        return Ok(first);
+/// One async function for a first load, the rest of a feed read at once, and a refresh: each
+/// more costs its own state machine.
+async fn read_whole(url: &str, job: Job, share_first: bool) -> FeedResult {
+    let (body, first, mut rest) = match job {
+        Job::Fetch { timeout_ms } => {
+            let body = fetch::get_text(url, timeout_ms).await?;
+            let (first, rest) = read_first(url, &body)?;
+            let Some(rest) = rest else {
+                return Ok(first);
+            };
+            if share_first {
+                share(url, &first);
+            }
+            (body, first, rest)
+        }
+        Job::ReadRest { body, first, rest } => (body, first, rest),
     };
+    let source = Source::of(body);
     if share_first {
-        share(url, &first);
+        frame::after_paint().await;
     }
-    Ok(read_rest(url, Source::of(body), first, rest, share_first).await)
+    let base = &BrowserUrl::new(url);
+    let mut feed = Rc::unwrap_or_clone(first);
+    let mut warnings = Vec::new();
+    loop {
+        let started = js_sys::Date::now();
+        let mut done = false;
+        while !done && js_sys::Date::now() - started < SLICE_MS {
+            done = source.read_some(&mut rest, base, &mut feed, &mut warnings);
+        }
+        if done {
+            break;
+        }
+        // A hidden page gets timers once a second at best, and nobody to answer: no turns.
+        if !page::is_hidden() {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+        }
+    }
+    log_warnings(url, &warnings);
+    Ok(Rc::new(feed))
 }
 
 /// The first reading of `body`, the feed at `url`, its warnings logged: the feed whole, or its
@@ -216,41 +241,6 @@ impl Source {
     }
 }
 
-/// `first` (a first reading's feed) with the items `rest` left unread in `source`, read in
-/// slices of a few milliseconds, each its own task, so that the reader's keys, clicks and
-/// swipes are answered meanwhile; with `after_paint`, once the browser has painted the first
-/// items.
-async fn read_rest(
-    url: &str,
-    source: Source,
-    first: Rc<Feed>,
-    mut rest: RestOfItems,
-    after_paint: bool,
-) -> Rc<Feed> {
-    if after_paint {
-        frame::after_paint().await;
-    }
-    let base = &BrowserUrl::new(url);
-    let mut feed = Rc::unwrap_or_clone(first);
-    let mut warnings = Vec::new();
-    loop {
-        let started = js_sys::Date::now();
-        let mut done = false;
-        while !done && js_sys::Date::now() - started < SLICE_MS {
-            done = source.read_some(&mut rest, base, &mut feed, &mut warnings);
-        }
-        if done {
-            break;
-        }
-        // A hidden page gets timers once a second at best, and nobody to answer: no turns.
-        if !page::is_hidden() {
-            gloo_timers::future::TimeoutFuture::new(0).await;
-        }
-    }
-    log_warnings(url, &warnings);
-    Rc::new(feed)
-}
-
 /// Ends a load: the entry keeps the feed (or goes, on failure), and its listeners hear of it.
 fn settle(url: &str, result: FeedResult) {
     let listeners = ENTRIES.with(|entries| {
@@ -275,7 +265,7 @@ fn settle(url: &str, result: FeedResult) {
 pub fn reload(url: &str, timeout_ms: u32, done: impl FnOnce(FeedResult) + 'static) {
     let url = url.to_string();
     wasm_bindgen_futures::spawn_local(async move {
-        let result = fetch_and_read(&url, timeout_ms, false).await;
+        let result = read_whole(&url, Job::Fetch { timeout_ms }, false).await;
         if let Ok(feed) = &result {
             ENTRIES.with(|entries| {
                 let mut entries = entries.borrow_mut();
