@@ -5,7 +5,7 @@
 //! widgets get the whole feed then. The first slide of a 10,000-item feed does not wait for
 //! 10,000 items to be built, and the page answers input while they are.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 use std::rc::Rc;
 
 use super::{console, fetch, frame, page, url::BrowserUrl};
@@ -35,7 +35,17 @@ enum Entry {
 }
 
 thread_local! {
-    static ENTRIES: RefCell<Vec<(String, Entry)>> = const { RefCell::new(Vec::new()) };
+    /// Taken out while one function looks at it and put back before it calls a listener: a
+    /// `Cell` costs no borrow flag and no panic path, as a `RefCell`'s `with` at each use would.
+    static ENTRIES: Cell<Vec<(String, Entry)>> = const { Cell::new(Vec::new()) };
+}
+
+/// The entry of `url` among `entries`.
+fn entry<'a>(entries: &'a mut [(String, Entry)], url: &str) -> Option<&'a mut Entry> {
+    entries
+        .iter_mut()
+        .find(|(key, _)| key == url)
+        .map(|(_, entry)| entry)
 }
 
 /// Calls `on_feed` with the feed at the absolute `url`: fetched on the first request, shared by
@@ -45,26 +55,25 @@ thread_local! {
 pub fn load(url: &str, timeout_ms: u32, on_feed: impl Fn(FeedResult) + 'static) {
     let listener: Listener = Rc::new(on_feed);
     let mut must_start = false;
-    let known = ENTRIES.with(|entries| {
-        let mut entries = entries.borrow_mut();
-        match entries.iter_mut().find(|(key, _)| key == url) {
-            Some((_, Entry::Ready(feed))) => Some(feed.clone()),
-            Some((_, Entry::Reading(feed, listeners))) => {
-                listeners.push(listener.clone());
-                Some(feed.clone())
-            }
-            Some((_, Entry::Loading(listeners))) => {
-                listeners.push(listener.clone());
-                None
-            }
-            None => {
-                entries.push((url.to_string(), Entry::Loading(vec![listener.clone()])));
-                must_start = true;
-                None
-            }
+    let mut entries = ENTRIES.take();
+    let known = match entry(&mut entries, url) {
+        Some(Entry::Ready(feed)) => Some(feed.clone()),
+        Some(Entry::Reading(feed, listeners)) => {
+            listeners.push(listener.clone());
+            Some(feed.clone())
         }
-    });
-    // Called outside the borrow: a listener may well ask for another feed.
+        Some(Entry::Loading(listeners)) => {
+            listeners.push(listener.clone());
+            None
+        }
+        None => {
+            entries.push((url.to_string(), Entry::Loading(vec![listener.clone()])));
+            must_start = true;
+            None
+        }
+    };
+    ENTRIES.set(entries);
+    // Called with the entries put back: a listener may well ask for another feed.
     if let Some(feed) = known {
         listener(Ok(feed));
     }
@@ -154,14 +163,12 @@ fn read_first(url: &str, body: &fetch::Body) -> Result<(Rc<Feed>, Option<RestOfI
 /// render then shows the feed rather than a loading state. A long feed's rest is read after
 /// the first paint, as [`load`] reads it.
 pub fn at_once(url: &str) -> Option<Rc<Feed>> {
-    let cached = ENTRIES.with(|entries| {
-        let entries = entries.borrow();
-        let (_, entry) = entries.iter().find(|(key, _)| key == url)?;
-        Some(match entry {
-            Entry::Ready(feed) | Entry::Reading(feed, _) => Some(feed.clone()),
-            Entry::Loading(_) => None,
-        })
+    let mut entries = ENTRIES.take();
+    let cached = entry(&mut entries, url).map(|entry| match entry {
+        Entry::Ready(feed) | Entry::Reading(feed, _) => Some(feed.clone()),
+        Entry::Loading(_) => None,
     });
+    ENTRIES.set(entries);
     if let Some(cached) = cached {
         return cached;
     }
@@ -181,24 +188,25 @@ pub fn at_once(url: &str) -> Option<Rc<Feed>> {
             Entry::Reading(first.clone(), Vec::new())
         }
     };
-    ENTRIES.with(|entries| entries.borrow_mut().push((url.to_string(), entry)));
+    let mut entries = ENTRIES.take();
+    entries.push((url.to_string(), entry));
+    ENTRIES.set(entries);
     Some(first)
 }
 
 /// Gives the widgets waiting on the first load of `url` its first items, and keeps them as
 /// the entry's until the feed is whole.
 fn share(url: &str, first: &Rc<Feed>) {
-    let listeners = ENTRIES.with(|entries| {
-        let mut entries = entries.borrow_mut();
-        let (_, entry) = entries.iter_mut().find(|(key, _)| key == url)?;
-        let Entry::Loading(listeners) = entry else {
-            return None;
-        };
-        let listeners = std::mem::take(listeners);
-        *entry = Entry::Reading(first.clone(), listeners.clone());
-        Some(listeners)
-    });
-    for listener in listeners.unwrap_or_default() {
+    let mut entries = ENTRIES.take();
+    let mut listeners = Vec::new();
+    if let Some(entry) = entry(&mut entries, url) {
+        if let Entry::Loading(waiting) = entry {
+            listeners = std::mem::take(waiting);
+            *entry = Entry::Reading(first.clone(), listeners.clone());
+        }
+    }
+    ENTRIES.set(entries);
+    for listener in listeners {
         listener(Ok(first.clone()));
     }
 }
@@ -243,19 +251,21 @@ impl Source {
 
 /// Ends a load: the entry keeps the feed (or goes, on failure), and its listeners hear of it.
 fn settle(url: &str, result: FeedResult) {
-    let listeners = ENTRIES.with(|entries| {
-        let mut entries = entries.borrow_mut();
-        let index = entries.iter().position(|(key, _)| key == url)?;
-        let previous = match &result {
-            Ok(feed) => std::mem::replace(&mut entries[index].1, Entry::Ready(feed.clone())),
-            Err(_) => entries.swap_remove(index).1,
-        };
-        match previous {
-            Entry::Loading(listeners) | Entry::Reading(_, listeners) => Some(listeners),
-            Entry::Ready(_) => None,
-        }
-    });
-    for listener in listeners.unwrap_or_default() {
+    let mut entries = ENTRIES.take();
+    let previous = match (entries.iter().position(|(key, _)| key == url), &result) {
+        (Some(index), Ok(feed)) => Some(std::mem::replace(
+            &mut entries[index].1,
+            Entry::Ready(feed.clone()),
+        )),
+        (Some(index), Err(_)) => Some(entries.swap_remove(index).1),
+        (None, _) => None,
+    };
+    ENTRIES.set(entries);
+    let listeners = match previous {
+        Some(Entry::Loading(listeners) | Entry::Reading(_, listeners)) => listeners,
+        _ => Vec::new(),
+    };
+    for listener in listeners {
         listener(result.clone());
     }
 }
@@ -267,15 +277,14 @@ pub fn reload(url: &str, timeout_ms: u32, done: impl FnOnce(FeedResult) + 'stati
     wasm_bindgen_futures::spawn_local(async move {
         let result = read_whole(&url, Job::Fetch { timeout_ms }, false).await;
         if let Ok(feed) = &result {
-            ENTRIES.with(|entries| {
-                let mut entries = entries.borrow_mut();
-                match entries.iter_mut().find(|(key, _)| *key == url) {
-                    // Widgets still waiting on a first load keep waiting on it.
-                    Some((_, entry @ Entry::Ready(_))) => *entry = Entry::Ready(feed.clone()),
-                    Some(_) => {}
-                    None => entries.push((url.clone(), Entry::Ready(feed.clone()))),
-                }
-            });
+            let mut entries = ENTRIES.take();
+            match entry(&mut entries, &url) {
+                // Widgets still waiting on a first load keep waiting on it.
+                Some(entry @ Entry::Ready(_)) => *entry = Entry::Ready(feed.clone()),
+                Some(_) => {}
+                None => entries.push((url.clone(), Entry::Ready(feed.clone()))),
+            }
+            ENTRIES.set(entries);
         }
         done(result);
     });
