@@ -3,7 +3,7 @@
 //! The time limit races each step against a timer promise with `Promise.race`, which costs far
 //! fewer bytes than a Rust future combinator.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -12,8 +12,9 @@ use web_sys::{AbortController, RequestInit, Response};
 use crate::feed::{FeedError, MAX_FEED_BYTES};
 
 thread_local! {
-    /// Feed requests the loader started before the bundle ran, by absolute URL.
-    static PREFETCHED: RefCell<Option<js_sys::Map>> = const { RefCell::new(None) };
+    /// Feed requests the loader started before the bundle ran, by absolute URL. A `Cell`,
+    /// taken and put back: no borrow flag or panic path, as a `RefCell` would bring.
+    static PREFETCHED: Cell<Option<js_sys::Map>> = const { Cell::new(None) };
 }
 
 /// Takes over the feed requests the loader (`embed.js`) started while the bundle downloaded: a
@@ -21,23 +22,21 @@ thread_local! {
 /// `arrived: [Response, ArrayBuffer]` once the body is in. Anything else is ignored.
 pub fn adopt_prefetched(requests: JsValue) {
     if let Ok(requests) = requests.dyn_into::<js_sys::Map>() {
-        PREFETCHED.with(|prefetched| *prefetched.borrow_mut() = Some(requests));
+        PREFETCHED.set(Some(requests));
     }
 }
 
 /// The loader's request for `url`; `take` makes it the last time: later loads (a refresh)
 /// fetch anew.
 fn prefetched(url: &str, take: bool) -> Option<js_sys::Promise> {
-    PREFETCHED.with(|prefetched| {
-        let requests = prefetched.borrow();
-        let requests = requests.as_ref()?;
-        let key = JsValue::from_str(url);
-        let request = requests.get(&key).dyn_into::<js_sys::Promise>().ok()?;
-        if take {
-            requests.delete(&key);
-        }
-        Some(request)
-    })
+    let requests = PREFETCHED.take()?;
+    let key = JsValue::from_str(url);
+    let request = requests.get(&key).dyn_into::<js_sys::Promise>().ok();
+    if take && request.is_some() {
+        requests.delete(&key);
+    }
+    PREFETCHED.set(Some(requests));
+    request
 }
 
 /// The body of the loader's request for `url` if it is in already (the loader read it only
