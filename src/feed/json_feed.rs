@@ -31,11 +31,11 @@ pub(super) fn read(
         None => warnings.push("no JSON Feed \"version\"".into()),
     }
     let language = language_tag(object.get("language"));
-    let mut items: Vec<NewsItem> = raw_items
-        .iter()
-        .enumerate()
-        .filter_map(|(index, raw)| read_element(raw, index, base, warnings))
-        .collect();
+    // A loop, as the steps of a long feed read them: an iterator chain would be code of its own.
+    let mut items = Vec::with_capacity(raw_items.len());
+    for (index, raw) in raw_items.iter().enumerate() {
+        items.extend(read_element(raw, index, base, warnings));
+    }
     keep_newest(&mut items, warnings);
     let widgets = match object.get("_widgets") {
         Some(settings @ Json::Object(_)) => {

@@ -9,17 +9,18 @@ use super::{parse_rfc3339, web_url, Feed, Image, NewsItem, ResolveUrl};
 
 /// Reads an array of posts; entries that are not posts are dropped with a warning.
 pub(super) fn read(posts: &[Json], base: &dyn ResolveUrl, warnings: &mut Vec<String>) -> Feed {
-    let mut items: Vec<NewsItem> = posts
-        .iter()
-        .enumerate()
-        .filter_map(|(index, post)| match post {
+    // A loop: an iterator chain would be code of its own.
+    let mut items = Vec::with_capacity(posts.len());
+    for (index, post) in posts.iter().enumerate() {
+        let item = match post {
             post @ Json::Object(_) => read_post(post, index, base, warnings),
             _ => {
                 warnings.push(format!("posts[{index}]: not an object, dropped"));
                 None
             }
-        })
-        .collect();
+        };
+        items.extend(item);
+    }
     keep_newest(&mut items, warnings);
     Feed {
         items,
