@@ -5,6 +5,13 @@ use super::Json;
 use super::limits::{MAX_ITEMS, MAX_LANGUAGE_TAG, MAX_SETTING_CHARS, MAX_TITLE_CHARS};
 use super::{bounded, plain_text, LocalizedText, NewsItem};
 
+/// Adds a warning. One function for all of them: `format!` and `Vec::push` at each would be
+/// code of their own.
+#[inline(never)]
+pub(super) fn warn(warnings: &mut Vec<String>, message: std::fmt::Arguments) {
+    warnings.push(std::fmt::format(message));
+}
+
 /// Plain text of a string field, cut to `max_chars`; `None` when absent, not a string or empty.
 pub(super) fn text(object: &Json, key: &str, max_chars: usize) -> Option<String> {
     object
@@ -65,11 +72,17 @@ pub(super) fn localized_text(
                             localized.insert(&tag, text);
                         }
                     }
-                    _ => warnings.push(format!("{path}.{tag}: not a language tag with a string")),
+                    _ => warn(
+                        warnings,
+                        format_args!("{path}.{tag}: not a language tag with a string"),
+                    ),
                 }
             }
         }
-        Some(_) => warnings.push(format!("{path}: expected a string or an object of strings")),
+        Some(_) => warn(
+            warnings,
+            format_args!("{path}: expected a string or an object of strings"),
+        ),
     }
     localized
 }
@@ -105,10 +118,10 @@ pub(super) fn keep_newest(items: &mut Vec<NewsItem>, warnings: &mut Vec<String>)
     // Every item above the cut-off stays, and of those at it the earliest in the feed.
     let above = items.iter().filter(|item| key(item) > low).count();
     let mut at_cutoff = MAX_ITEMS - above;
-    warnings.push(format!(
-        "{} items, kept the newest {MAX_ITEMS}",
-        items.len()
-    ));
+    warn(
+        warnings,
+        format_args!("{} items, kept the newest {MAX_ITEMS}", items.len()),
+    );
     items.retain(|item| {
         let key = key(item);
         let keep = key > low || (key == low && at_cutoff > 0);
