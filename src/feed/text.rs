@@ -203,7 +203,8 @@ fn push_decoded(out: &mut String, text: &str) {
 fn decode_reference(reference: &str) -> Option<char> {
     if let Some(number) = reference.strip_prefix('#') {
         // One parser call for both radixes: each would be a copy of it.
-        let (digits, radix) = match number.strip_prefix(['x', 'X']) {
+        // Two `char` patterns: a `[char; 2]` one would bring a searcher of its own.
+        let (digits, radix) = match number.strip_prefix('x').or(number.strip_prefix('X')) {
             Some(hex) => (hex, 16),
             None => (number, 10),
         };
