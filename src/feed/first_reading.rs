@@ -52,7 +52,10 @@ pub fn parse_first(
         // Over the limit, only the newest are kept, and which ones depends on every date: all
         // are built now, from the text already checked.
         if let Some(Json::Array(items)) = last_items_member(&mut value) {
-            items.extend(std::iter::from_fn(|| unread.read_next(text)));
+            items.reserve_exact(unread.count);
+            while let Some(item) = unread.read_next(text) {
+                items.push(item);
+            }
         }
         return Ok(FirstReading {
             parsed: read_document(&value, base)?,
