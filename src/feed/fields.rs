@@ -34,7 +34,12 @@ pub(super) fn title_from_text(text: &str) -> String {
 
 /// A BCP 47-looking language tag (`ar`, `fr-CA`, `zh-Hant-TW`), else `None`.
 pub(super) fn language_tag(value: Option<&Json>) -> Option<String> {
-    let tag = value?.as_str()?.trim();
+    language_tag_of(value?.as_str()?)
+}
+
+/// [`language_tag`] of a text (an object member's name, which is no `Json` value).
+pub(super) fn language_tag_of(tag: &str) -> Option<String> {
+    let tag = tag.trim();
     let valid = !tag.is_empty()
         && tag.len() <= MAX_LANGUAGE_TAG
         && tag.split('-').all(|part| {
@@ -65,8 +70,7 @@ pub(super) fn localized_text(
         }
         Some(Json::Object(per_language)) => {
             for (tag, raw) in per_language {
-                let tag_value = Json::String(tag.clone());
-                match (language_tag(Some(&tag_value)), raw.as_str()) {
+                match (language_tag_of(tag), raw.as_str()) {
                     (Some(tag), Some(raw)) => {
                         if let Some(text) = text_of(raw, MAX_SETTING_CHARS) {
                             localized.insert(&tag, text);

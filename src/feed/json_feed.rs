@@ -3,7 +3,8 @@
 use super::Json;
 
 use super::fields::{
-    keep_newest, language_tag, localized_text, positive_u32, text, text_of, title_from_text, warn,
+    keep_newest, language_tag, language_tag_of, localized_text, positive_u32, text, text_of,
+    title_from_text, warn,
 };
 use super::limits::{MAX_SETTING_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
 use super::{
@@ -267,8 +268,7 @@ fn labels(
         },
         Some(Json::Object(per_language)) => {
             for (tag, raw) in per_language {
-                let tag_value = Json::String(tag.clone());
-                match (language_tag(Some(&tag_value)), five(raw)) {
+                match (language_tag_of(tag), five(raw)) {
                     (Some(tag), Some(labels)) => localized.insert(&tag, labels),
                     _ => warn(
                         warnings,
