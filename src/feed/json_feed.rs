@@ -245,17 +245,18 @@ fn labels(
     warnings: &mut Vec<String>,
 ) -> Localized<[String; 5]> {
     let mut localized = Localized::default();
+    // By a loop: `filter_map` and `collect` would be code of their own.
     let five = |value: &Json| -> Option<[String; 5]> {
-        let array = value.as_array()?;
-        let texts: Vec<String> = array
-            .iter()
-            .filter_map(|label| {
+        let array = value.as_array().filter(|array| array.len() == 5)?;
+        let mut texts = Vec::with_capacity(5);
+        for label in array {
+            texts.push(
                 label
                     .as_str()
-                    .and_then(|raw| text_of(raw, MAX_SETTING_CHARS))
-            })
-            .collect();
-        (array.len() == 5).then_some(texts.try_into().ok()?)
+                    .and_then(|raw| text_of(raw, MAX_SETTING_CHARS))?,
+            );
+        }
+        texts.try_into().ok()
     };
     match value {
         None | Some(Json::Null) => {}
