@@ -40,15 +40,23 @@ pub(super) fn language_tag(value: Option<&Json>) -> Option<String> {
 /// [`language_tag`] of a text (an object member's name, which is no `Json` value).
 pub(super) fn language_tag_of(tag: &str) -> Option<String> {
     let tag = tag.trim();
-    let valid = !tag.is_empty()
-        && tag.len() <= MAX_LANGUAGE_TAG
-        && tag.split('-').all(|part| {
-            (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
-        })
-        && tag
-            .split('-')
-            .next()
-            .is_some_and(|p| p.chars().all(|c| c.is_ascii_alphabetic()));
+    // Subtags of 1 to 8 ASCII letters or digits between hyphens, the first of letters only;
+    // one pass over the bytes, as `split` would bring its searcher.
+    let mut length = 0;
+    let mut first = true;
+    for &byte in tag.as_bytes() {
+        if byte == b'-' && length > 0 {
+            (length, first) = (0, false);
+        } else if byte.is_ascii_alphabetic() || (!first && byte.is_ascii_digit()) {
+            length += 1;
+        } else {
+            return None;
+        }
+        if length > 8 {
+            return None;
+        }
+    }
+    let valid = length > 0 && tag.len() <= MAX_LANGUAGE_TAG;
     valid.then(|| tag.to_string())
 }
 
