@@ -89,7 +89,6 @@ enum Job {
     /// Read the rest of a long feed whose first items were read at once ([`at_once`]).
     ReadRest {
         body: fetch::Body,
-        first: Rc<Feed>,
         rest: RestOfItems,
     },
 }
@@ -110,7 +109,7 @@ fn start(url: String, job: Job) {
 /// One async function for a first load, the rest of a feed read at once, and a refresh: each
 /// more costs its own state machine.
 async fn read_whole(url: &str, job: Job, share_first: bool) -> FeedResult {
-    let (body, first, mut rest) = match job {
+    let (body, mut rest) = match job {
         Job::Fetch { timeout_ms } => {
             let body = fetch::get_text(url, timeout_ms).await?;
             let (first, rest) = read_first(url, &body)?;
@@ -120,16 +119,17 @@ async fn read_whole(url: &str, job: Job, share_first: bool) -> FeedResult {
             if share_first {
                 share(url, &first);
             }
-            (body, first, rest)
+            (body, rest)
         }
-        Job::ReadRest { body, first, rest } => (body, first, rest),
+        Job::ReadRest { body, rest } => (body, rest),
     };
     let source = Source::of(body);
     if share_first {
         frame::after_paint().await;
     }
     let base = &BrowserUrl::new(url);
-    let mut feed = Rc::unwrap_or_clone(first);
+    // The rest's own copy of the first items: the widgets keep theirs meanwhile.
+    let mut feed = std::mem::take(&mut rest.start);
     let mut warnings = Vec::new();
     loop {
         let started = js_sys::Date::now();
@@ -179,11 +179,7 @@ pub fn at_once(url: &str) -> Option<Rc<Feed>> {
     let entry = match rest {
         None => Entry::Ready(first.clone()),
         Some(rest) => {
-            let job = Job::ReadRest {
-                body,
-                first: first.clone(),
-                rest,
-            };
+            let job = Job::ReadRest { body, rest };
             start(url.to_string(), job);
             Entry::Reading(first.clone(), Vec::new())
         }
