@@ -87,9 +87,10 @@ enum Job {
     /// Fetch it and read it.
     Fetch { timeout_ms: u32 },
     /// Read the rest of a long feed whose first items were read at once ([`at_once`]).
+    /// Boxed, since it carries a copy of those items' feed.
     ReadRest {
         body: fetch::Body,
-        rest: RestOfItems,
+        rest: Box<RestOfItems>,
     },
 }
 
@@ -121,7 +122,7 @@ async fn read_whole(url: &str, job: Job, share_first: bool) -> FeedResult {
             }
             (body, rest)
         }
-        Job::ReadRest { body, rest } => (body, rest),
+        Job::ReadRest { body, rest } => (body, *rest),
     };
     let source = Source::of(body);
     if share_first {
@@ -179,7 +180,10 @@ pub fn at_once(url: &str) -> Option<Rc<Feed>> {
     let entry = match rest {
         None => Entry::Ready(first.clone()),
         Some(rest) => {
-            let job = Job::ReadRest { body, rest };
+            let job = Job::ReadRest {
+                body,
+                rest: Box::new(rest),
+            };
             start(url.to_string(), job);
             Entry::Reading(first.clone(), Vec::new())
         }
