@@ -118,9 +118,16 @@ impl<'a> Parser<'a> {
         match cursor.peek() {
             None => Err(cursor.error(JsonErrorKind::UnexpectedEnd)),
             Some(b'"') => cursor.string().map(Json::String),
-            Some(b'n') => cursor.literal(b"null").map(|()| Json::Null),
-            Some(b't') => cursor.literal(b"true").map(|()| Json::Bool(true)),
-            Some(b'f') => cursor.literal(b"false").map(|()| Json::Bool(false)),
+            // One call for the three literals: a call and its result's mapping each would be
+            // code of their own.
+            Some(first @ (b'n' | b't' | b'f')) => {
+                let (word, value): (&[u8], _) = match first {
+                    b'n' => (b"null", Json::Null),
+                    b't' => (b"true", Json::Bool(true)),
+                    _ => (b"false", Json::Bool(false)),
+                };
+                cursor.literal(word).map(|()| value)
+            }
             Some(b'-' | b'0'..=b'9') => cursor.number().map(Json::Number),
             Some(b'[' | b'{') if depth >= MAX_DEPTH => cursor
                 .skip_nested(&mut self.open_brackets)
