@@ -127,16 +127,19 @@ fn checked_body(body: &JsValue) -> Result<Body, FeedError> {
     if length > MAX_FEED_BYTES {
         return Err(FeedError::TooLarge { bytes: length });
     }
-    Ok(match String::from_utf8(bytes.to_vec()) {
+    Ok(match decoded(bytes.to_vec()) {
         Ok(text) => Body {
             text,
             bytes: Some(bytes),
         },
-        Err(error) => Body {
-            text: String::from_utf8_lossy(error.as_bytes()).into_owned(),
-            bytes: None,
-        },
+        Err(text) => Body { text, bytes: None },
     })
+}
+
+/// `bytes` as text: `Ok` when they are UTF-8, else `Err` with what is malformed made U+FFFD,
+/// as `text()` would make it. One function for a body and its pieces.
+fn decoded(bytes: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
 }
 
 /// The bytes `range` of `bytes` (a [`Body`]'s), as text: a piece of a valid text cut
@@ -145,8 +148,7 @@ pub fn text_of(bytes: &js_sys::Uint8Array, range: std::ops::Range<usize>) -> Str
     let piece = bytes
         .subarray(range.start as u32, range.end as u32)
         .to_vec();
-    String::from_utf8(piece)
-        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
+    decoded(piece).unwrap_or_else(|text| text)
 }
 
 /// POSTs `body` as JSON; the answer's status, or why no answer came.
