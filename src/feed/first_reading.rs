@@ -68,17 +68,15 @@ pub fn parse_first(
     }
     let mut parsed = read_document(&value, base)?;
     parsed.feed.unread_items = unread.count;
-    let start = read_document(&value, base)?.feed;
+    let mut start = read_document(&value, base)?.feed;
+    start.unread_items = unread.count;
     Ok(FirstReading {
+        parsed,
         rest: Some(RestOfItems {
             unread,
             next_index: first,
-            start: Feed {
-                unread_items: parsed.feed.unread_items,
-                ..start
-            },
+            start,
         }),
-        parsed,
     })
 }
 
