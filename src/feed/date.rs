@@ -15,12 +15,16 @@ pub fn parse_rfc3339(text: &str) -> Option<Timestamp> {
     if bytes.len() < 19 {
         return None;
     }
+    // Digit by digit: `str::parse::<i64>` would bring the integer parser for this one use.
     let number = |range: std::ops::Range<usize>| -> Option<i64> {
-        let digits = bytes.get(range)?;
-        if !digits.iter().all(u8::is_ascii_digit) {
-            return None;
+        let mut value = 0;
+        for &digit in bytes.get(range)? {
+            if !digit.is_ascii_digit() {
+                return None;
+            }
+            value = value * 10 + i64::from(digit - b'0');
         }
-        std::str::from_utf8(digits).ok()?.parse().ok()
+        Some(value)
     };
     if bytes[4] != b'-' || bytes[7] != b'-' || !matches!(bytes[10], b'T' | b't' | b' ') {
         return None;

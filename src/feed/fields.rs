@@ -5,6 +5,13 @@ use super::Json;
 use super::limits::{MAX_ITEMS, MAX_LANGUAGE_TAG, MAX_SETTING_CHARS, MAX_TITLE_CHARS};
 use super::{bounded, plain_text, LocalizedText, NewsItem};
 
+/// Adds a warning. One function for all of them: `format!` and `Vec::push` at each would be
+/// code of their own.
+#[inline(never)]
+pub(super) fn warn(warnings: &mut Vec<String>, message: std::fmt::Arguments) {
+    warnings.push(std::fmt::format(message));
+}
+
 /// Plain text of a string field, cut to `max_chars`; `None` when absent, not a string or empty.
 pub(super) fn text(object: &Json, key: &str, max_chars: usize) -> Option<String> {
     object
@@ -27,16 +34,29 @@ pub(super) fn title_from_text(text: &str) -> String {
 
 /// A BCP 47-looking language tag (`ar`, `fr-CA`, `zh-Hant-TW`), else `None`.
 pub(super) fn language_tag(value: Option<&Json>) -> Option<String> {
-    let tag = value?.as_str()?.trim();
-    let valid = !tag.is_empty()
-        && tag.len() <= MAX_LANGUAGE_TAG
-        && tag.split('-').all(|part| {
-            (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
-        })
-        && tag
-            .split('-')
-            .next()
-            .is_some_and(|p| p.chars().all(|c| c.is_ascii_alphabetic()));
+    language_tag_of(value?.as_str()?)
+}
+
+/// [`language_tag`] of a text (an object member's name, which is no `Json` value).
+pub(super) fn language_tag_of(tag: &str) -> Option<String> {
+    let tag = tag.trim();
+    // Subtags of 1 to 8 ASCII letters or digits between hyphens, the first of letters only;
+    // one pass over the bytes, as `split` would bring its searcher.
+    let mut length = 0;
+    let mut first = true;
+    for &byte in tag.as_bytes() {
+        if byte == b'-' && length > 0 {
+            (length, first) = (0, false);
+        } else if byte.is_ascii_alphabetic() || (!first && byte.is_ascii_digit()) {
+            length += 1;
+        } else {
+            return None;
+        }
+        if length > 8 {
+            return None;
+        }
+    }
+    let valid = length > 0 && tag.len() <= MAX_LANGUAGE_TAG;
     valid.then(|| tag.to_string())
 }
 
@@ -58,18 +78,23 @@ pub(super) fn localized_text(
         }
         Some(Json::Object(per_language)) => {
             for (tag, raw) in per_language {
-                let tag_value = Json::String(tag.clone());
-                match (language_tag(Some(&tag_value)), raw.as_str()) {
+                match (language_tag_of(tag), raw.as_str()) {
                     (Some(tag), Some(raw)) => {
                         if let Some(text) = text_of(raw, MAX_SETTING_CHARS) {
                             localized.insert(&tag, text);
                         }
                     }
-                    _ => warnings.push(format!("{path}.{tag}: not a language tag with a string")),
+                    _ => warn(
+                        warnings,
+                        format_args!("{path}.{tag}: not a language tag with a string"),
+                    ),
                 }
             }
         }
-        Some(_) => warnings.push(format!("{path}: expected a string or an object of strings")),
+        Some(_) => warn(
+            warnings,
+            format_args!("{path}: expected a string or an object of strings"),
+        ),
     }
     localized
 }
@@ -105,10 +130,10 @@ pub(super) fn keep_newest(items: &mut Vec<NewsItem>, warnings: &mut Vec<String>)
     // Every item above the cut-off stays, and of those at it the earliest in the feed.
     let above = items.iter().filter(|item| key(item) > low).count();
     let mut at_cutoff = MAX_ITEMS - above;
-    warnings.push(format!(
-        "{} items, kept the newest {MAX_ITEMS}",
-        items.len()
-    ));
+    warn(
+        warnings,
+        format_args!("{} items, kept the newest {MAX_ITEMS}", items.len()),
+    );
     items.retain(|item| {
         let key = key(item);
         let keep = key > low || (key == low && at_cutoff > 0);

@@ -3,7 +3,8 @@
 use super::Json;
 
 use super::fields::{
-    keep_newest, language_tag, localized_text, positive_u32, text, text_of, title_from_text,
+    keep_newest, language_tag, language_tag_of, localized_text, positive_u32, text, text_of,
+    title_from_text, warn,
 };
 use super::limits::{MAX_SETTING_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
 use super::{
@@ -27,22 +28,25 @@ pub(super) fn read(
     };
     match object.get("version").and_then(Json::as_str) {
         Some(version) if version.starts_with(VERSION_PREFIX) => {}
-        Some(version) => warnings.push(format!("version \"{version}\" is not a JSON Feed version")),
-        None => warnings.push("no JSON Feed \"version\"".into()),
+        Some(version) => warn(
+            warnings,
+            format_args!("version \"{version}\" is not a JSON Feed version"),
+        ),
+        None => warn(warnings, format_args!("no JSON Feed \"version\"")),
     }
     let language = language_tag(object.get("language"));
-    let mut items: Vec<NewsItem> = raw_items
-        .iter()
-        .enumerate()
-        .filter_map(|(index, raw)| read_element(raw, index, base, warnings))
-        .collect();
+    // A loop, as the steps of a long feed read them: an iterator chain would be code of its own.
+    let mut items = Vec::with_capacity(raw_items.len());
+    for (index, raw) in raw_items.iter().enumerate() {
+        items.extend(read_element(raw, index, base, warnings));
+    }
     keep_newest(&mut items, warnings);
     let widgets = match object.get("_widgets") {
         Some(settings @ Json::Object(_)) => {
             read_widget_settings(settings, language.as_deref(), base, warnings)
         }
         Some(_) => {
-            warnings.push("_widgets: not an object, ignored".into());
+            warn(warnings, format_args!("_widgets: not an object, ignored"));
             WidgetSettings::default()
         }
         None => WidgetSettings::default(),
@@ -66,7 +70,10 @@ pub(super) fn read_element(
     match raw {
         item @ Json::Object(_) => read_item(item, index, base, warnings),
         _ => {
-            warnings.push(format!("items[{index}]: not an object, dropped"));
+            warn(
+                warnings,
+                format_args!("items[{index}]: not an object, dropped"),
+            );
             None
         }
     }
@@ -84,12 +91,15 @@ fn read_item(
         Some(number @ Json::Number(_)) => match number.integer_text() {
             Some(id) => id,
             None => {
-                warnings.push(format!("items[{index}]: a fractional \"id\", dropped"));
+                warn(
+                    warnings,
+                    format_args!("items[{index}]: a fractional \"id\", dropped"),
+                );
                 return None;
             }
         },
         _ => {
-            warnings.push(format!("items[{index}]: no \"id\", dropped"));
+            warn(warnings, format_args!("items[{index}]: no \"id\", dropped"));
             return None;
         }
     };
@@ -99,7 +109,10 @@ fn read_item(
     let Some(title) =
         text(item, "title", MAX_TITLE_CHARS).or_else(|| body.as_deref().map(title_from_text))
     else {
-        warnings.push(format!("items[{index}] ({id}): no title or text, dropped"));
+        warn(
+            warnings,
+            format_args!("items[{index}] ({id}): no title or text, dropped"),
+        );
         return None;
     };
     let url = link(item, "url", index, base, warnings)
@@ -116,9 +129,10 @@ fn read_item(
         Some(raw) => {
             let parsed = parse_rfc3339(raw);
             if parsed.is_none() {
-                warnings.push(format!(
-                    "items[{index}].date_published: not RFC 3339, ignored"
-                ));
+                warn(
+                    warnings,
+                    format_args!("items[{index}].date_published: not RFC 3339, ignored"),
+                );
             }
             parsed
         }
@@ -146,7 +160,10 @@ fn link(
     let raw = item.get(key)?;
     let url = raw.as_str().and_then(|reference| web_url(reference, base));
     if url.is_none() {
-        warnings.push(format!("items[{index}].{key}: not an http(s) URL, dropped"));
+        warn(
+            warnings,
+            format_args!("items[{index}].{key}: not an http(s) URL, dropped"),
+        );
     }
     url
 }
@@ -160,7 +177,10 @@ fn read_widget_settings(
     let section = |name: &str, warnings: &mut Vec<String>| match settings.get(name) {
         Some(section @ Json::Object(_)) => Some(section),
         Some(_) => {
-            warnings.push(format!("_widgets.{name}: not an object, ignored"));
+            warn(
+                warnings,
+                format_args!("_widgets.{name}: not an object, ignored"),
+            );
             None
         }
         None => None,
@@ -183,7 +203,10 @@ fn read_widget_settings(
         endpoint: s.get("endpoint").and_then(|raw| {
             let url = raw.as_str().and_then(|reference| web_url(reference, base));
             if url.is_none() {
-                warnings.push("_widgets.feedback.endpoint: not an http(s) URL, ignored".into());
+                warn(
+                    warnings,
+                    format_args!("_widgets.feedback.endpoint: not an http(s) URL, ignored"),
+                );
             }
             url
         }),
@@ -222,36 +245,45 @@ fn labels(
     warnings: &mut Vec<String>,
 ) -> Localized<[String; 5]> {
     let mut localized = Localized::default();
+    // By a loop: `filter_map` and `collect` would be code of their own.
     let five = |value: &Json| -> Option<[String; 5]> {
-        let array = value.as_array()?;
-        let texts: Vec<String> = array
-            .iter()
-            .filter_map(|label| {
+        let array = value.as_array().filter(|array| array.len() == 5)?;
+        let mut texts = Vec::with_capacity(5);
+        for label in array {
+            texts.push(
                 label
                     .as_str()
-                    .and_then(|raw| text_of(raw, MAX_SETTING_CHARS))
-            })
-            .collect();
-        (array.len() == 5).then_some(texts.try_into().ok()?)
+                    .and_then(|raw| text_of(raw, MAX_SETTING_CHARS))?,
+            );
+        }
+        texts.try_into().ok()
     };
     match value {
         None | Some(Json::Null) => {}
         Some(Json::Array(_)) => match value.and_then(five) {
             Some(labels) => localized.insert(language.unwrap_or(""), labels),
-            None => warnings.push("_widgets.feedback.labels: needs exactly 5 texts".into()),
+            None => warn(
+                warnings,
+                format_args!("_widgets.feedback.labels: needs exactly 5 texts"),
+            ),
         },
         Some(Json::Object(per_language)) => {
             for (tag, raw) in per_language {
-                let tag_value = Json::String(tag.clone());
-                match (language_tag(Some(&tag_value)), five(raw)) {
+                match (language_tag_of(tag), five(raw)) {
                     (Some(tag), Some(labels)) => localized.insert(&tag, labels),
-                    _ => warnings.push(format!(
+                    _ => warn(
+                        warnings,
+                        format_args!(
                         "_widgets.feedback.labels.{tag}: needs a language tag with exactly 5 texts"
-                    )),
+                    ),
+                    ),
                 }
             }
         }
-        Some(_) => warnings.push("_widgets.feedback.labels: expected an array or an object".into()),
+        Some(_) => warn(
+            warnings,
+            format_args!("_widgets.feedback.labels: expected an array or an object"),
+        ),
     }
     localized
 }

@@ -202,10 +202,13 @@ fn push_decoded(out: &mut String, text: &str) {
 
 fn decode_reference(reference: &str) -> Option<char> {
     if let Some(number) = reference.strip_prefix('#') {
-        let code = match number.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => number.parse().ok()?,
+        // One parser call for both radixes: each would be a copy of it.
+        // Two `char` patterns: a `[char; 2]` one would bring a searcher of its own.
+        let (digits, radix) = match number.strip_prefix('x').or(number.strip_prefix('X')) {
+            Some(hex) => (hex, 16),
+            None => (number, 10),
         };
+        let code = u32::from_str_radix(digits, radix).ok()?;
         return match char::from_u32(code) {
             Some('\0') | None => Some('\u{FFFD}'),
             Some(c) => Some(c),

@@ -35,7 +35,8 @@ pub fn web_url(reference: &str, base: &dyn ResolveUrl) -> Option<String> {
 /// Whether `reference` is an absolute `http(s)` URL that the WHATWG URL parser would return
 /// unchanged: lower-case scheme and host name, a path, no port or user info, no dot segment and
 /// no character the parser would percent-encode, map or reject. Most feed links are written so.
-/// Anything else goes through the parser; this only has to be right when it says yes.
+/// Anything else goes through the parser; this only has to be right when it says yes. Read as
+/// bytes, by loops: `str` splitting brings a searcher per pattern.
 fn is_canonical_web_url(reference: &str) -> bool {
     let Some(rest) = reference
         .strip_prefix("https://")
@@ -43,42 +44,65 @@ fn is_canonical_web_url(reference: &str) -> bool {
     else {
         return false;
     };
+    let rest = rest.as_bytes();
     // The parser adds the "/" of an empty path, so a URL without one is not canonical.
-    let Some(slash) = rest.find('/') else {
+    let Some(slash) = rest.iter().position(|&b| b == b'/') else {
         return false;
     };
     let (host, tail) = rest.split_at(slash);
-    let path_end = tail.find(['?', '#']).unwrap_or(tail.len());
-    let path = &tail[..path_end];
-    let path_bytes = path.as_bytes();
+    let path_end = tail.iter().position(|&b| b == b'?' || b == b'#');
+    let path = tail
+        .get(..path_end.unwrap_or(tail.len()))
+        .unwrap_or_default();
     is_plain_host_name(host)
-        && tail.bytes().all(|b| {
+        && tail.iter().all(|&b| {
             matches!(b, b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~'
                 | b'!' | b'$' | b'&' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' | b':'
                 | b'@' | b'%' | b'/' | b'?' | b'#')
         })
         // No "." or ".." segment to remove, also when percent-encoded.
-        && !path.split('/').any(|segment| segment == "." || segment == "..")
-        && !path_bytes.windows(3).any(|w| matches!(w, [b'%', b'2', b'e' | b'E']))
+        && !has_dot_segment(path)
+        && !path.windows(3).any(|w| matches!(w, [b'%', b'2', b'e' | b'E']))
+}
+
+/// Whether a `/`-separated path has a `.` or `..` segment.
+fn has_dot_segment(path: &[u8]) -> bool {
+    // The dots of the segment so far, `None` once it has anything else.
+    let mut dots = Some(0);
+    for &byte in path {
+        match byte {
+            b'/' if matches!(dots, Some(1 | 2)) => return true,
+            b'/' => dots = Some(0),
+            b'.' => dots = dots.map(|n| n + 1),
+            _ => dots = None,
+        }
+    }
+    matches!(dots, Some(1 | 2))
 }
 
 /// A lower-case ASCII host name that no IDNA or IPv4 rule rewrites: non-empty labels of
 /// letters, digits and hyphens, no punycode label, the last label starting with a letter.
-fn is_plain_host_name(host: &str) -> bool {
-    let mut labels = host.split('.');
-    let last_starts_with_letter = host
-        .rsplit('.')
-        .next()
-        .and_then(|label| label.bytes().next())
-        .is_some_and(|b| b.is_ascii_lowercase());
-    last_starts_with_letter
-        && labels.all(|label| {
-            !label.is_empty()
-                && !label.starts_with("xn--")
-                && label
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        })
+fn is_plain_host_name(host: &[u8]) -> bool {
+    let mut start = 0;
+    for (at, &byte) in host.iter().enumerate() {
+        if byte == b'.' {
+            if !host.get(start..at).is_some_and(is_plain_label) {
+                return false;
+            }
+            start = at + 1;
+        }
+    }
+    let last = host.get(start..).unwrap_or_default();
+    is_plain_label(last) && last.first().is_some_and(u8::is_ascii_lowercase)
+}
+
+/// A host name label of lower-case letters, digits and hyphens, not punycode.
+fn is_plain_label(label: &[u8]) -> bool {
+    !label.is_empty()
+        && !label.starts_with(b"xn--")
+        && label
+            .iter()
+            .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 // serde_json and url, the references these tests check against, are native-only.

@@ -3,23 +3,29 @@
 
 use super::Json;
 
-use super::fields::{keep_newest, language_tag, positive_u32, text, text_of, title_from_text};
+use super::fields::{
+    keep_newest, language_tag, positive_u32, text, text_of, title_from_text, warn,
+};
 use super::limits::{MAX_SETTING_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
 use super::{parse_rfc3339, web_url, Feed, Image, NewsItem, ResolveUrl};
 
 /// Reads an array of posts; entries that are not posts are dropped with a warning.
 pub(super) fn read(posts: &[Json], base: &dyn ResolveUrl, warnings: &mut Vec<String>) -> Feed {
-    let mut items: Vec<NewsItem> = posts
-        .iter()
-        .enumerate()
-        .filter_map(|(index, post)| match post {
+    // A loop: an iterator chain would be code of its own.
+    let mut items = Vec::with_capacity(posts.len());
+    for (index, post) in posts.iter().enumerate() {
+        let item = match post {
             post @ Json::Object(_) => read_post(post, index, base, warnings),
             _ => {
-                warnings.push(format!("posts[{index}]: not an object, dropped"));
+                warn(
+                    warnings,
+                    format_args!("posts[{index}]: not an object, dropped"),
+                );
                 None
             }
-        })
-        .collect();
+        };
+        items.extend(item);
+    }
     keep_newest(&mut items, warnings);
     Feed {
         items,
@@ -37,7 +43,7 @@ fn read_post(
         Some(number @ Json::Number(_)) => number.integer_text()?,
         Some(Json::String(id)) if !id.trim().is_empty() => id.trim().to_string(),
         _ => {
-            warnings.push(format!("posts[{index}]: no \"id\", dropped"));
+            warn(warnings, format_args!("posts[{index}]: no \"id\", dropped"));
             return None;
         }
     };
@@ -45,15 +51,19 @@ fn read_post(
     let Some(title) = rendered(post, "title", MAX_TITLE_CHARS)
         .or_else(|| summary.as_deref().map(title_from_text))
     else {
-        warnings.push(format!(
-            "posts[{index}] ({id}): no title or excerpt, dropped"
-        ));
+        warn(
+            warnings,
+            format_args!("posts[{index}] ({id}): no title or excerpt, dropped"),
+        );
         return None;
     };
     let url = post.get("link").and_then(Json::as_str).and_then(|link| {
         let url = web_url(link, base);
         if url.is_none() {
-            warnings.push(format!("posts[{index}].link: not an http(s) URL, dropped"));
+            warn(
+                warnings,
+                format_args!("posts[{index}].link: not an http(s) URL, dropped"),
+            );
         }
         url
     });

@@ -5,7 +5,7 @@
 //! widgets get the whole feed then. The first slide of a 10,000-item feed does not wait for
 //! 10,000 items to be built, and the page answers input while they are.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 use std::rc::Rc;
 
 use super::{console, fetch, frame, page, url::BrowserUrl};
@@ -35,7 +35,17 @@ enum Entry {
 }
 
 thread_local! {
-    static ENTRIES: RefCell<Vec<(String, Entry)>> = const { RefCell::new(Vec::new()) };
+    /// Taken out while one function looks at it and put back before it calls a listener: a
+    /// `Cell` costs no borrow flag and no panic path, as a `RefCell`'s `with` at each use would.
+    static ENTRIES: Cell<Vec<(String, Entry)>> = const { Cell::new(Vec::new()) };
+}
+
+/// The entry of `url` among `entries`.
+fn entry<'a>(entries: &'a mut [(String, Entry)], url: &str) -> Option<&'a mut Entry> {
+    entries
+        .iter_mut()
+        .find(|(key, _)| key == url)
+        .map(|(_, entry)| entry)
 }
 
 /// Calls `on_feed` with the feed at the absolute `url`: fetched on the first request, shared by
@@ -45,26 +55,25 @@ thread_local! {
 pub fn load(url: &str, timeout_ms: u32, on_feed: impl Fn(FeedResult) + 'static) {
     let listener: Listener = Rc::new(on_feed);
     let mut must_start = false;
-    let known = ENTRIES.with(|entries| {
-        let mut entries = entries.borrow_mut();
-        match entries.iter_mut().find(|(key, _)| key == url) {
-            Some((_, Entry::Ready(feed))) => Some(feed.clone()),
-            Some((_, Entry::Reading(feed, listeners))) => {
-                listeners.push(listener.clone());
-                Some(feed.clone())
-            }
-            Some((_, Entry::Loading(listeners))) => {
-                listeners.push(listener.clone());
-                None
-            }
-            None => {
-                entries.push((url.to_string(), Entry::Loading(vec![listener.clone()])));
-                must_start = true;
-                None
-            }
+    let mut entries = ENTRIES.take();
+    let known = match entry(&mut entries, url) {
+        Some(Entry::Ready(feed)) => Some(feed.clone()),
+        Some(Entry::Reading(feed, listeners)) => {
+            listeners.push(listener.clone());
+            Some(feed.clone())
         }
-    });
-    // Called outside the borrow: a listener may well ask for another feed.
+        Some(Entry::Loading(listeners)) => {
+            listeners.push(listener.clone());
+            None
+        }
+        None => {
+            entries.push((url.to_string(), Entry::Loading(vec![listener.clone()])));
+            must_start = true;
+            None
+        }
+    };
+    ENTRIES.set(entries);
+    // Called with the entries put back: a listener may well ask for another feed.
     if let Some(feed) = known {
         listener(Ok(feed));
     }
@@ -78,10 +87,10 @@ enum Job {
     /// Fetch it and read it.
     Fetch { timeout_ms: u32 },
     /// Read the rest of a long feed whose first items were read at once ([`at_once`]).
+    /// Boxed, since it carries a copy of those items' feed.
     ReadRest {
         body: fetch::Body,
-        first: Rc<Feed>,
-        rest: RestOfItems,
+        rest: Box<RestOfItems>,
     },
 }
 
@@ -89,30 +98,56 @@ enum Job {
 /// the first paint. One task for both: each more costs its own state machine.
 fn start(url: String, job: Job) {
     wasm_bindgen_futures::spawn_local(async move {
-        let result = match job {
-            Job::Fetch { timeout_ms } => fetch_and_read(&url, timeout_ms, true).await,
-            Job::ReadRest { body, first, rest } => {
-                Ok(read_rest(&url, Source::of(body), first, rest, true).await)
-            }
-        };
+        let result = read_whole(&url, job, true).await;
         settle(&url, result);
     });
 }
 
-/// The feed at `url` fetched and read whole, a long one in slices (see [`read_rest`]); the
-/// warnings of its first reading logged. With `share_first`, the widgets waiting on a first
+/// The feed at `url` read whole, fetched first if `job` says so, a long one in slices of a
+/// few milliseconds, each its own task, so that the reader's keys, clicks and swipes are
+/// answered meanwhile; the warnings logged. With `share_first`, the widgets waiting on a first
 /// load hear of its first items at once, and the browser paints them before the rest is read.
-/// One async function for a first load and a refresh: each more costs its own state machine.
-async fn fetch_and_read(url: &str, timeout_ms: u32, share_first: bool) -> FeedResult {
-    let body = fetch::get_text(url, timeout_ms).await?;
-    let (first, rest) = read_first(url, &body)?;
-    let Some(rest) = rest else {
-        return Ok(first);
+/// One async function for a first load, the rest of a feed read at once, and a refresh: each
+/// more costs its own state machine.
+async fn read_whole(url: &str, job: Job, share_first: bool) -> FeedResult {
+    let (body, mut rest) = match job {
+        Job::Fetch { timeout_ms } => {
+            let body = fetch::get_text(url, timeout_ms).await?;
+            let (first, rest) = read_first(url, &body)?;
+            let Some(rest) = rest else {
+                return Ok(first);
+            };
+            if share_first {
+                share(url, &first);
+            }
+            (body, rest)
+        }
+        Job::ReadRest { body, rest } => (body, *rest),
     };
+    let source = Source::of(body);
     if share_first {
-        share(url, &first);
+        frame::after_paint().await;
     }
-    Ok(read_rest(url, Source::of(body), first, rest, share_first).await)
+    let base = &BrowserUrl::new(url);
+    // The rest's own copy of the first items: the widgets keep theirs meanwhile.
+    let mut feed = std::mem::take(&mut rest.start);
+    let mut warnings = Vec::new();
+    loop {
+        let started = js_sys::Date::now();
+        let mut done = false;
+        while !done && js_sys::Date::now() - started < SLICE_MS {
+            done = source.read_some(&mut rest, base, &mut feed, &mut warnings);
+        }
+        if done {
+            break;
+        }
+        // A hidden page gets timers once a second at best, and nobody to answer: no turns.
+        if !page::is_hidden() {
+            frame::next_task().await;
+        }
+    }
+    log_warnings(url, &warnings);
+    Ok(Rc::new(feed))
 }
 
 /// The first reading of `body`, the feed at `url`, its warnings logged: the feed whole, or its
@@ -129,14 +164,12 @@ fn read_first(url: &str, body: &fetch::Body) -> Result<(Rc<Feed>, Option<RestOfI
 /// render then shows the feed rather than a loading state. A long feed's rest is read after
 /// the first paint, as [`load`] reads it.
 pub fn at_once(url: &str) -> Option<Rc<Feed>> {
-    let cached = ENTRIES.with(|entries| {
-        let entries = entries.borrow();
-        let (_, entry) = entries.iter().find(|(key, _)| key == url)?;
-        Some(match entry {
-            Entry::Ready(feed) | Entry::Reading(feed, _) => Some(feed.clone()),
-            Entry::Loading(_) => None,
-        })
+    let mut entries = ENTRIES.take();
+    let cached = entry(&mut entries, url).map(|entry| match entry {
+        Entry::Ready(feed) | Entry::Reading(feed, _) => Some(feed.clone()),
+        Entry::Loading(_) => None,
     });
+    ENTRIES.set(entries);
     if let Some(cached) = cached {
         return cached;
     }
@@ -149,31 +182,31 @@ pub fn at_once(url: &str) -> Option<Rc<Feed>> {
         Some(rest) => {
             let job = Job::ReadRest {
                 body,
-                first: first.clone(),
-                rest,
+                rest: Box::new(rest),
             };
             start(url.to_string(), job);
             Entry::Reading(first.clone(), Vec::new())
         }
     };
-    ENTRIES.with(|entries| entries.borrow_mut().push((url.to_string(), entry)));
+    let mut entries = ENTRIES.take();
+    entries.push((url.to_string(), entry));
+    ENTRIES.set(entries);
     Some(first)
 }
 
 /// Gives the widgets waiting on the first load of `url` its first items, and keeps them as
 /// the entry's until the feed is whole.
 fn share(url: &str, first: &Rc<Feed>) {
-    let listeners = ENTRIES.with(|entries| {
-        let mut entries = entries.borrow_mut();
-        let (_, entry) = entries.iter_mut().find(|(key, _)| key == url)?;
-        let Entry::Loading(listeners) = entry else {
-            return None;
-        };
-        let listeners = std::mem::take(listeners);
-        *entry = Entry::Reading(first.clone(), listeners.clone());
-        Some(listeners)
-    });
-    for listener in listeners.unwrap_or_default() {
+    let mut entries = ENTRIES.take();
+    let mut listeners = Vec::new();
+    if let Some(entry) = entry(&mut entries, url) {
+        if let Entry::Loading(waiting) = entry {
+            listeners = std::mem::take(waiting);
+            *entry = Entry::Reading(first.clone(), listeners.clone());
+        }
+    }
+    ENTRIES.set(entries);
+    for listener in listeners {
         listener(Ok(first.clone()));
     }
 }
@@ -216,56 +249,23 @@ impl Source {
     }
 }
 
-/// `first` (a first reading's feed) with the items `rest` left unread in `source`, read in
-/// slices of a few milliseconds, each its own task, so that the reader's keys, clicks and
-/// swipes are answered meanwhile; with `after_paint`, once the browser has painted the first
-/// items.
-async fn read_rest(
-    url: &str,
-    source: Source,
-    first: Rc<Feed>,
-    mut rest: RestOfItems,
-    after_paint: bool,
-) -> Rc<Feed> {
-    if after_paint {
-        frame::after_paint().await;
-    }
-    let base = &BrowserUrl::new(url);
-    let mut feed = Rc::unwrap_or_clone(first);
-    let mut warnings = Vec::new();
-    loop {
-        let started = js_sys::Date::now();
-        let mut done = false;
-        while !done && js_sys::Date::now() - started < SLICE_MS {
-            done = source.read_some(&mut rest, base, &mut feed, &mut warnings);
-        }
-        if done {
-            break;
-        }
-        // A hidden page gets timers once a second at best, and nobody to answer: no turns.
-        if !page::is_hidden() {
-            frame::next_task().await;
-        }
-    }
-    log_warnings(url, &warnings);
-    Rc::new(feed)
-}
-
 /// Ends a load: the entry keeps the feed (or goes, on failure), and its listeners hear of it.
 fn settle(url: &str, result: FeedResult) {
-    let listeners = ENTRIES.with(|entries| {
-        let mut entries = entries.borrow_mut();
-        let index = entries.iter().position(|(key, _)| key == url)?;
-        let previous = match &result {
-            Ok(feed) => std::mem::replace(&mut entries[index].1, Entry::Ready(feed.clone())),
-            Err(_) => entries.swap_remove(index).1,
-        };
-        match previous {
-            Entry::Loading(listeners) | Entry::Reading(_, listeners) => Some(listeners),
-            Entry::Ready(_) => None,
-        }
-    });
-    for listener in listeners.unwrap_or_default() {
+    let mut entries = ENTRIES.take();
+    let previous = match (entries.iter().position(|(key, _)| key == url), &result) {
+        (Some(index), Ok(feed)) => Some(std::mem::replace(
+            &mut entries[index].1,
+            Entry::Ready(feed.clone()),
+        )),
+        (Some(index), Err(_)) => Some(entries.swap_remove(index).1),
+        (None, _) => None,
+    };
+    ENTRIES.set(entries);
+    let listeners = match previous {
+        Some(Entry::Loading(listeners) | Entry::Reading(_, listeners)) => listeners,
+        _ => Vec::new(),
+    };
+    for listener in listeners {
         listener(result.clone());
     }
 }
@@ -275,17 +275,16 @@ fn settle(url: &str, result: FeedResult) {
 pub fn reload(url: &str, timeout_ms: u32, done: impl FnOnce(FeedResult) + 'static) {
     let url = url.to_string();
     wasm_bindgen_futures::spawn_local(async move {
-        let result = fetch_and_read(&url, timeout_ms, false).await;
+        let result = read_whole(&url, Job::Fetch { timeout_ms }, false).await;
         if let Ok(feed) = &result {
-            ENTRIES.with(|entries| {
-                let mut entries = entries.borrow_mut();
-                match entries.iter_mut().find(|(key, _)| *key == url) {
-                    // Widgets still waiting on a first load keep waiting on it.
-                    Some((_, entry @ Entry::Ready(_))) => *entry = Entry::Ready(feed.clone()),
-                    Some(_) => {}
-                    None => entries.push((url.clone(), Entry::Ready(feed.clone()))),
-                }
-            });
+            let mut entries = ENTRIES.take();
+            match entry(&mut entries, &url) {
+                // Widgets still waiting on a first load keep waiting on it.
+                Some(entry @ Entry::Ready(_)) => *entry = Entry::Ready(feed.clone()),
+                Some(_) => {}
+                None => entries.push((url.clone(), Entry::Ready(feed.clone()))),
+            }
+            ENTRIES.set(entries);
         }
         done(result);
     });

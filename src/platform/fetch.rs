@@ -3,7 +3,7 @@
 //! The time limit races each step against a timer promise with `Promise.race`, which costs far
 //! fewer bytes than a Rust future combinator.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -12,8 +12,9 @@ use web_sys::{AbortController, RequestInit, Response};
 use crate::feed::{FeedError, MAX_FEED_BYTES};
 
 thread_local! {
-    /// Feed requests the loader started before the bundle ran, by absolute URL.
-    static PREFETCHED: RefCell<Option<js_sys::Map>> = const { RefCell::new(None) };
+    /// Feed requests the loader started before the bundle ran, by absolute URL. A `Cell`,
+    /// taken and put back: no borrow flag or panic path, as a `RefCell` would bring.
+    static PREFETCHED: Cell<Option<js_sys::Map>> = const { Cell::new(None) };
 }
 
 /// Takes over the feed requests the loader (`embed.js`) started while the bundle downloaded: a
@@ -21,23 +22,21 @@ thread_local! {
 /// `arrived: [Response, ArrayBuffer]` once the body is in. Anything else is ignored.
 pub fn adopt_prefetched(requests: JsValue) {
     if let Ok(requests) = requests.dyn_into::<js_sys::Map>() {
-        PREFETCHED.with(|prefetched| *prefetched.borrow_mut() = Some(requests));
+        PREFETCHED.set(Some(requests));
     }
 }
 
 /// The loader's request for `url`; `take` makes it the last time: later loads (a refresh)
 /// fetch anew.
 fn prefetched(url: &str, take: bool) -> Option<js_sys::Promise> {
-    PREFETCHED.with(|prefetched| {
-        let requests = prefetched.borrow();
-        let requests = requests.as_ref()?;
-        let key = JsValue::from_str(url);
-        let request = requests.get(&key).dyn_into::<js_sys::Promise>().ok()?;
-        if take {
-            requests.delete(&key);
-        }
-        Some(request)
-    })
+    let requests = PREFETCHED.take()?;
+    let key = JsValue::from_str(url);
+    let request = requests.get(&key).dyn_into::<js_sys::Promise>().ok();
+    if take && request.is_some() {
+        requests.delete(&key);
+    }
+    PREFETCHED.set(Some(requests));
+    request
 }
 
 /// The body of the loader's request for `url` if it is in already (the loader read it only
@@ -128,16 +127,19 @@ fn checked_body(body: &JsValue) -> Result<Body, FeedError> {
     if length > MAX_FEED_BYTES {
         return Err(FeedError::TooLarge { bytes: length });
     }
-    Ok(match String::from_utf8(bytes.to_vec()) {
+    Ok(match decoded(bytes.to_vec()) {
         Ok(text) => Body {
             text,
             bytes: Some(bytes),
         },
-        Err(error) => Body {
-            text: String::from_utf8_lossy(error.as_bytes()).into_owned(),
-            bytes: None,
-        },
+        Err(text) => Body { text, bytes: None },
     })
+}
+
+/// `bytes` as text: `Ok` when they are UTF-8, else `Err` with what is malformed made U+FFFD,
+/// as `text()` would make it. One function for a body and its pieces.
+fn decoded(bytes: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
 }
 
 /// The bytes `range` of `bytes` (a [`Body`]'s), as text: a piece of a valid text cut
@@ -146,8 +148,7 @@ pub fn text_of(bytes: &js_sys::Uint8Array, range: std::ops::Range<usize>) -> Str
     let piece = bytes
         .subarray(range.start as u32, range.end as u32)
         .to_vec();
-    String::from_utf8(piece)
-        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
+    decoded(piece).unwrap_or_else(|text| text)
 }
 
 /// POSTs `body` as JSON; the answer's status, or why no answer came.

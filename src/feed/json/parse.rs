@@ -118,49 +118,54 @@ impl<'a> Parser<'a> {
         match cursor.peek() {
             None => Err(cursor.error(JsonErrorKind::UnexpectedEnd)),
             Some(b'"') => cursor.string().map(Json::String),
-            Some(b'n') => cursor.literal(b"null").map(|()| Json::Null),
-            Some(b't') => cursor.literal(b"true").map(|()| Json::Bool(true)),
-            Some(b'f') => cursor.literal(b"false").map(|()| Json::Bool(false)),
+            // One call for the three literals: a call and its result's mapping each would be
+            // code of their own.
+            Some(first @ (b'n' | b't' | b'f')) => {
+                let (word, value): (&[u8], _) = match first {
+                    b'n' => (b"null", Json::Null),
+                    b't' => (b"true", Json::Bool(true)),
+                    _ => (b"false", Json::Bool(false)),
+                };
+                cursor.literal(word).map(|()| value)
+            }
             Some(b'-' | b'0'..=b'9') => cursor.number().map(Json::Number),
             Some(b'[' | b'{') if depth >= MAX_DEPTH => cursor
                 .skip_nested(&mut self.open_brackets)
                 .map(|()| Json::Null),
-            Some(b'[') => self.array(depth),
+            Some(b'[') => self.array_head(depth, usize::MAX),
             Some(b'{') => self.object(depth),
             Some(_) => Err(cursor.error(JsonErrorKind::UnexpectedCharacter)),
         }
     }
 
-    fn array(&mut self, depth: u32) -> Result<Json, JsonError> {
-        self.array_head(depth, usize::MAX).map(|(items, _)| items)
-    }
-
     /// An array whose first `first` elements are built and the others only checked and
-    /// counted.
-    fn array_head(&mut self, depth: u32, first: usize) -> Result<(Json, UnreadItems), JsonError> {
+    /// counted into `self.unread`: all are built unless this is a top-level `items` array
+    /// ([`Parser::head_of_items`]), so no other array touches `self.unread`.
+    fn array_head(&mut self, depth: u32, first: usize) -> Result<Json, JsonError> {
         self.cursor.at += 1;
         let mut items = Vec::new();
-        let mut unread = UnreadItems::default();
         self.cursor.skip_whitespace();
         if self.cursor.peek() == Some(b']') {
             self.cursor.at += 1;
-            return Ok((Json::Array(items), unread));
+            return Ok(Json::Array(items));
         }
         loop {
             if items.len() < first {
                 items.push(self.value(depth + 1)?);
             } else {
-                unread.starts.push(self.cursor.at);
-                unread.count += 1;
+                self.unread.starts.push(self.cursor.at);
+                self.unread.count += 1;
                 self.cursor.skip_value(&mut self.open_brackets)?;
             }
             self.cursor.skip_whitespace();
             match self.cursor.peek() {
                 Some(b',') => self.cursor.at += 1,
                 Some(b']') => {
-                    unread.end = self.cursor.at;
+                    if first != usize::MAX {
+                        self.unread.end = self.cursor.at;
+                    }
                     self.cursor.at += 1;
-                    return Ok((Json::Array(items), unread));
+                    return Ok(Json::Array(items));
                 }
                 _ => return Err(self.cursor.error(JsonErrorKind::ExpectedCommaOrBracket)),
             }
@@ -209,8 +214,6 @@ impl<'a> Parser<'a> {
         if self.cursor.peek() != Some(b'[') {
             return self.value(ITEM_DEPTH - 1);
         }
-        let (items, unread) = self.array_head(ITEM_DEPTH - 1, first)?;
-        self.unread = unread;
-        Ok(items)
+        self.array_head(ITEM_DEPTH - 1, first)
     }
 }
