@@ -30,15 +30,16 @@ thread_local! {
     static TIMER: Cell<i32> = const { Cell::new(0) };
 }
 
-/// Adds `id` to (`on`) or takes it out of one of the lists above; whether it was in it before.
-/// One function, so the thread-local access is compiled once.
-fn mark(list: &'static LocalKey<RefCell<Vec<String>>>, id: &str, on: bool) -> bool {
+/// Adds `id` to (`Some(true)`) or takes it out of (`Some(false)`) one of the lists above, or
+/// only looks (`None`); whether it was in it before. One function, so the thread-local access
+/// is compiled once.
+fn mark(list: &'static LocalKey<RefCell<Vec<String>>>, id: &str, on: Option<bool>) -> bool {
     list.with(|ids| {
         let mut ids = ids.borrow_mut();
         let found = ids.iter().position(|known| known == id);
         match (found, on) {
-            (None, true) => ids.push(id.into()),
-            (Some(index), false) => {
+            (None, Some(true)) => ids.push(id.into()),
+            (Some(index), Some(false)) => {
                 ids.swap_remove(index);
             }
             _ => {}
@@ -49,12 +50,12 @@ fn mark(list: &'static LocalKey<RefCell<Vec<String>>>, id: &str, on: bool) -> bo
 
 /// Marks `id` as on its way (`on`) or arrived; whether it was on its way before.
 fn in_flight(id: &str, on: bool) -> bool {
-    mark(&IN_FLIGHT, id, on)
+    mark(&IN_FLIGHT, id, Some(on))
 }
 
 /// Marks `id` as the submission of a widget on the page (`on`), or of none any more.
 pub fn own(id: &str, on: bool) {
-    mark(&OWNED, id, on);
+    mark(&OWNED, id, Some(on));
 }
 
 /// Whether submission `id` (any, for `None`) waits in the stored outbox.
@@ -66,7 +67,7 @@ pub fn waiting(id: Option<&str>) -> bool {
 }
 
 fn owned(id: &str) -> bool {
-    OWNED.with(|ids| ids.borrow().iter().any(|known| known == id))
+    mark(&OWNED, id, None)
 }
 
 fn now() -> u64 {
