@@ -52,8 +52,35 @@ pub fn thanks(text: &'static str, tag: &str, dir: &'static str, heading: &NodeRe
     }
 }
 
-/// The question and its five answers as a native radio group.
-pub fn rating_form(form: &Form) -> Html {
+/// The form: the question and its five answers as a native radio group, or, once the
+/// rating is saved, the comment step; then the message and the buttons. One `<form>` for
+/// both steps, so its element and listeners are built by one piece of code.
+pub fn form(form: &Form) -> Html {
+    let state = form.state;
+    let sending = state.phase == Phase::Sending;
+    let message = message(form);
+    let button = submit_button(form, message.is_some());
+    let on_skip = form.act.reform(|_: MouseEvent| Action::Skip);
+    html! {
+        <form class="fw-feedback" part="form" lang={form.tag.to_string()} dir={form.dir} novalidate=true
+              onsubmit={on_submit(form.act)} aria-busy={sending.then_some("true")}>
+            if state.rated { { comment_fields(form) } } else { { scale(form) } }
+            { for message }
+            // The comment step keeps its row of buttons, even empty after a refusal.
+            if state.rated || button.is_some() {
+                <div class="fw-feedback__actions">
+                    { for button }
+                    if state.phase == Phase::Comment {
+                        <button type="button" class="fw-feedback__skip" onclick={on_skip}>{ form.texts.skip }</button>
+                    }
+                </div>
+            }
+        </form>
+    }
+}
+
+/// The question and its five answers as a native radio group, and the honeypot.
+fn scale(form: &Form) -> Html {
     let state = form.state;
     let sending = state.phase == Phase::Sending;
     let on_change = form
@@ -73,11 +100,8 @@ pub fn rating_form(form: &Form) -> Html {
         }
         Action::Key(key.starts_with("Arrow"))
     });
-    let message = message(form);
-    let button = submit_button(form, message.is_some());
     html! {
-        <form class="fw-feedback" part="form" lang={form.tag.to_string()} dir={form.dir} novalidate=true
-              onsubmit={on_submit(form.act)} aria-busy={sending.then_some("true")}>
+        <>
             <fieldset disabled={sending || state.phase == Phase::Failed}>
                 <legend>{ form.config.question.clone() }</legend>
                 <div class="fw-feedback__scale" part="options" onkeydown={on_key}>
@@ -85,17 +109,13 @@ pub fn rating_form(form: &Form) -> Html {
                 </div>
             </fieldset>
             { honeypot(&form.refs.honeypot) }
-            { for message }
-            if let Some(button) = button {
-                <div class="fw-feedback__actions">{ button }</div>
-            }
-        </form>
+        </>
     }
 }
 
 /// The optional comment once the rating is saved: a field the browser owns (uncontrolled;
-/// the state only keeps its length for the counter), send and skip.
-pub fn comment_form(form: &Form) -> Html {
+/// the state only keeps its length for the counter), and the honeypot.
+fn comment_fields(form: &Form) -> Html {
     let (state, texts) = (form.state, form.texts);
     let sending = state.phase == Phase::Sending;
     let on_input = form.act.reform(|event: InputEvent| {
@@ -105,12 +125,8 @@ pub fn comment_form(form: &Form) -> Html {
         Action::Typed(u16::try_from(length).unwrap_or(u16::MAX))
     });
     let count = state.comment_len;
-    let on_skip = form.act.reform(|_: MouseEvent| Action::Skip);
-    let message = message(form);
-    let button = submit_button(form, message.is_some());
     html! {
-        <form class="fw-feedback" part="form" lang={form.tag.to_string()} dir={form.dir} novalidate=true
-              onsubmit={on_submit(form.act)} aria-busy={sending.then_some("true")}>
+        <>
             <div role="status">
                 <h2 class="fw-feedback__thanks" tabindex="-1" ref={form.refs.thanks.clone()}>{ texts.comment_heading }</h2>
             </div>
@@ -121,14 +137,7 @@ pub fn comment_form(form: &Form) -> Html {
                       oninput={on_input} readonly={sending || state.phase == Phase::Failed} />
             <p class="fw-feedback__count" id="fw-comment-count">{ format!("{count} / {MAX_COMMENT}") }</p>
             { honeypot(&form.refs.honeypot) }
-            { for message }
-            <div class="fw-feedback__actions">
-                { for button }
-                if state.phase == Phase::Comment {
-                    <button type="button" class="fw-feedback__skip" onclick={on_skip}>{ texts.skip }</button>
-                }
-            </div>
-        </form>
+        </>
     }
 }
 
