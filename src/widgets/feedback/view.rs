@@ -30,7 +30,7 @@ pub struct Form<'a> {
     /// Where the form is.
     pub state: FeedbackState,
     /// The widget's options.
-    pub config: &'a FeedbackConfig,
+    pub config: &'a FeedbackConfig<'a>,
     /// The texts in the widget's language.
     pub texts: &'static FeedbackTexts,
     /// The widget's language tag.
@@ -103,7 +103,7 @@ fn scale(form: &Form) -> Html {
     html! {
         <>
             <fieldset disabled={sending || state.phase == Phase::Failed}>
-                <legend>{ form.config.question.clone() }</legend>
+                <legend>{ form.config.question.to_string() }</legend>
                 <div class="fw-feedback__scale" part="options" onkeydown={on_key}>
                     { for form.config.labels.iter().enumerate().map(|(i, label)| option(i as u8 + 1, label, state.rating, &on_change)) }
                 </div>
