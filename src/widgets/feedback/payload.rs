@@ -37,7 +37,8 @@ impl Payload {
             r#"{{"submission_id":{},"submission_key":{},"rating":{},"page":{},"page_language":{},"widget_language":{},"translated":{},"elapsed_ms":{},"honeypot":{}{}}}"#,
             quoted(&self.submission_id),
             quoted(&self.submission_key),
-            self.rating,
+            // Widened: the `u32` formatting code is there anyway, a `u8`'s would be more.
+            u32::from(self.rating),
             quoted(&self.page),
             quoted(&self.page_language),
             quoted(&self.widget_language),

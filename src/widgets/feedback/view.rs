@@ -222,9 +222,16 @@ fn honeypot(field: &NodeRef) -> Html {
 fn option(value: u8, label: &str, chosen: Option<u8>, on_change: &Callback<Event>) -> Html {
     html! {
         <label class="fw-feedback__option">
-            <input type="radio" name="rating" value={value.to_string()} checked={chosen == Some(value)}
+            <input type="radio" name="rating" value={digit(value)} checked={chosen == Some(value)}
                    onchange={on_change.clone()} />
             <span>{ label.to_string() }</span>
         </label>
     }
+}
+
+/// `value` (1 to 5) as its digit, a static text (a `u8`'s `to_string` brings its own
+/// formatting code).
+fn digit(value: u8) -> &'static str {
+    let at = usize::from(value).saturating_sub(1);
+    "12345".get(at..=at).unwrap_or_default()
 }
