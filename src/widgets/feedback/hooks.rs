@@ -208,14 +208,14 @@ fn send(state: Form, now: FeedbackState, sending: Sending) {
             Some(Outcome::Final) => (Action::SendFailed, WidgetEvent::FeedbackError),
             _ => (Action::Queued, WidgetEvent::FeedbackError),
         };
-        if action != Action::SendFailed && !rated {
+        if !matches!(action, Action::SendFailed) && !rated {
             // Delivered or safely queued: this visitor has rated.
             storage::set(&remember_key, &remember::stamp(js_sys::Date::now() as u64));
         }
         let detail = events::detail(&[
             ("submission_id", id.into()),
             ("rating", rating.into()),
-            ("queued", (action == Action::Queued).into()),
+            ("queued", matches!(action, Action::Queued).into()),
         ]);
         // The comment option may have come with the feed after the form was made.
         act(&state, Action::CommentStep(with_comment));
