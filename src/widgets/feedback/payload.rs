@@ -89,12 +89,12 @@ pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
     let mut id = String::with_capacity(36);
-    for (i, group) in bytes.chunks(2).enumerate() {
+    for (i, byte) in bytes.iter().enumerate() {
         // Groups of 8, 4, 4, 4 and 12 digits.
-        if (2..=5).contains(&i) {
+        if matches!(i, 4 | 6 | 8 | 10) {
             id.push('-');
         }
-        push_hex(&mut id, group);
+        push_hex(&mut id, std::slice::from_ref(byte));
     }
     id
 }
