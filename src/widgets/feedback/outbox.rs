@@ -153,7 +153,10 @@ impl Outbox {
 
     /// Forgets `id` (delivered, or refused for good).
     pub fn remove(&mut self, id: &str) {
-        self.0.retain(|entry| entry.id != id);
+        // `remove` by index, as `failed` drops the oldest: `retain` would be one more copy.
+        while let Some(index) = self.0.iter().position(|entry| entry.id == id) {
+            self.0.remove(index);
+        }
     }
 
     /// The entries whose wait is over at `now`.
