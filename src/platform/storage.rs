@@ -28,37 +28,47 @@ pub enum Durability {
 
 /// The value stored under `key`, from whichever storage holds it.
 pub fn get(key: &str) -> Option<String> {
-    let key = crate::strings::concat(&[PREFIX, key]);
-    for session in [false, true] {
-        if let Some(Ok(Some(value))) = storage(session).map(|s| s.get_item(&key)) {
-            return Some(value);
-        }
-    }
-    memory(&key, None)
+    reach(key, None).0
 }
 
 /// Stores `value` under `key` in the most durable storage that accepts it.
 pub fn set(key: &str, value: &str) -> Durability {
-    let key = crate::strings::concat(&[PREFIX, key]);
-    if storage(false).is_some_and(|s| s.set_item(&key, value).is_ok()) {
-        return Durability::Persistent;
-    }
-    if storage(true).is_some_and(|s| s.set_item(&key, value).is_ok()) {
-        return Durability::Tab;
-    }
-    memory(&key, Some(Some(value)));
-    Durability::Page
+    reach(key, Some(Some(value))).1
 }
 
 /// Forgets `key` everywhere.
 pub fn remove(key: &str) {
+    reach(key, Some(None));
+}
+
+/// Reads `key` (`change` is `None`), writes it (`Some(Some(value))`) or forgets it
+/// (`Some(None)`): `localStorage`, then `sessionStorage`, then the page's memory, until one
+/// has it or takes it (every one, to forget). What was read, and where it was read or written.
+/// One function for the three, so the key is made and the storages reached by one piece of
+/// code.
+fn reach(key: &str, change: Option<Option<&str>>) -> (Option<String>, Durability) {
     let key = crate::strings::concat(&[PREFIX, key]);
-    for session in [false, true] {
-        if let Some(storage) = storage(session) {
-            let _ = storage.remove_item(&key);
+    for (session, durability) in [(false, Durability::Persistent), (true, Durability::Tab)] {
+        let Some(storage) = storage(session) else {
+            continue;
+        };
+        match change {
+            None => {
+                if let Ok(Some(value)) = storage.get_item(&key) {
+                    return (Some(value), durability);
+                }
+            }
+            Some(Some(value)) => {
+                if storage.set_item(&key, value).is_ok() {
+                    return (None, durability);
+                }
+            }
+            Some(None) => {
+                let _ = storage.remove_item(&key);
+            }
         }
     }
-    memory(&key, Some(None));
+    (memory(&key, change), Durability::Page)
 }
 
 /// The page's memory: what it holds under `key` (the full key), then puts `change` there
