@@ -4,6 +4,7 @@
 
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
+use yew::virtual_dom::VList;
 
 use super::config::FeedbackConfig;
 use super::state::{Action, FeedbackState, Phase};
@@ -100,12 +101,18 @@ fn scale(form: &Form) -> Html {
         }
         Action::Key(key.starts_with("Arrow"))
     });
+    // A loop into a list, not an adapter chain Yew collects: that code would be ours alone.
+    let mut options = Vec::with_capacity(5);
+    for (value, label) in (1..).zip(form.config.labels) {
+        options.push(option(value, label, state.rating, &on_change));
+    }
+    let options = Html::from(VList::with_children(options, None));
     html! {
         <>
             <fieldset disabled={sending || state.phase == Phase::Failed}>
                 <legend>{ form.config.question.to_string() }</legend>
                 <div class="fw-feedback__scale" part="options" onkeydown={on_key}>
-                    { for form.config.labels.iter().enumerate().map(|(i, label)| option(i as u8 + 1, label, state.rating, &on_change)) }
+                    { options }
                 </div>
             </fieldset>
             { honeypot(&form.refs.honeypot) }
