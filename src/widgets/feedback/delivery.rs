@@ -184,10 +184,22 @@ fn flush_some(all: bool, skip_owned: bool) {
     // What is sent now reschedules itself if it fails again; the rest keeps its time.
     schedule(&Outbox(rest));
     for entry in entries {
-        wasm_bindgen_futures::spawn_local(async move {
-            deliver(&entry.endpoint, &entry.id, &entry.body).await;
-        });
+        spawn(entry.endpoint, entry.id, entry.body, None);
     }
+}
+
+/// What a widget does with the outcome of its own delivery.
+pub type Then = Box<dyn FnOnce(Option<Outcome>)>;
+
+/// Delivers `body` (see [`deliver`]) in a task of its own, then hands the outcome to `then`.
+/// One function for the widget's sends and the outbox's, so the task's code is compiled once.
+pub fn spawn(endpoint: String, id: String, body: String, then: Option<Then>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let outcome = deliver(&endpoint, &id, &body).await;
+        if let Some(then) = then {
+            then(outcome);
+        }
+    });
 }
 
 /// Sets the retry timer to the next due entry.

@@ -203,8 +203,8 @@ fn send(state: Form, now: FeedbackState, sending: Sending) {
     .to_json();
     let (endpoint, host, remember_key) = (sending.endpoint, sending.host, sending.remember_key);
     let with_comment = sending.with_comment;
-    wasm_bindgen_futures::spawn_local(async move {
-        let outcome = delivery::deliver(&endpoint, &id, &body).await;
+    let sent_id = id.clone();
+    let then = Box::new(move |outcome: Option<Outcome>| {
         // While a submission is in flight nothing else can change the form (the choice is
         // frozen), so the answer applies to the state it was sent from.
         let (action, event) = match outcome {
@@ -226,4 +226,5 @@ fn send(state: Form, now: FeedbackState, sending: Sending) {
         act(&state, action);
         events::dispatch(&host, event, &detail);
     });
+    delivery::spawn(endpoint, sent_id, body, Some(then));
 }
