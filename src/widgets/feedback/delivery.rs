@@ -144,7 +144,7 @@ pub async fn deliver(endpoint: &str, id: &str, body: &str) -> Option<Outcome> {
     }
     save(&outbox);
     if outcome == Outcome::Retry {
-        schedule(&outbox);
+        schedule(outbox.next_due());
     } else if outcome == Outcome::Delivered {
         // Tells the widgets of this page, as a `storage` event tells those of other tabs.
         if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(DELIVERED)) {
@@ -169,23 +169,21 @@ pub fn flush_online() {
 
 fn flush_some(all: bool, skip_owned: bool) {
     let now = now();
-    // A loop rather than `partition`, whose code no other caller shares.
-    let (mut entries, mut rest) = (Vec::new(), Vec::new());
+    // One loop and no lists: what is due is sent (each send starts after this task), the
+    // rest only sets the timer.
+    let mut next = None;
     for entry in load().0 {
         if skip_owned && owned(&entry.id) {
             continue;
         }
         if all || entry.due <= now {
-            entries.push(entry);
+            spawn(entry.endpoint, entry.id, entry.body, None);
         } else {
-            rest.push(entry);
+            next = Some(next.map_or(entry.due, |next: u64| next.min(entry.due)));
         }
     }
     // What is sent now reschedules itself if it fails again; the rest keeps its time.
-    schedule(&Outbox(rest));
-    for entry in entries {
-        spawn(entry.endpoint, entry.id, entry.body, None);
-    }
+    schedule(next);
 }
 
 /// What a widget does with the outcome of its own delivery.
@@ -202,9 +200,9 @@ pub fn spawn(endpoint: String, id: String, body: String, then: Option<Then>) {
     });
 }
 
-/// Sets the retry timer to the next due entry.
-fn schedule(outbox: &Outbox) {
-    let (Some(due), Some(window)) = (outbox.next_due(), web_sys::window()) else {
+/// Sets the retry timer to `due`, when the next entry falls due, if any waits.
+fn schedule(due: Option<u64>) {
+    let (Some(due), Some(window)) = (due, web_sys::window()) else {
         return;
     };
     // At least a second, so entries already in flight cannot make the timer spin.
