@@ -112,7 +112,8 @@ pub fn submission_key(bytes: [u8; 16]) -> String {
 fn push_hex(out: &mut String, bytes: &[u8]) {
     for &byte in bytes {
         for digit in [byte >> 4, byte & 0x0f] {
-            out.push(char::from_digit(u32::from(digit), 16).unwrap_or('0'));
+            let digit = b"0123456789abcdef".get(usize::from(digit)).copied();
+            out.push(char::from(digit.unwrap_or(b'0')));
         }
     }
 }
