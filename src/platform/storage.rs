@@ -28,53 +28,82 @@ pub enum Durability {
 
 /// The value stored under `key`, from whichever storage holds it.
 pub fn get(key: &str) -> Option<String> {
-    let key = crate::strings::concat(&[PREFIX, key]);
-    for storage in [local(), session()].into_iter().flatten() {
-        if let Ok(Some(value)) = storage.get_item(&key) {
-            return Some(value);
-        }
-    }
-    MEMORY.with(|memory| {
-        memory
-            .borrow()
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, v)| v.clone())
-    })
+    reach(key, None).0
 }
 
 /// Stores `value` under `key` in the most durable storage that accepts it.
 pub fn set(key: &str, value: &str) -> Durability {
-    let key = crate::strings::concat(&[PREFIX, key]);
-    if local().is_some_and(|s| s.set_item(&key, value).is_ok()) {
-        return Durability::Persistent;
-    }
-    if session().is_some_and(|s| s.set_item(&key, value).is_ok()) {
-        return Durability::Tab;
-    }
-    MEMORY.with(|memory| {
-        let mut memory = memory.borrow_mut();
-        match memory.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, v)) => *v = value.to_string(),
-            None => memory.push((key, value.to_string())),
-        }
-    });
-    Durability::Page
+    reach(key, Some(Some(value))).1
 }
 
 /// Forgets `key` everywhere.
 pub fn remove(key: &str) {
+    reach(key, Some(None));
+}
+
+/// Reads `key` (`change` is `None`), writes it (`Some(Some(value))`) or forgets it
+/// (`Some(None)`): `localStorage`, then `sessionStorage`, then the page's memory, until one
+/// has it or takes it (every one, to forget). What was read, and where it was read or written.
+/// One function for the three, so the key is made and the storages reached by one piece of
+/// code.
+fn reach(key: &str, change: Option<Option<&str>>) -> (Option<String>, Durability) {
     let key = crate::strings::concat(&[PREFIX, key]);
-    for storage in [local(), session()].into_iter().flatten() {
-        let _ = storage.remove_item(&key);
+    for (session, durability) in [(false, Durability::Persistent), (true, Durability::Tab)] {
+        let Some(storage) = storage(session) else {
+            continue;
+        };
+        match change {
+            None => {
+                if let Ok(Some(value)) = storage.get_item(&key) {
+                    return (Some(value), durability);
+                }
+            }
+            Some(Some(value)) => {
+                if storage.set_item(&key, value).is_ok() {
+                    return (None, durability);
+                }
+            }
+            Some(None) => {
+                let _ = storage.remove_item(&key);
+            }
+        }
     }
-    MEMORY.with(|memory| memory.borrow_mut().retain(|(k, _)| *k != key));
+    (memory(&key, change), Durability::Page)
 }
 
-fn local() -> Option<Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+/// The page's memory: what it holds under `key` (the full key), then puts `change` there
+/// (`Some(None)` forgets the key, `None` changes nothing). One function, so the thread-local
+/// access is compiled once.
+fn memory(key: &str, change: Option<Option<&str>>) -> Option<String> {
+    MEMORY.with(|memory| {
+        let mut memory = memory.borrow_mut();
+        let found = memory.iter().position(|(k, _)| k == key);
+        let held = found
+            .and_then(|index| memory.get(index))
+            .map(|(_, v)| v.clone());
+        match (found, change) {
+            (Some(index), Some(None)) => {
+                memory.swap_remove(index);
+            }
+            (Some(index), Some(Some(value))) => {
+                if let Some((_, v)) = memory.get_mut(index) {
+                    *v = value.to_string();
+                }
+            }
+            (None, Some(Some(value))) => memory.push((key.to_string(), value.to_string())),
+            _ => {}
+        }
+        held
+    })
 }
 
-fn session() -> Option<Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
+/// `localStorage`, or `sessionStorage` when `session`; `None` when the browser refuses it.
+fn storage(session: bool) -> Option<Storage> {
+    let window = web_sys::window()?;
+    let storage = if session {
+        window.session_storage()
+    } else {
+        window.local_storage()
+    };
+    storage.ok().flatten()
 }

@@ -7,17 +7,18 @@ use crate::embed::WidgetOptions;
 use crate::feed::{web_url, FeedbackSettings, ResolveUrl};
 use crate::i18n::Locale;
 
-/// What the feedback widget was asked to do.
+/// What the feedback widget was asked to do. Its texts are borrowed from the options, the
+/// feed or the catalog: copying them at every render would only cost allocations and code.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FeedbackConfig {
+pub struct FeedbackConfig<'a> {
     /// Where ratings are posted: the `endpoint` attribute (an http(s) URL, relative ones
     /// resolved against the page), else the feed's; `None` when there is nowhere to send.
     pub endpoint: Option<String>,
     /// The question: the `question` attribute, the feed's in the widget's language, the
     /// catalog's.
-    pub question: String,
+    pub question: &'a str,
     /// The five answers, worst to best: the feed's in the widget's language, the catalog's.
-    pub labels: [String; 5],
+    pub labels: [&'a str; 5],
     /// Whether the comment step follows a saved rating: the `comment` attribute, the feed's.
     pub with_comment: bool,
     /// Whether choosing sends at once, without a send button (`compact`).
@@ -28,12 +29,12 @@ pub struct FeedbackConfig {
     pub remember_days: u32,
 }
 
-impl FeedbackConfig {
+impl<'a> FeedbackConfig<'a> {
     /// Resolves the options for a widget speaking `lang`. `base` resolves a relative
     /// `endpoint` attribute (the page's address in the browser), so that the rule stays pure.
     pub fn resolve(
-        options: &WidgetOptions,
-        settings: Option<&FeedbackSettings>,
+        options: &'a WidgetOptions,
+        settings: Option<&'a FeedbackSettings>,
         lang: &Locale,
         base: &dyn ResolveUrl,
     ) -> Self {
@@ -45,12 +46,15 @@ impl FeedbackConfig {
                 .or_else(|| settings.and_then(|s| s.endpoint.clone())),
             question: options
                 .text("question")
-                .map(String::from)
-                .or_else(|| settings.and_then(|s| s.question.get(lang.tag()).cloned()))
-                .unwrap_or_else(|| texts.question.to_string()),
+                .or_else(|| {
+                    settings
+                        .and_then(|s| s.question.get(lang.tag()))
+                        .map(String::as_str)
+                })
+                .unwrap_or(texts.question),
             labels: settings
-                .and_then(|s| s.labels.get(lang.tag()).cloned())
-                .unwrap_or_else(|| texts.labels.map(String::from)),
+                .and_then(|s| s.labels.get(lang.tag()))
+                .map_or(texts.labels, |labels| labels.each_ref().map(String::as_str)),
             with_comment: options
                 .flag("comment")
                 .or_else(|| settings.and_then(|s| s.comment))
@@ -92,8 +96,30 @@ mod tests {
         options
     }
 
-    fn resolve(pairs: &[(&str, &str)], settings: Option<&FeedbackSettings>) -> FeedbackConfig {
-        FeedbackConfig::resolve(&options(pairs), settings, &Locale::of(Lang::En), &Page)
+    /// What the options say, texts copied out (the options do not outlive the call).
+    fn resolve(pairs: &[(&str, &str)], settings: Option<&FeedbackSettings>) -> Resolved {
+        let options = options(pairs);
+        let config = FeedbackConfig::resolve(&options, settings, &Locale::of(Lang::En), &Page);
+        Resolved {
+            question: config.question.to_string(),
+            labels: config.labels.map(String::from),
+            endpoint: config.endpoint,
+            with_comment: config.with_comment,
+            compact: config.compact,
+            remember_per_page: config.remember_per_page,
+            remember_days: config.remember_days,
+        }
+    }
+
+    /// A [`FeedbackConfig`] that owns its texts.
+    struct Resolved {
+        endpoint: Option<String>,
+        question: String,
+        labels: [String; 5],
+        with_comment: bool,
+        compact: bool,
+        remember_per_page: bool,
+        remember_days: u32,
     }
 
     fn settings() -> FeedbackSettings {
@@ -162,15 +188,14 @@ mod tests {
     #[test]
     fn the_feed_speaks_the_widgets_language_or_not_at_all() {
         let settings = settings();
-        let french =
-            FeedbackConfig::resolve(&options(&[]), Some(&settings), &Locale::of(Lang::Fr), &Page);
+        let none = options(&[]);
+        let french = FeedbackConfig::resolve(&none, Some(&settings), &Locale::of(Lang::Fr), &Page);
         assert_eq!(french.question, "Utile ?");
         assert_eq!(
             french.labels[0], "Pas du tout satisfait",
             "no French labels in the feed: the built-in ones"
         );
-        let arabic =
-            FeedbackConfig::resolve(&options(&[]), Some(&settings), &Locale::of(Lang::Ar), &Page);
+        let arabic = FeedbackConfig::resolve(&none, Some(&settings), &Locale::of(Lang::Ar), &Page);
         assert_eq!(
             arabic.question,
             "بشكل عام، ما مدى رضاك عن الموقع الإلكتروني؟"

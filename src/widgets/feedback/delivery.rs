@@ -30,15 +30,16 @@ thread_local! {
     static TIMER: Cell<i32> = const { Cell::new(0) };
 }
 
-/// Adds `id` to (`on`) or takes it out of one of the lists above; whether it was in it before.
-/// One function, so the thread-local access is compiled once.
-fn mark(list: &'static LocalKey<RefCell<Vec<String>>>, id: &str, on: bool) -> bool {
+/// Adds `id` to (`Some(true)`) or takes it out of (`Some(false)`) one of the lists above, or
+/// only looks (`None`); whether it was in it before. One function, so the thread-local access
+/// is compiled once.
+fn mark(list: &'static LocalKey<RefCell<Vec<String>>>, id: &str, on: Option<bool>) -> bool {
     list.with(|ids| {
         let mut ids = ids.borrow_mut();
         let found = ids.iter().position(|known| known == id);
         match (found, on) {
-            (None, true) => ids.push(id.into()),
-            (Some(index), false) => {
+            (None, Some(true)) => ids.push(id.into()),
+            (Some(index), Some(false)) => {
                 ids.swap_remove(index);
             }
             _ => {}
@@ -49,12 +50,12 @@ fn mark(list: &'static LocalKey<RefCell<Vec<String>>>, id: &str, on: bool) -> bo
 
 /// Marks `id` as on its way (`on`) or arrived; whether it was on its way before.
 fn in_flight(id: &str, on: bool) -> bool {
-    mark(&IN_FLIGHT, id, on)
+    mark(&IN_FLIGHT, id, Some(on))
 }
 
 /// Marks `id` as the submission of a widget on the page (`on`), or of none any more.
 pub fn own(id: &str, on: bool) {
-    mark(&OWNED, id, on);
+    mark(&OWNED, id, Some(on));
 }
 
 /// Whether submission `id` (any, for `None`) waits in the stored outbox.
@@ -66,7 +67,7 @@ pub fn waiting(id: Option<&str>) -> bool {
 }
 
 fn owned(id: &str) -> bool {
-    OWNED.with(|ids| ids.borrow().iter().any(|known| known == id))
+    mark(&OWNED, id, None)
 }
 
 fn now() -> u64 {
@@ -143,7 +144,7 @@ pub async fn deliver(endpoint: &str, id: &str, body: &str) -> Option<Outcome> {
     }
     save(&outbox);
     if outcome == Outcome::Retry {
-        schedule(&outbox);
+        schedule(outbox.next_due());
     } else if outcome == Outcome::Delivered {
         // Tells the widgets of this page, as a `storage` event tells those of other tabs.
         if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(DELIVERED)) {
@@ -168,30 +169,40 @@ pub fn flush_online() {
 
 fn flush_some(all: bool, skip_owned: bool) {
     let now = now();
-    // A loop rather than `partition`, whose code no other caller shares.
-    let (mut entries, mut rest) = (Vec::new(), Vec::new());
+    // One loop and no lists: what is due is sent (each send starts after this task), the
+    // rest only sets the timer.
+    let mut next = None;
     for entry in load().0 {
         if skip_owned && owned(&entry.id) {
             continue;
         }
         if all || entry.due <= now {
-            entries.push(entry);
+            spawn(entry.endpoint, entry.id, entry.body, None);
         } else {
-            rest.push(entry);
+            next = Some(next.map_or(entry.due, |next: u64| next.min(entry.due)));
         }
     }
     // What is sent now reschedules itself if it fails again; the rest keeps its time.
-    schedule(&Outbox(rest));
-    for entry in entries {
-        wasm_bindgen_futures::spawn_local(async move {
-            deliver(&entry.endpoint, &entry.id, &entry.body).await;
-        });
-    }
+    schedule(next);
 }
 
-/// Sets the retry timer to the next due entry.
-fn schedule(outbox: &Outbox) {
-    let (Some(due), Some(window)) = (outbox.next_due(), web_sys::window()) else {
+/// What a widget does with the outcome of its own delivery.
+pub type Then = Box<dyn FnOnce(Option<Outcome>)>;
+
+/// Delivers `body` (see [`deliver`]) in a task of its own, then hands the outcome to `then`.
+/// One function for the widget's sends and the outbox's, so the task's code is compiled once.
+pub fn spawn(endpoint: String, id: String, body: String, then: Option<Then>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let outcome = deliver(&endpoint, &id, &body).await;
+        if let Some(then) = then {
+            then(outcome);
+        }
+    });
+}
+
+/// Sets the retry timer to `due`, when the next entry falls due, if any waits.
+fn schedule(due: Option<u64>) {
+    let (Some(due), Some(window)) = (due, web_sys::window()) else {
         return;
     };
     // At least a second, so entries already in flight cannot make the timer spin.

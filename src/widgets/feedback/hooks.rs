@@ -1,5 +1,9 @@
 //! The feedback widget's effects, one concern per hook: remembering a rating, moving the focus,
 //! flushing the outbox, sending.
+//!
+//! Each is one of Yew's hooks set up, so each is a plain function that returns it, which the
+//! component runs as it runs any hook: a `#[hook]` would wrap it in one more hook of its own,
+//! more code in the Wasm for nothing.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -48,9 +52,8 @@ pub fn act(state: &Form, action: Action) {
 /// The form's state, which starts as [`Phase::Already`] when this visitor already rated (a
 /// stamp under `key` younger than `days`), else as `fresh`. Storage is read once, when the
 /// widget mounts: a rating in another widget later does not replace this one's form.
-#[hook]
-pub fn use_remembered(key: &str, days: u32, fresh: FeedbackState) -> Form {
-    use_kept(|| {
+pub fn use_remembered(key: &str, days: u32, fresh: FeedbackState) -> impl Hook<Output = Form> + '_ {
+    use_kept(move || {
         let stored = storage::get(key);
         let now = js_sys::Date::now() as u64;
         if remember::remembered(stored.as_deref(), now, days) {
@@ -68,8 +71,11 @@ pub fn use_remembered(key: &str, days: u32, fresh: FeedbackState) -> Form {
 }
 
 /// Focus follows the outcome: to the heading that thanks, or to the message.
-#[hook]
-pub fn use_focus_follows(phase: Phase, message: &NodeRef, thanks: &NodeRef) {
+pub fn use_focus_follows(
+    phase: Phase,
+    message: &NodeRef,
+    thanks: &NodeRef,
+) -> impl Hook<Output = ()> {
     let (message, thanks) = (message.clone(), thanks.clone());
     use_effect_on(phase, move |phase| {
         let target = match phase {
@@ -80,17 +86,16 @@ pub fn use_focus_follows(phase: Phase, message: &NodeRef, thanks: &NodeRef) {
         if let Some(target) = target {
             let _ = target.focus();
         }
-    });
+    })
 }
 
 /// What waits in the outbox (from this page or an earlier one) goes when the widget mounts,
 /// and again when the browser is back online; then this widget's own waiting submission is
 /// sent again by the widget, so that it shows the answer. The listener goes with the widget.
-#[hook]
 ///
 /// Keyed on the form's resets: after `reset()` the old submission is let go (the page's flush
 /// and retry timer deliver it if it still waits) and the new one is followed.
-pub fn use_outbox_flush(state: &Form, ids: &Ids) {
+pub fn use_outbox_flush(state: &Form, ids: &Ids) -> impl Hook<Output = ()> {
     let resets = state.get().resets;
     let (state, ids) = (state.clone(), ids.clone());
     use_effect_on(resets, move |_| {
@@ -130,7 +135,7 @@ pub fn use_outbox_flush(state: &Form, ids: &Ids) {
             delivery::own(&id, false);
             drop(listeners);
         }
-    });
+    })
 }
 
 /// What a submission carries besides the form's state.
@@ -157,15 +162,14 @@ pub struct Sending {
 
 /// Sends the rating, or the comment, each time the form goes into its sending phase, and
 /// applies the answer: thanks, the comment step, a final refusal or a place in the outbox.
-#[hook]
-pub fn use_submission(state: &Form, sending: Sending) {
+pub fn use_submission(state: &Form, sending: Sending) -> impl Hook<Output = ()> {
     let (now, state) = (state.get(), state.clone());
     // `sends` counts the moves into the sending phase, so each one sends once.
     use_effect_on(now.sends, move |_| {
         if now.phase == Phase::Sending {
             send(state, now, sending);
         }
-    });
+    })
 }
 
 fn send(state: Form, now: FeedbackState, sending: Sending) {
@@ -199,8 +203,8 @@ fn send(state: Form, now: FeedbackState, sending: Sending) {
     .to_json();
     let (endpoint, host, remember_key) = (sending.endpoint, sending.host, sending.remember_key);
     let with_comment = sending.with_comment;
-    wasm_bindgen_futures::spawn_local(async move {
-        let outcome = delivery::deliver(&endpoint, &id, &body).await;
+    let sent_id = id.clone();
+    let then = Box::new(move |outcome: Option<Outcome>| {
         // While a submission is in flight nothing else can change the form (the choice is
         // frozen), so the answer applies to the state it was sent from.
         let (action, event) = match outcome {
@@ -208,18 +212,19 @@ fn send(state: Form, now: FeedbackState, sending: Sending) {
             Some(Outcome::Final) => (Action::SendFailed, WidgetEvent::FeedbackError),
             _ => (Action::Queued, WidgetEvent::FeedbackError),
         };
-        if action != Action::SendFailed && !rated {
+        if !matches!(action, Action::SendFailed) && !rated {
             // Delivered or safely queued: this visitor has rated.
             storage::set(&remember_key, &remember::stamp(js_sys::Date::now() as u64));
         }
         let detail = events::detail(&[
             ("submission_id", id.into()),
             ("rating", rating.into()),
-            ("queued", (action == Action::Queued).into()),
+            ("queued", matches!(action, Action::Queued).into()),
         ]);
         // The comment option may have come with the feed after the form was made.
         act(&state, Action::CommentStep(with_comment));
         act(&state, action);
         events::dispatch(&host, event, &detail);
     });
+    delivery::spawn(endpoint, sent_id, body, Some(then));
 }

@@ -20,7 +20,7 @@ use self::hooks::{
 };
 use self::payload::redacted_path;
 use self::state::{Action, FeedbackState, Phase};
-use self::view::{comment_form, rating_form, thanks, Form, Refs};
+use self::view::{thanks, Form, Refs};
 use super::status::{status, Tone};
 use super::{
     use_control, use_effect_on, use_element_ref, use_widget_feed, widget_language, Command,
@@ -144,9 +144,5 @@ pub fn use_feedback(props: &WidgetProps) -> Html {
         act: &act,
         refs: &refs,
     };
-    if now.rated {
-        comment_form(&form)
-    } else {
-        rating_form(&form)
-    }
+    view::form(&form)
 }

@@ -79,32 +79,33 @@ impl Outbox {
     pub fn parse(text: Option<&str>, mut fresh_key: impl FnMut() -> String) -> (Self, bool) {
         let mut keyed = false;
         let json = text.and_then(|text| parse_text(text).ok());
-        let entries = json
-            .as_ref()
-            .and_then(Json::as_array)
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|entry| {
-                let text = |key| entry.get(key).and_then(Json::as_str);
-                let number = |key| entry.get(key).and_then(Json::as_u64).unwrap_or(0);
-                let (endpoint, id) = (text("e")?, text("i")?);
-                let body = match keyed_body(text("b")?, &mut fresh_key)? {
-                    Cow::Borrowed(body) => body.to_string(),
-                    Cow::Owned(body) => {
-                        keyed = true;
-                        body
-                    }
-                };
-                Some(Entry {
-                    endpoint: endpoint.into(),
-                    id: id.into(),
-                    body,
-                    attempts: u32::try_from(number("n")).unwrap_or(u32::MAX),
-                    due: number("d"),
-                })
-            })
-            .take(MAX_ENTRIES)
-            .collect();
+        // A loop, not `filter_map`, `take` and `collect`, whose code no other caller shares.
+        let mut entries = Vec::new();
+        for entry in json.as_ref().and_then(Json::as_array).unwrap_or_default() {
+            if entries.len() == MAX_ENTRIES {
+                break;
+            }
+            let text = |key| entry.get(key).and_then(Json::as_str);
+            let number = |key| entry.get(key).and_then(Json::as_u64).unwrap_or(0);
+            let (Some(endpoint), Some(id), Some(body)) = (text("e"), text("i"), text("b")) else {
+                continue;
+            };
+            let body = match keyed_body(body, &mut fresh_key) {
+                Some(Cow::Borrowed(body)) => body.to_string(),
+                Some(Cow::Owned(body)) => {
+                    keyed = true;
+                    body
+                }
+                None => continue,
+            };
+            entries.push(Entry {
+                endpoint: endpoint.into(),
+                id: id.into(),
+                body,
+                attempts: u32::try_from(number("n")).unwrap_or(u32::MAX),
+                due: number("d"),
+            });
+        }
         (Self(entries), keyed)
     }
 
@@ -152,7 +153,10 @@ impl Outbox {
 
     /// Forgets `id` (delivered, or refused for good).
     pub fn remove(&mut self, id: &str) {
-        self.0.retain(|entry| entry.id != id);
+        // `remove` by index, as `failed` drops the oldest: `retain` would be one more copy.
+        while let Some(index) = self.0.iter().position(|entry| entry.id == id) {
+            self.0.remove(index);
+        }
     }
 
     /// The entries whose wait is over at `now`.

@@ -37,7 +37,8 @@ impl Payload {
             r#"{{"submission_id":{},"submission_key":{},"rating":{},"page":{},"page_language":{},"widget_language":{},"translated":{},"elapsed_ms":{},"honeypot":{}{}}}"#,
             quoted(&self.submission_id),
             quoted(&self.submission_key),
-            self.rating,
+            // Widened: the `u32` formatting code is there anyway, a `u8`'s would be more.
+            u32::from(self.rating),
             quoted(&self.page),
             quoted(&self.page_language),
             quoted(&self.widget_language),
@@ -88,12 +89,12 @@ pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
     let mut id = String::with_capacity(36);
-    for (i, group) in bytes.chunks(2).enumerate() {
+    for (i, byte) in bytes.iter().enumerate() {
         // Groups of 8, 4, 4, 4 and 12 digits.
-        if (2..=5).contains(&i) {
+        if matches!(i, 4 | 6 | 8 | 10) {
             id.push('-');
         }
-        push_hex(&mut id, group);
+        push_hex(&mut id, std::slice::from_ref(byte));
     }
     id
 }
@@ -111,7 +112,8 @@ pub fn submission_key(bytes: [u8; 16]) -> String {
 fn push_hex(out: &mut String, bytes: &[u8]) {
     for &byte in bytes {
         for digit in [byte >> 4, byte & 0x0f] {
-            out.push(char::from_digit(u32::from(digit), 16).unwrap_or('0'));
+            let digit = b"0123456789abcdef".get(usize::from(digit)).copied();
+            out.push(char::from(digit.unwrap_or(b'0')));
         }
     }
 }

@@ -121,7 +121,10 @@ impl FeedbackState {
     }
 
     /// The state after `action`; actions that make no sense where the form is are ignored.
+    /// Each rule changes only its own fields of a copy (cheaper in Wasm than a new struct per
+    /// rule).
     pub fn apply(self, action: Action) -> Self {
+        let mut next = self;
         let retryable = !self.rated && self.phase == Phase::Queued;
         match (self.phase, action) {
             // The choice is open until the rating is on its way; it stays open while the
@@ -129,82 +132,56 @@ impl FeedbackState {
             (_, Action::Choose(rating))
                 if (self.phase == Phase::Choosing || retryable) && (1..=5).contains(&rating) =>
             {
-                let chosen = Self {
-                    rating: Some(rating),
-                    needs_choice: false,
-                    moving: false,
-                    ..self
-                };
+                next.rating = Some(rating);
+                next.needs_choice = false;
+                next.moving = false;
+                // Compact sends on a choice, as a submit would (the phase allows one here).
                 if self.compact && !self.moving {
-                    chosen.apply(Action::Submit)
+                    next.send();
+                }
+            }
+            (_, Action::Key(moving)) => next.moving = moving,
+            // Back online, a rating that waits is sent again, as on a retry.
+            (Phase::Choosing | Phase::Queued | Phase::Comment, Action::Submit)
+            | (Phase::Queued, Action::Reconnected) => match self.rating {
+                Some(_) => next.send(),
+                None => next.needs_choice = true,
+            },
+            (Phase::Comment | Phase::Queued, Action::Typed(comment_len)) if self.rated => {
+                next.comment_len = comment_len;
+            }
+            (Phase::Comment, Action::Skip) => next.phase = Phase::Thanked,
+            // Delivered from the outbox: as if its own send had been answered, the comment
+            // step or thanks.
+            (Phase::Sending, Action::Sent) | (Phase::Queued, Action::Delivered) => {
+                if self.with_comment && !self.rated {
+                    next.phase = Phase::Comment;
+                    next.rated = true;
                 } else {
-                    chosen
+                    next.phase = Phase::Thanked;
                 }
             }
-            (_, Action::Key(moving)) => Self { moving, ..self },
-            (Phase::Choosing | Phase::Queued | Phase::Comment, Action::Submit) => {
-                match self.rating {
-                    Some(_) => Self {
-                        phase: Phase::Sending,
-                        needs_choice: false,
-                        sends: self.sends.wrapping_add(1),
-                        ..self
-                    },
-                    None => Self {
-                        needs_choice: true,
-                        ..self
-                    },
-                }
-            }
-            (Phase::Comment | Phase::Queued, Action::Typed(comment_len)) if self.rated => Self {
-                comment_len,
-                ..self
-            },
-            (Phase::Comment, Action::Skip) => Self {
-                phase: Phase::Thanked,
-                ..self
-            },
-            (Phase::Sending, Action::Sent) if self.with_comment && !self.rated => Self {
-                phase: Phase::Comment,
-                rated: true,
-                ..self
-            },
-            (Phase::Sending, Action::Sent) => Self {
-                phase: Phase::Thanked,
-                ..self
-            },
-            (Phase::Sending, Action::SendFailed) => Self {
-                phase: Phase::Failed,
-                ..self
-            },
-            (Phase::Sending, Action::Queued) => Self {
-                phase: Phase::Queued,
-                ..self
-            },
-            (_, Action::CommentStep(with_comment)) => Self {
-                with_comment,
-                ..self
-            },
-            (Phase::Queued, Action::Reconnected) => self.apply(Action::Submit),
-            // As if its own send had been answered: the comment step, or thanks.
-            (Phase::Queued, Action::Delivered) => Self {
-                phase: Phase::Sending,
-                ..self
-            }
-            .apply(Action::Sent),
+            (Phase::Sending, Action::SendFailed) => next.phase = Phase::Failed,
+            (Phase::Sending, Action::Queued) => next.phase = Phase::Queued,
+            (_, Action::CommentStep(with_comment)) => next.with_comment = with_comment,
             // The send counter goes on, so the send effect never mistakes the next send for one
             // it already made.
-            (_, Action::Reset) => Self {
-                sends: self.sends,
-                resets: self.resets.wrapping_add(1),
-                ..Self::new(self.with_comment, self.compact)
-            },
-            (Phase::Saved, Action::Emptied) => Self {
-                phase: Phase::Already,
-                ..self
-            },
-            _ => self,
+            (_, Action::Reset) => {
+                next = Self::new(self.with_comment, self.compact);
+                next.sends = self.sends;
+                next.resets = self.resets.wrapping_add(1);
+            }
+            (Phase::Saved, Action::Emptied) => next.phase = Phase::Already,
+            _ => {}
         }
+        next
+    }
+
+    /// On its way: the phase that freezes the form, and one more send for the send effect.
+    fn send(&mut self) {
+        self.phase = Phase::Sending;
+        self.needs_choice = false;
+        self.sends = self.sends.wrapping_add(1);
     }
 }
 

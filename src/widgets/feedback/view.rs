@@ -4,6 +4,7 @@
 
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
+use yew::virtual_dom::VList;
 
 use super::config::FeedbackConfig;
 use super::state::{Action, FeedbackState, Phase};
@@ -30,7 +31,7 @@ pub struct Form<'a> {
     /// Where the form is.
     pub state: FeedbackState,
     /// The widget's options.
-    pub config: &'a FeedbackConfig,
+    pub config: &'a FeedbackConfig<'a>,
     /// The texts in the widget's language.
     pub texts: &'static FeedbackTexts,
     /// The widget's language tag.
@@ -52,8 +53,35 @@ pub fn thanks(text: &'static str, tag: &str, dir: &'static str, heading: &NodeRe
     }
 }
 
-/// The question and its five answers as a native radio group.
-pub fn rating_form(form: &Form) -> Html {
+/// The form: the question and its five answers as a native radio group, or, once the
+/// rating is saved, the comment step; then the message and the buttons. One `<form>` for
+/// both steps, so its element and listeners are built by one piece of code.
+pub fn form(form: &Form) -> Html {
+    let state = form.state;
+    let sending = state.phase == Phase::Sending;
+    let message = message(form);
+    let button = submit_button(form, message.is_some());
+    let on_skip = form.act.reform(|_: MouseEvent| Action::Skip);
+    html! {
+        <form class="fw-feedback" part="form" lang={form.tag.to_string()} dir={form.dir} novalidate=true
+              onsubmit={on_submit(form.act)} aria-busy={sending.then_some("true")}>
+            if state.rated { { comment_fields(form) } } else { { scale(form) } }
+            { for message }
+            // The comment step keeps its row of buttons, even empty after a refusal.
+            if state.rated || button.is_some() {
+                <div class="fw-feedback__actions">
+                    { for button }
+                    if state.phase == Phase::Comment {
+                        <button type="button" class="fw-feedback__skip" onclick={on_skip}>{ form.texts.skip }</button>
+                    }
+                </div>
+            }
+        </form>
+    }
+}
+
+/// The question and its five answers as a native radio group, and the honeypot.
+fn scale(form: &Form) -> Html {
     let state = form.state;
     let sending = state.phase == Phase::Sending;
     let on_change = form
@@ -73,29 +101,28 @@ pub fn rating_form(form: &Form) -> Html {
         }
         Action::Key(key.starts_with("Arrow"))
     });
-    let message = message(form);
-    let button = submit_button(form, message.is_some());
+    // A loop into a list, not an adapter chain Yew collects: that code would be ours alone.
+    let mut options = Vec::with_capacity(5);
+    for (value, label) in (1..).zip(form.config.labels) {
+        options.push(option(value, label, state.rating, &on_change));
+    }
+    let options = Html::from(VList::with_children(options, None));
     html! {
-        <form class="fw-feedback" part="form" lang={form.tag.to_string()} dir={form.dir} novalidate=true
-              onsubmit={on_submit(form.act)} aria-busy={sending.then_some("true")}>
+        <>
             <fieldset disabled={sending || state.phase == Phase::Failed}>
-                <legend>{ form.config.question.clone() }</legend>
+                <legend>{ form.config.question.to_string() }</legend>
                 <div class="fw-feedback__scale" part="options" onkeydown={on_key}>
-                    { for form.config.labels.iter().enumerate().map(|(i, label)| option(i as u8 + 1, label, state.rating, &on_change)) }
+                    { options }
                 </div>
             </fieldset>
             { honeypot(&form.refs.honeypot) }
-            { for message }
-            if let Some(button) = button {
-                <div class="fw-feedback__actions">{ button }</div>
-            }
-        </form>
+        </>
     }
 }
 
 /// The optional comment once the rating is saved: a field the browser owns (uncontrolled;
-/// the state only keeps its length for the counter), send and skip.
-pub fn comment_form(form: &Form) -> Html {
+/// the state only keeps its length for the counter), and the honeypot.
+fn comment_fields(form: &Form) -> Html {
     let (state, texts) = (form.state, form.texts);
     let sending = state.phase == Phase::Sending;
     let on_input = form.act.reform(|event: InputEvent| {
@@ -105,12 +132,8 @@ pub fn comment_form(form: &Form) -> Html {
         Action::Typed(u16::try_from(length).unwrap_or(u16::MAX))
     });
     let count = state.comment_len;
-    let on_skip = form.act.reform(|_: MouseEvent| Action::Skip);
-    let message = message(form);
-    let button = submit_button(form, message.is_some());
     html! {
-        <form class="fw-feedback" part="form" lang={form.tag.to_string()} dir={form.dir} novalidate=true
-              onsubmit={on_submit(form.act)} aria-busy={sending.then_some("true")}>
+        <>
             <div role="status">
                 <h2 class="fw-feedback__thanks" tabindex="-1" ref={form.refs.thanks.clone()}>{ texts.comment_heading }</h2>
             </div>
@@ -121,14 +144,7 @@ pub fn comment_form(form: &Form) -> Html {
                       oninput={on_input} readonly={sending || state.phase == Phase::Failed} />
             <p class="fw-feedback__count" id="fw-comment-count">{ format!("{count} / {MAX_COMMENT}") }</p>
             { honeypot(&form.refs.honeypot) }
-            { for message }
-            <div class="fw-feedback__actions">
-                { for button }
-                if state.phase == Phase::Comment {
-                    <button type="button" class="fw-feedback__skip" onclick={on_skip}>{ texts.skip }</button>
-                }
-            </div>
-        </form>
+        </>
     }
 }
 
@@ -213,9 +229,16 @@ fn honeypot(field: &NodeRef) -> Html {
 fn option(value: u8, label: &str, chosen: Option<u8>, on_change: &Callback<Event>) -> Html {
     html! {
         <label class="fw-feedback__option">
-            <input type="radio" name="rating" value={value.to_string()} checked={chosen == Some(value)}
+            <input type="radio" name="rating" value={digit(value)} checked={chosen == Some(value)}
                    onchange={on_change.clone()} />
             <span>{ label.to_string() }</span>
         </label>
     }
+}
+
+/// `value` (1 to 5) as its digit, a static text (a `u8`'s `to_string` brings its own
+/// formatting code).
+fn digit(value: u8) -> &'static str {
+    let at = usize::from(value).saturating_sub(1);
+    "12345".get(at..=at).unwrap_or_default()
 }
