@@ -24,10 +24,10 @@ pub fn changed(host: &Element) {
         changed.len() == 1
     });
     if first {
-        wasm_bindgen_futures::spawn_local(async {
+        crate::platform::task::spawn(Box::pin(async {
             for host in CHANGED.with(|changed| changed.take()) {
                 registry::reread(&host);
             }
-        });
+        }));
     }
 }

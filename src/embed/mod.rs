@@ -86,7 +86,7 @@ fn mount_with(
         control: Rc::new(Control::new(settled)),
     });
     let host = host.clone();
-    wasm_bindgen_futures::spawn_local(async move {
+    crate::platform::task::spawn(Box::pin(async move {
         // The options as they are now: attributes may have changed since the mount.
         let Some(props) = registry::props_of(id) else {
             return;
@@ -99,7 +99,7 @@ fn mount_with(
         // Yew renders in a task that `render` queued: this one comes after it, in the same
         // microtask checkpoint, so no frame shows both the reserve and the widget. The reserve (`feedwidgets.css`) gives way to the loading state, which has its height:
         // a container gets `data-fw-ready`, an element loses its `pending` state.
-        wasm_bindgen_futures::spawn_local(async move {
+        crate::platform::task::spawn(Box::pin(async move {
             if !registry::contains(id) {
                 return;
             }
@@ -108,8 +108,8 @@ fn mount_with(
             } else {
                 elements::first_rendered(&host);
             }
-        });
-    });
+        }));
+    }));
     Ok(())
 }
 
@@ -145,13 +145,13 @@ fn unmount_disconnected() {
 /// Unmounts `host` after the current task unless it is back in the document by then, so that
 /// moving a widget (remove, then insert elsewhere) keeps its state.
 fn schedule_unmount_if_detached(host: Element) {
-    wasm_bindgen_futures::spawn_local(async move {
+    crate::platform::task::spawn(Box::pin(async move {
         let _ =
             wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await;
         if !host.is_connected() {
             unmount(&host);
         }
-    });
+    }));
 }
 
 fn destroy(widget: registry::Mounted) {

@@ -97,10 +97,10 @@ enum Job {
 /// Does `job` for the feed at `url` and settles its entry; the rest of a feed is read after
 /// the first paint. One task for both: each more costs its own state machine.
 fn start(url: String, job: Job) {
-    wasm_bindgen_futures::spawn_local(async move {
+    crate::platform::task::spawn(Box::pin(async move {
         let result = read_whole(&url, job, true).await;
         settle(&url, result);
-    });
+    }));
 }
 
 /// The feed at `url` read whole, fetched first if `job` says so, a long one in slices of a
@@ -274,7 +274,7 @@ fn settle(url: &str, result: FeedResult) {
 /// `done` with it. A fresh feed replaces the cached one; a failure leaves the cache as it was.
 pub fn reload(url: &str, timeout_ms: u32, done: impl FnOnce(FeedResult) + 'static) {
     let url = url.to_string();
-    wasm_bindgen_futures::spawn_local(async move {
+    crate::platform::task::spawn(Box::pin(async move {
         let result = read_whole(&url, Job::Fetch { timeout_ms }, false).await;
         if let Ok(feed) = &result {
             let mut entries = ENTRIES.take();
@@ -287,7 +287,7 @@ pub fn reload(url: &str, timeout_ms: u32, done: impl FnOnce(FeedResult) + 'stati
             ENTRIES.set(entries);
         }
         done(result);
-    });
+    }));
 }
 
 fn log_warnings(url: &str, warnings: &[String]) {

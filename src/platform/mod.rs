@@ -12,5 +12,6 @@ pub mod intl;
 pub mod page;
 pub mod random;
 pub mod storage;
+pub mod task;
 pub mod translation;
 pub mod url;

@@ -192,12 +192,12 @@ pub type Then = Box<dyn FnOnce(Option<Outcome>)>;
 /// Delivers `body` (see [`deliver`]) in a task of its own, then hands the outcome to `then`.
 /// One function for the widget's sends and the outbox's, so the task's code is compiled once.
 pub fn spawn(endpoint: String, id: String, body: String, then: Option<Then>) {
-    wasm_bindgen_futures::spawn_local(async move {
+    crate::platform::task::spawn(Box::pin(async move {
         let outcome = deliver(&endpoint, &id, &body).await;
         if let Some(then) = then {
             then(outcome);
         }
-    });
+    }));
 }
 
 /// Sets the retry timer to `due`, when the next entry falls due, if any waits.
