@@ -13,5 +13,6 @@ pub mod page;
 pub mod random;
 pub mod storage;
 pub mod task;
+pub mod timer;
 pub mod translation;
 pub mod url;

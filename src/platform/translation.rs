@@ -5,11 +5,11 @@
 //! translator attribute anywhere, changes (a `MutationObserver`), and every
 //! [`RECHECK_INTERVAL_MS`], because cookies (Google's `googtrans`) cannot be observed.
 
-use gloo_timers::callback::Interval;
 use wasm_bindgen::prelude::*;
 use web_sys::{MutationObserver, MutationObserverInit};
 
 use super::page::{html_element, original_language};
+use super::timer::Timer;
 use crate::strings::concat;
 
 /// How often the signals that cannot be observed (the `googtrans` cookie, attributes on nodes
@@ -200,7 +200,7 @@ pub fn is_translated() -> bool {
 pub struct TranslationWatcher {
     observer: MutationObserver,
     _callback: Closure<dyn FnMut()>,
-    _interval: Interval,
+    _interval: Option<Timer>,
 }
 
 impl TranslationWatcher {
@@ -247,7 +247,7 @@ impl TranslationWatcher {
         Some(Self {
             observer,
             _callback: callback,
-            _interval: Interval::new(RECHECK_INTERVAL_MS, recheck),
+            _interval: Timer::every(RECHECK_INTERVAL_MS, Box::new(recheck)),
         })
     }
 }

@@ -6,7 +6,6 @@ use std::cell::Ref;
 use std::rc::Rc;
 
 use gloo_events::EventListener;
-use gloo_timers::callback::{Interval, Timeout};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
@@ -23,6 +22,7 @@ use crate::feed::{CarouselSettings, Feed};
 use crate::i18n::Direction;
 use crate::platform::events::{self, WidgetEvent};
 use crate::platform::feed_cache;
+use crate::platform::timer::Timer;
 
 /// The carousel's state as it is now, shared by the render and every handler.
 pub type SharedState = Kept<CarouselState>;
@@ -205,8 +205,9 @@ pub fn use_rotation(steer: &Steer, autoplay: bool, interval_ms: u32, slides: usi
                         reduced_motion: autoplay && prefers_reduced_motion(),
                     }));
                 }
-                let timer =
-                    rotating.then(|| Timeout::new(interval_ms, move || steer.go(Move::Next)));
+                let timer = rotating
+                    .then(|| Timer::once(interval_ms, Box::new(move || steer.go(Move::Next))))
+                    .flatten();
                 move || drop(timer)
             },
         );
@@ -238,16 +239,19 @@ pub fn use_live_refresh(steer: &Steer, options: &Rc<WidgetOptions>, refresh_ms: 
     let (state, options) = (steer.shared(), options.clone());
     use_effect_on((refresh_ms, source), move |(refresh_ms, source)| {
         let timeout = feed_timeout(&options);
-        let timer = refresh_ms.zip(source.clone()).map(|(ms, url)| {
-            Interval::new(ms, move || {
-                let (state, options) = (state.clone(), options.clone());
-                feed_cache::reload(&url, timeout, move |result| {
-                    if let Ok(feed) = result {
-                        let max_items = max_items_with(&options, &feed);
-                        dispatch(&state, Action::Refreshed { feed, max_items });
-                    }
-                });
-            })
+        let timer = refresh_ms.zip(source.clone()).and_then(|(ms, url)| {
+            Timer::every(
+                ms,
+                Box::new(move || {
+                    let (state, options) = (state.clone(), options.clone());
+                    feed_cache::reload(&url, timeout, move |result| {
+                        if let Ok(feed) = result {
+                            let max_items = max_items_with(&options, &feed);
+                            dispatch(&state, Action::Refreshed { feed, max_items });
+                        }
+                    });
+                }),
+            )
         });
         move || drop(timer)
     });

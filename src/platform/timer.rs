@@ -1,0 +1,58 @@
+//! Timers that stop when dropped, on the window's own `setTimeout` and `setInterval`.
+//!
+//! By hand rather than gloo-timers: the bundle already calls the window's timer methods, and
+//! gloo's timers bring their own bindings of the same functions and a copy of their code for
+//! each callback type.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// A running timeout or interval; dropping it clears it, so its callback never runs again.
+pub struct Timer {
+    handle: i32,
+    repeats: bool,
+    /// Kept alive for as long as the browser may call it.
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Timer {
+    /// Runs `callback` once, after `ms` milliseconds.
+    pub fn once(ms: u32, callback: Box<dyn FnMut()>) -> Option<Self> {
+        Self::start(ms, callback, false)
+    }
+
+    /// Runs `callback` every `ms` milliseconds.
+    pub fn every(ms: u32, callback: Box<dyn FnMut()>) -> Option<Self> {
+        Self::start(ms, callback, true)
+    }
+
+    fn start(ms: u32, callback: Box<dyn FnMut()>, repeats: bool) -> Option<Self> {
+        let window = web_sys::window()?;
+        let callback = Closure::wrap(callback);
+        let function = callback.as_ref().unchecked_ref();
+        let ms = i32::try_from(ms).unwrap_or(i32::MAX);
+        let handle = if repeats {
+            window.set_interval_with_callback_and_timeout_and_arguments_0(function, ms)
+        } else {
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(function, ms)
+        }
+        .ok()?;
+        Some(Self {
+            handle,
+            repeats,
+            _callback: callback,
+        })
+    }
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            if self.repeats {
+                window.clear_interval_with_handle(self.handle);
+            } else {
+                window.clear_timeout_with_handle(self.handle);
+            }
+        }
+    }
+}
