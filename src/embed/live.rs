@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use web_sys::Element;
 
 use super::registry;
+use crate::platform::task;
 
 thread_local! {
     /// Hosts whose attributes changed in this task; the flush is scheduled while non-empty.
@@ -24,7 +25,7 @@ pub fn changed(host: &Element) {
         changed.len() == 1
     });
     if first {
-        crate::platform::task::spawn(Box::pin(async {
+        task::spawn(Box::pin(async {
             for host in CHANGED.with(|changed| changed.take()) {
                 registry::reread(&host);
             }

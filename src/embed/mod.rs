@@ -21,7 +21,7 @@ pub use attributes::{from_data_attributes, from_element_attributes, from_js_obje
 pub use elements::{attribute_changed, call, connected, disconnected, set_loader};
 pub use kinds::{KindApi, KindSpec, WidgetKind, API, KINDS};
 
-use crate::platform::page;
+use crate::platform::{page, task};
 use crate::widgets::{Control, Widget};
 
 /// What a `data-fw-widget` container carries from its widget's first render to its unmount:
@@ -86,7 +86,7 @@ fn mount_with(
         control: Rc::new(Control::new(settled)),
     });
     let host = host.clone();
-    crate::platform::task::spawn(Box::pin(async move {
+    task::spawn(Box::pin(async move {
         // The options as they are now: attributes may have changed since the mount.
         let Some(props) = registry::props_of(id) else {
             return;
@@ -99,7 +99,7 @@ fn mount_with(
         // Yew renders in a task that `render` queued: this one comes after it, in the same
         // microtask checkpoint, so no frame shows both the reserve and the widget. The reserve (`feedwidgets.css`) gives way to the loading state, which has its height:
         // a container gets `data-fw-ready`, an element loses its `pending` state.
-        crate::platform::task::spawn(Box::pin(async move {
+        task::spawn(Box::pin(async move {
             if !registry::contains(id) {
                 return;
             }
@@ -145,7 +145,7 @@ fn unmount_disconnected() {
 /// Unmounts `host` after the current task unless it is back in the document by then, so that
 /// moving a widget (remove, then insert elsewhere) keeps its state.
 fn schedule_unmount_if_detached(host: Element) {
-    crate::platform::task::spawn(Box::pin(async move {
+    task::spawn(Box::pin(async move {
         let _ =
             wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await;
         if !host.is_connected() {

@@ -8,7 +8,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use super::{console, fetch, frame, page, url::BrowserUrl};
+use super::{console, fetch, frame, page, task, url::BrowserUrl};
 use crate::feed::{self, Feed, FeedError, FirstReading, RestOfItems};
 
 /// A feed, or why it could not be had.
@@ -97,7 +97,7 @@ enum Job {
 /// Does `job` for the feed at `url` and settles its entry; the rest of a feed is read after
 /// the first paint. One task for both: each more costs its own state machine.
 fn start(url: String, job: Job) {
-    crate::platform::task::spawn(Box::pin(async move {
+    task::spawn(Box::pin(async move {
         let result = read_whole(&url, job, true).await;
         settle(&url, result);
     }));
@@ -274,7 +274,7 @@ fn settle(url: &str, result: FeedResult) {
 /// `done` with it. A fresh feed replaces the cached one; a failure leaves the cache as it was.
 pub fn reload(url: &str, timeout_ms: u32, done: impl FnOnce(FeedResult) + 'static) {
     let url = url.to_string();
-    crate::platform::task::spawn(Box::pin(async move {
+    task::spawn(Box::pin(async move {
         let result = read_whole(&url, Job::Fetch { timeout_ms }, false).await;
         if let Ok(feed) = &result {
             let mut entries = ENTRIES.take();

@@ -1,15 +1,9 @@
 //! Waiting for the browser: to paint, or to run its other tasks.
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// `f` as a JS function that runs it on its first call. Every such function of the bundle is
-/// made here from a boxed closure: `Closure::once_into_js` is generic, and each closure type
-/// given to it would be another copy of its glue.
-pub fn once_js(f: Box<dyn FnOnce()>) -> JsValue {
-    Closure::once_into_js(f)
-}
+use super::task;
 
 /// Frames do not come on a hidden page; past this, the wait ends anyway.
 const MOST_WAIT_MS: i32 = 100;
@@ -24,7 +18,7 @@ pub async fn after_paint() {
     let painted = js_sys::Promise::new(&mut |resolve, _reject| {
         let on_frame = {
             let (window, resolve) = (window.clone(), resolve.clone());
-            once_js(Box::new(move || {
+            task::once_js(Box::new(move || {
                 let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
             }))
         };

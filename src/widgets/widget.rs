@@ -1,8 +1,8 @@
 //! The one Yew component every mount renders, whatever its widget.
 //!
 //! Each component type is a copy of Yew's lifecycle code (its state, scope, app handle and
-//! render runner are generic over it), about 1.7 KB of gzip each; one component whose body is
-//! the kind's hook carries that code once for the three widgets.
+//! render runner are generic over it); one component whose body is the kind's hook carries
+//! that code once for the three widgets (425 gzip bytes less than three components).
 
 use yew::functional::{Hook, HookContext};
 use yew::prelude::*;

@@ -18,8 +18,8 @@ use super::{
 };
 use crate::i18n::fill;
 use crate::platform::events::{self, WidgetEvent};
-use crate::platform::frame;
 use crate::platform::storage;
+use crate::platform::task;
 use crate::platform::translation::{self, Translation};
 
 /// The widget's custom element name (the name it logs under, too).
@@ -306,7 +306,7 @@ fn keep_focus(host: &Element) {
     let _ = host.focus();
     let cleanup = {
         let host = host.clone();
-        frame::once_js(Box::new(move || {
+        task::once_js(Box::new(move || {
             let _ = host.remove_attribute("tabindex");
         }))
     };

@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 
 use super::outbox::{outcome, Outbox, Outcome};
 use super::payload::submission_key;
-use crate::platform::{console, fetch::post_json, frame, random, storage};
+use crate::platform::{console, fetch::post_json, random, storage, task};
 
 /// Time a submission may take to reach the collector, in milliseconds.
 const SEND_TIMEOUT_MS: u32 = 15_000;
@@ -192,7 +192,7 @@ pub type Then = Box<dyn FnOnce(Option<Outcome>)>;
 /// Delivers `body` (see [`deliver`]) in a task of its own, then hands the outcome to `then`.
 /// One function for the widget's sends and the outbox's, so the task's code is compiled once.
 pub fn spawn(endpoint: String, id: String, body: String, then: Option<Then>) {
-    crate::platform::task::spawn(Box::pin(async move {
+    task::spawn(Box::pin(async move {
         let outcome = deliver(&endpoint, &id, &body).await;
         if let Some(then) = then {
             then(outcome);
@@ -207,7 +207,7 @@ fn schedule(due: Option<u64>) {
     };
     // At least a second, so entries already in flight cannot make the timer spin.
     let delay = due.saturating_sub(now()).clamp(1_000, i32::MAX as u64) as i32;
-    let callback = frame::once_js(Box::new(|| flush(false)));
+    let callback = task::once_js(Box::new(|| flush(false)));
     let handle = window
         .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), delay)
         .unwrap_or(0);
