@@ -182,7 +182,7 @@ function start() {
     for (const path of SNIPPETS) import(preloadModule(path)).catch(() => {});
     bundle = import(preloadModule("./feedwidgets.js"))
       .then(async (module) => {
-        await module.default({ module_or_path: await compiled });
+        await module.default(await compiled);
         await bodiesIn(feeds);
         module.boot(originalLanguage, feeds, (element) => pending(element, false));
         running = module;

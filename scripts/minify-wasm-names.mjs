@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Renames the Wasm's imports, exports and import module to one or two letters
-// (`wasm-opt --minify-imports-and-exports-and-modules`) and the wasm-bindgen glue to match,
-// before terser minifies the glue (release builds, from scripts/minify-js.sh). wasm-bindgen's
+// (`wasm-opt --minify-imports-and-exports-and-modules`) and the wasm-bindgen glue to match, and
+// gives the glue the one entry point the loader uses, before terser minifies the glue (release
+// builds, from scripts/minify-js.sh). wasm-bindgen's
 // names (`__wbg_removeAttribute_735f25a801a701e1`, ...) are about 3 KB of the Wasm and of the
 // glue after gzip.
 //   node scripts/minify-wasm-names.mjs DIR     (DIR: trunk's staging folder)
@@ -124,6 +125,32 @@ walk(ast, (node) => {
   if (!short) fail(`the glue reads wasm.${node.property.name}, which the Wasm does not export`);
   edits.push([node.property.start, node.property.end, short]);
 });
+
+// The entry point. wasm-bindgen exports `initSync` and an async `default` that also accepts a
+// URL, a `Request` or a `Response` (with a fallback and its warnings for a server that does not
+// send `application/wasm`). The loader only ever passes the module it compiled while streaming,
+// so the export becomes one function that instantiates that module once, asynchronously (Chrome
+// before 114 refuses a synchronous `new WebAssembly.Instance` of a module over 4 KB on the main
+// thread), and returns the exports; called again, with or without a module, it gives the same
+// promise. terser then drops the rest: 577 gzip bytes of glue.
+const topFunctions = new Set(ast.body
+  .filter((node) => node.type === "FunctionDeclaration")
+  .map((node) => node.id.name));
+for (const name of ["__wbg_get_imports", "__wbg_finalize_init"]) {
+  if (!topFunctions.has(name)) fail(`no ${name} function in the glue`);
+}
+const entryExports = ast.body.filter((node) => node.type === "ExportNamedDeclaration" && !node.declaration);
+const exported = entryExports.flatMap((node) => node.specifiers)
+  .map((specifier) => `${specifier.local.name} as ${specifier.exported.name}`).sort().join(", ");
+if (entryExports.length !== 1 || exported !== "__wbg_init as default, initSync as initSync") {
+  fail(`the glue's entry points are ${exported || "(none)"}, not initSync and __wbg_init as default`);
+}
+edits.push([entryExports[0].start, entryExports[0].end, `let started;
+function start(module) {
+    return started ??= WebAssembly.instantiate(module, __wbg_get_imports())
+        .then((instance) => __wbg_finalize_init(instance, module));
+}
+export { start as default };`]);
 
 let out = glue;
 for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) {

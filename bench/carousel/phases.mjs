@@ -32,7 +32,7 @@ for (const [pattern, replace] of [
   [/^/, `${mark("loader-run")};`],
   [/WebAssembly\.compileStreaming\((\w+)\)/, (_, r) => `(${mark("wasm-headers")},WebAssembly.compileStreaming(${r}).then(m=>(${mark("compiled")},m)))`],
   [/\.then\(async (\w+)=>\{await \1\.default/, (m) => m.replace("{", `{${mark("glue-run")};`)],
-  [/await (\w+)\.default\(\{module_or_path:await (\w+)\}\),/, (_, t, e) => `await ${t}.default({module_or_path:await ${e}.then(m=>(${mark("compile-awaited")},m))}),${mark("instantiated")},`],
+  [/await (\w+)\.default\(await (\w+)\),/, (_, t, e) => `await ${t}.default(await ${e}.then(m=>(${mark("compile-awaited")},m))),${mark("instantiated")},`],
   [/(\w+)\.boot\(([^)]*\)\)),/, (m) => `${m}${mark("booted")},`],
 ]) {
   const before = loader;
