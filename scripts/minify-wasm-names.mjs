@@ -129,9 +129,9 @@ walk(ast, (node) => {
 // The entry point. wasm-bindgen exports `initSync` and an async `default` that also accepts a
 // URL, a `Request` or a `Response` (with a fallback and its warnings for a server that does not
 // send `application/wasm`). The loader only ever passes the module it compiled while streaming,
-// so the export becomes one function that instantiates that module once, asynchronously (Chrome
-// before 114 refuses a synchronous `new WebAssembly.Instance` of a module over 4 KB on the main
-// thread), and returns the exports; called again, with or without a module, it gives the same
+// so the export becomes one function that instantiates that module once, asynchronously (Chromium
+// refuses a synchronous `new WebAssembly.Instance` of a large module on the main thread: over
+// 4 KB in older versions, over 8 MB now), and returns the exports; called again, with or without a module, it gives the same
 // promise. terser then drops the rest: 577 gzip bytes of glue.
 const topFunctions = new Set(ast.body
   .filter((node) => node.type === "FunctionDeclaration")
