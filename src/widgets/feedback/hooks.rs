@@ -77,7 +77,9 @@ pub fn use_focus_follows(
     thanks: &NodeRef,
 ) -> impl Hook<Output = ()> {
     let (message, thanks) = (message.clone(), thanks.clone());
-    use_effect_on(phase, move |phase| {
+    // The phase as a number: the widget's effects all depend on a `u32`, so the comparison
+    // code is compiled once for them, not once per type.
+    use_effect_on(phase as u32, move |_| {
         let target = match phase {
             Phase::Thanked | Phase::Comment => thanks.cast::<HtmlElement>(),
             Phase::Failed | Phase::Queued => message.cast::<HtmlElement>(),
@@ -98,7 +100,7 @@ pub fn use_focus_follows(
 pub fn use_outbox_flush(state: &Form, ids: &Ids) -> impl Hook<Output = ()> {
     let resets = state.get().resets;
     let (state, ids) = (state.clone(), ids.clone());
-    use_effect_on(resets, move |_| {
+    use_effect_on(u32::from(resets), move |_| {
         let (id, _) = submission_for(&ids);
         delivery::own(&id, true);
         delivery::flush(true);
@@ -165,7 +167,7 @@ pub struct Sending {
 pub fn use_submission(state: &Form, sending: Sending) -> impl Hook<Output = ()> {
     let (now, state) = (state.get(), state.clone());
     // `sends` counts the moves into the sending phase, so each one sends once.
-    use_effect_on(now.sends, move |_| {
+    use_effect_on(u32::from(now.sends), move |_| {
         if now.phase == Phase::Sending {
             send(state, now, sending);
         }

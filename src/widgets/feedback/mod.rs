@@ -85,8 +85,9 @@ pub fn use_feedback(props: &WidgetProps) -> Html {
     use_outbox_flush(&state, &ids);
     let missing_endpoint =
         config.endpoint.is_none() && matches!(feed_state, FeedState::Ready(_) | FeedState::Absent);
-    use_effect_on(missing_endpoint, |missing| {
-        if *missing {
+    // A number, as the other effects' dependencies (see `hooks::use_focus_follows`).
+    use_effect_on(u32::from(missing_endpoint), move |_| {
+        if missing_endpoint {
             console::error("fw-feedback widget: no endpoint (set the endpoint attribute or _widgets.feedback.endpoint)");
         }
     });
