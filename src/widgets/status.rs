@@ -29,7 +29,9 @@ pub fn status(text: &'static str, lang: &Locale, tone: Tone) -> Html {
         keys: &["role", "lang", "dir", "aria-busy", "class"],
         values: Box::new([
             Some(AttributeOrProperty::Static("status")),
-            Some(AttributeOrProperty::Attribute(lang.tag().to_string().into())),
+            Some(AttributeOrProperty::Attribute(
+                lang.tag().to_string().into(),
+            )),
             Some(AttributeOrProperty::Static(lang.direction().as_str())),
             (tone == Tone::Busy).then_some(AttributeOrProperty::Static("true")),
             Some(AttributeOrProperty::Static(class)),

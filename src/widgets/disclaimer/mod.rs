@@ -96,34 +96,34 @@ pub fn use_disclaimer(props: &WidgetProps) -> Html {
     {
         let (host, language) = (props.host.clone(), lang.tag());
         // One effect for both (each hook instance costs Wasm): the position is settled with the
-        // feed, before the banner shows, so it never announces the banner twice.
-        use_effect_on(
-            (visible, language, position),
-            move |&(visible, language, position)| {
-                if visible {
-                    events::dispatch(
-                        &host,
-                        WidgetEvent::DisclaimerShown,
-                        &events::detail(&[("language", language.into())]),
-                    );
-                }
-                // The host, not the banner in its shadow root, is what sticks: a sticky box moves
-                // only within its parent, and the banner's parent is the host, exactly its size.
-                // Sticky (not fixed) keeps the bar's place in the flow, so it covers nothing. The
-                // rule is `:host([fw-sticky])` in disclaimer.css; an inline banner sets nothing.
-                let edge = match position {
-                    BannerPosition::Top if visible => "top",
-                    BannerPosition::Bottom if visible => "bottom",
-                    _ => "",
-                };
-                // Set and cleared here rather than in a destructor, which would cost more Wasm.
-                let _ = if edge.is_empty() {
-                    host.remove_attribute(STICKY)
-                } else {
-                    host.set_attribute(STICKY, edge)
-                };
-            },
-        );
+        // feed, before the banner shows, so it never announces the banner twice. The three as
+        // one number: the widgets' effects depend on `u32`s, so the comparison code is
+        // compiled once for them, not once per type.
+        let deps = u32::from(visible) | (position as u32) << 1 | (lang as u32) << 3;
+        use_effect_on(deps, move |_| {
+            if visible {
+                events::dispatch(
+                    &host,
+                    WidgetEvent::DisclaimerShown,
+                    &events::detail(&[("language", language.into())]),
+                );
+            }
+            // The host, not the banner in its shadow root, is what sticks: a sticky box moves
+            // only within its parent, and the banner's parent is the host, exactly its size.
+            // Sticky (not fixed) keeps the bar's place in the flow, so it covers nothing. The
+            // rule is `:host([fw-sticky])` in disclaimer.css; an inline banner sets nothing.
+            let edge = match position {
+                BannerPosition::Top if visible => "top",
+                BannerPosition::Bottom if visible => "bottom",
+                _ => "",
+            };
+            // Set and cleared here rather than in a destructor, which would cost more Wasm.
+            let _ = if edge.is_empty() {
+                host.remove_attribute(STICKY)
+            } else {
+                host.set_attribute(STICKY, edge)
+            };
+        });
     }
     let remember_days = props
         .options
