@@ -44,16 +44,6 @@ impl PartialEq for Deps {
     }
 }
 
-/// Dependencies that differ from every other: an effect on them runs after every render, as
-/// with Yew's `use_effect` (which would be one more copy of the effect code).
-pub struct EveryRender;
-
-impl PartialEq for EveryRender {
-    fn eq(&self, _: &Self) -> bool {
-        false
-    }
-}
-
 /// `use_effect_with(deps, effect)`, sharing one copy of Yew's effect code with every other
 /// call: `effect` gets the dependencies it runs for and may return what to undo (a closure)
 /// or nothing.
@@ -92,9 +82,5 @@ mod tests {
         assert!(deps(Box::new(1u32)) != deps(Box::new(1u64)), "another type");
         assert!(deps(Box::new(())) == deps(Box::new(())));
         assert!(deps(Box::new((true, "a"))) != deps(Box::new((true, "b"))));
-        assert!(
-            deps(Box::new(EveryRender)) != deps(Box::new(EveryRender)),
-            "runs every time"
-        );
     }
 }
