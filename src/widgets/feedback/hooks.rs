@@ -21,13 +21,23 @@ use super::state::{Action, FeedbackState, Phase};
 use crate::platform::events::{self, WidgetEvent};
 use crate::platform::{page, storage, translation};
 
-/// Where the widget keeps its submission id and key (see [`submission_for`]).
-pub type Ids = Rc<RefCell<Option<(String, String)>>>;
+/// What the widget keeps of its submission besides the form's state.
+pub struct Submission {
+    /// Its id and key (see [`submission_for`]), once made; `None` again after a reset.
+    pub ids: Option<(String, String)>,
+    /// When the form was first shown (ms since the epoch).
+    pub shown_at: f64,
+}
+
+/// Where the widget keeps its [`Submission`]: one `use_mut_ref` for the id, key and time
+/// (each kept type is another copy of Yew's hook state code).
+pub type Ids = Rc<RefCell<Submission>>;
 
 /// The widget's submission id and key, made once, so that a retry and the comment are the
 /// same submission from the same sender.
 pub fn submission_for(slot: &Ids) -> (String, String) {
     slot.borrow_mut()
+        .ids
         .get_or_insert_with(|| {
             (
                 uuid_v4(delivery::random_16()),
@@ -154,8 +164,6 @@ pub struct Sending {
     pub language: String,
     /// Where the rating is remembered once it is safe.
     pub remember_key: String,
-    /// When the form was first shown (ms since the epoch).
-    pub shown_at: f64,
     /// The comment field, when shown.
     pub comment: NodeRef,
     /// The honeypot field.
@@ -194,7 +202,7 @@ fn send(state: Form, now: FeedbackState, sending: Sending) {
         page_language: page::original_language().unwrap_or_else(|| "und".into()),
         widget_language: sending.language,
         translated: translation::is_translated(),
-        elapsed_ms: (js_sys::Date::now() - sending.shown_at).max(0.0) as u64,
+        elapsed_ms: (js_sys::Date::now() - sending.ids.borrow().shown_at).max(0.0) as u64,
         comment: (rated && !comment.is_empty()).then(|| comment.to_string()),
         honeypot: sending
             .honeypot

@@ -16,7 +16,7 @@ use yew::prelude::*;
 use self::config::FeedbackConfig;
 use self::hooks::{
     act, submission_for, use_focus_follows, use_outbox_flush, use_remembered, use_submission,
-    Sending,
+    Sending, Submission,
 };
 use self::payload::redacted_path;
 use self::state::{Action, FeedbackState, Phase};
@@ -56,9 +56,12 @@ pub fn use_feedback(props: &WidgetProps) -> Html {
         config.remember_days,
         FeedbackState::new(config.with_comment, config.compact),
     );
-    let ids = use_mut_ref(|| None);
-    // Kept from the first render (a `use_mut_ref` costs less Wasm than a `use_memo`).
-    let shown_at = *use_mut_ref(js_sys::Date::now).borrow();
+    // The first-shown time kept from the first render (a `use_mut_ref` costs less Wasm than
+    // a `use_memo`).
+    let ids = use_mut_ref(|| Submission {
+        ids: None,
+        shown_at: js_sys::Date::now(),
+    });
     let refs = Refs {
         comment: use_element_ref(),
         message: use_element_ref(),
@@ -74,7 +77,7 @@ pub fn use_feedback(props: &WidgetProps) -> Html {
             Callback::from(move |command| {
                 if command == Command::Reset {
                     // A new submission: the old one, if it waits, stays in the outbox.
-                    ids.replace(None);
+                    ids.borrow_mut().ids = None;
                     act(&state, Action::Reset);
                 }
             }),
@@ -101,7 +104,6 @@ pub fn use_feedback(props: &WidgetProps) -> Html {
             host: props.host.clone(),
             language: tag.to_string(),
             remember_key,
-            shown_at,
             comment: refs.comment.clone(),
             honeypot: refs.honeypot.clone(),
         },
