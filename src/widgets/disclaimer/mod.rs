@@ -4,8 +4,6 @@
 
 pub mod state;
 
-use std::rc::Rc;
-
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AddEventListenerOptions, Element, HtmlElement};
 use yew::prelude::*;
@@ -45,15 +43,15 @@ pub fn use_disclaimer(props: &WidgetProps) -> Html {
     // What the banner reads from the page is read when it mounts and when the translation
     // changes (the renders it causes), not at every render.
     let seen = use_kept(|| Seen {
-        signals: Rc::new(Signals::read(translation::current())),
+        signals: Signals::read(translation::current()),
         chosen: None,
     });
     {
         let (seen, host) = (seen.clone(), props.host.clone());
         use_effect_on((), move |_| {
-            let watcher = translation::TranslationWatcher::start(
-                seen.get().signals.translation.clone(),
-                move |now: Option<Translation>| {
+            let start = seen.now().signals.translation.clone();
+            let watcher =
+                translation::TranslationWatcher::start(start, move |now: Option<Translation>| {
                     let target = now.as_ref().and_then(|t| t.target.clone());
                     events::dispatch(
                         &host,
@@ -63,19 +61,19 @@ pub fn use_disclaimer(props: &WidgetProps) -> Html {
                             ("target", target.map_or(JsValue::NULL, JsValue::from)),
                         ]),
                     );
-                    // The latest state: a choice made meanwhile stays.
-                    let chosen = seen.get().chosen;
-                    seen.set(Seen {
-                        signals: Rc::new(Signals::read(now)),
-                        chosen,
+                    // Changed in place: a choice made meanwhile stays.
+                    seen.update(|seen| {
+                        seen.signals = Signals::read(now);
+                        true
                     });
-                },
-            );
+                });
             move || drop(watcher)
         });
     }
-    let now = seen.get();
-    let (read, chosen) = (&*now.signals, now.chosen);
+    // Borrowed for the render: only the page, the reader and the translator change it, never
+    // during a render.
+    let now = seen.now();
+    let (read, chosen) = (&now.signals, now.chosen);
     let translation = &read.translation;
     let state = DisclaimerState {
         translated: translation.is_some() || chosen == Some(true),
@@ -137,7 +135,7 @@ pub fn use_disclaimer(props: &WidgetProps) -> Html {
                 storage::set(DISMISSAL_KEY, &state::dismissal_record(version, until));
             }
             keep_focus(&host);
-            seen.set(seen.get().choose(false));
+            seen.update(|seen| seen.choose(false));
             events::dispatch(&host, WidgetEvent::DisclaimerDismissed, &JsValue::NULL);
         })
     };
@@ -147,7 +145,7 @@ pub fn use_disclaimer(props: &WidgetProps) -> Html {
             &props.control,
             !matches!(feed_state, FeedState::Loading),
             Callback::from(move |command| match command {
-                Command::Show => seen.set(seen.get().choose(true)),
+                Command::Show => seen.update(|seen| seen.choose(true)),
                 Command::Dismiss if visible => dismiss.emit(()),
                 _ => {}
             }),
@@ -189,11 +187,11 @@ pub fn use_disclaimer(props: &WidgetProps) -> Html {
 }
 
 /// The banner's one state: what it read from the page and what the page or the reader
-/// decided.
-#[derive(Clone)]
+/// decided. Changed in place (`Kept::update`): no copy of it, nor a shared pointer to share
+/// the signals between copies.
 struct Seen {
     /// What the banner read from the page.
-    signals: Rc<Signals>,
+    signals: Signals,
     /// `Some(false)` dismissed (the button or `dismiss()`), `Some(true)` shown by `show()` (a
     /// host's own translate switcher), `None` as the translation signals and the stored
     /// dismissal say.
@@ -201,12 +199,10 @@ struct Seen {
 }
 
 impl Seen {
-    /// The same signals, with the page's or the reader's decision.
-    fn choose(&self, shown: bool) -> Self {
-        Self {
-            signals: self.signals.clone(),
-            chosen: Some(shown),
-        }
+    /// Records the page's or the reader's decision; always a change to render.
+    fn choose(&mut self, shown: bool) -> bool {
+        self.chosen = Some(shown);
+        true
     }
 }
 
