@@ -127,30 +127,30 @@ pub fn use_disclaimer(props: &WidgetProps) -> Html {
         .options
         .number("remember-days", 0..=3650)
         .unwrap_or(DEFAULT_REMEMBER_DAYS);
-    let dismiss = {
+    // The page's `dismiss()` and the dismiss button take the same way: the button shows only
+    // while the banner is visible, and one callback type serves both (a `Callback<()>` of its
+    // own would be one more copy of Yew's callback code).
+    let handler = {
         let (seen, host) = (seen.clone(), props.host.clone());
-        Callback::from(move |_: ()| {
-            if remember_days > 0 {
-                let until = state::dismissal_end(js_sys::Date::now(), remember_days);
-                storage::set(DISMISSAL_KEY, &state::dismissal_record(version, until));
+        Callback::from(move |command| match command {
+            Command::Show => seen.update(|seen| seen.choose(true)),
+            Command::Dismiss if visible => {
+                if remember_days > 0 {
+                    let until = state::dismissal_end(js_sys::Date::now(), remember_days);
+                    storage::set(DISMISSAL_KEY, &state::dismissal_record(version, until));
+                }
+                keep_focus(&host);
+                seen.update(|seen| seen.choose(false));
+                events::dispatch(&host, WidgetEvent::DisclaimerDismissed, &JsValue::NULL);
             }
-            keep_focus(&host);
-            seen.update(|seen| seen.choose(false));
-            events::dispatch(&host, WidgetEvent::DisclaimerDismissed, &JsValue::NULL);
+            _ => {}
         })
     };
-    {
-        let (seen, dismiss) = (seen.clone(), dismiss.clone());
-        use_control(
-            &props.control,
-            !matches!(feed_state, FeedState::Loading),
-            Callback::from(move |command| match command {
-                Command::Show => seen.update(|seen| seen.choose(true)),
-                Command::Dismiss if visible => dismiss.emit(()),
-                _ => {}
-            }),
-        );
-    }
+    use_control(
+        &props.control,
+        !matches!(feed_state, FeedState::Loading),
+        handler.clone(),
+    );
     if !visible {
         return html! {};
     }
@@ -166,7 +166,7 @@ pub fn use_disclaimer(props: &WidgetProps) -> Html {
             Some(org) => fill(catalog.disclaimer.with_org, &[("org", org)]),
             None => catalog.disclaimer.without_org.to_string(),
         });
-    let on_dismiss = dismiss.reform(|_: MouseEvent| ());
+    let on_dismiss = handler.reform(|_: MouseEvent| Command::Dismiss);
     let view_original = view_original(catalog.disclaimer.view_original, &read.way_back);
     // Keyed by language: when it changes the banner is built anew, so Yew never updates a text
     // node a translator may have replaced (the same language's sentence is the same text).
