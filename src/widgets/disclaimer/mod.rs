@@ -155,14 +155,14 @@ pub fn use_disclaimer(props: &WidgetProps) -> Html {
         return html! {};
     }
     let catalog = lang.catalog();
+    // Borrowed: the text is the one copy made.
     let organization = props
         .options
         .text("org")
-        .map(String::from)
-        .or_else(|| settings.and_then(|s| s.organization.clone()));
+        .or_else(|| settings.and_then(|s| s.organization.as_deref()));
     let text = settings
         .and_then(|s| s.text.get(lang.tag()).cloned())
-        .unwrap_or_else(|| match &organization {
+        .unwrap_or_else(|| match organization {
             Some(org) => fill(catalog.disclaimer.with_org, &[("org", org)]),
             None => catalog.disclaimer.without_org.to_string(),
         });
