@@ -47,8 +47,10 @@ impl PartialEq for Deps {
 /// `use_effect_with(deps, effect)`, sharing one copy of Yew's effect code with every other
 /// call: `effect` gets the dependencies it runs for and may return what to undo (a closure)
 /// or nothing.
-#[hook]
-pub fn use_effect_on<T, F, D>(deps: T, effect: F)
+///
+/// A plain function that returns the one Yew hook it sets up, which the caller runs as it
+/// runs any hook: a `#[hook]` would wrap it in one more hook, a copy per call's types.
+pub fn use_effect_on<T, F, D>(deps: T, effect: F) -> impl Hook<Output = ()>
 where
     T: PartialEq + 'static,
     F: FnOnce(&T) -> D + 'static,
@@ -64,7 +66,7 @@ where
             None => Box::new(|| ()),
         }
     });
-    use_effect_with(Deps(Box::new(deps)), effect);
+    use_effect_with(Deps(Box::new(deps)), effect)
 }
 
 #[cfg(test)]
