@@ -104,8 +104,13 @@ impl Control {
 /// error), takes the calls queued until then in order, and, the first time, runs what the
 /// first render undoes. The handler is renewed after every render, so it acts on that render's
 /// layout; the states it dispatches to are read as they are now.
-#[hook]
-pub fn use_control(control: &Rc<Control>, ready: bool, handler: Callback<Command>) {
+///
+/// A plain function that returns the one hook it sets up (see [`use_effect_on`]).
+pub fn use_control(
+    control: &Rc<Control>,
+    ready: bool,
+    handler: Callback<Command>,
+) -> impl Hook<Output = ()> {
     let control = control.clone();
     // Keyed on a number new at every render, so the effect runs after each: a `u32`, as every
     // other effect's dependencies, shares their comparison code (a type of its own would be
@@ -121,5 +126,5 @@ pub fn use_control(control: &Rc<Control>, ready: bool, handler: Callback<Command
                 handler.emit(command);
             }
         }
-    });
+    })
 }
