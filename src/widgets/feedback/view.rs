@@ -197,11 +197,16 @@ fn comment_fields(form: &Form) -> Html {
 }
 
 /// The rating of the radio an event is on; 0 (ignored by the reducer) for anything else.
+/// Read as the one digit the radios carry (`digit`), not parsed: `u8` parsing would be this
+/// listener's own code.
 fn rating_of(event: &Event) -> u8 {
-    event
+    let value = event
         .target_dyn_into::<HtmlInputElement>()
-        .and_then(|input| input.value().parse::<u8>().ok())
-        .unwrap_or(0)
+        .map(|input| input.value());
+    match value.as_deref().map(str::as_bytes) {
+        Some(&[digit @ b'1'..=b'5']) => digit - b'0',
+        _ => 0,
+    }
 }
 
 fn on_submit(act: &Callback<Action>) -> Callback<SubmitEvent> {
