@@ -173,10 +173,12 @@ fn scale(form: &Form) -> Html {
 fn comment_fields(form: &Form) -> Html {
     let (state, texts) = (form.state, form.texts);
     let sending = state.phase == Phase::Sending;
+    // The browser's own count of the text's UTF-16 code units, as `maxlength` counts: no copy
+    // of the text into Wasm, nor code to count it there.
     let on_input = form.act.reform(|event: InputEvent| {
         let length = event
             .target_dyn_into::<HtmlTextAreaElement>()
-            .map_or(0, |area| area.value().encode_utf16().count());
+            .map_or(0, |area| area.text_length());
         Action::Typed(u16::try_from(length).unwrap_or(u16::MAX))
     });
     let count = state.comment_len;
