@@ -122,7 +122,9 @@ pub fn use_control(
             if let Some(settled) = control.settled.take() {
                 settled();
             }
-            for command in control.queued.take() {
+            // Read by reference (a command is a copy): a consuming loop would bring the
+            // vector's by-value iterator and its drop code.
+            for &command in control.queued.take().iter() {
                 handler.emit(command);
             }
         }
