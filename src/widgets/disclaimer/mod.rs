@@ -272,7 +272,9 @@ fn view_original(label: &'static str, way_back: &WayBack) -> Html {
             return;
         };
         if let Some(document) = window.document() {
-            for cookie in translation::googtrans_clearing(&host) {
+            // By reference: a consuming loop would bring the vector's by-value iterator and its
+            // drop code for this one use.
+            for cookie in translation::googtrans_clearing(&host).iter() {
                 let _ = js_sys::Reflect::set(&document, &"cookie".into(), &cookie.into());
             }
         }
