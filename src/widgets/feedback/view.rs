@@ -150,8 +150,11 @@ fn scale(form: &Form) -> Html {
         Action::Key(key.starts_with("Arrow"))
     });
     // A loop into a list, not an adapter chain Yew collects: that code would be ours alone.
-    let mut options = Vec::with_capacity(5);
-    for (value, label) in (1..).zip(form.config.labels) {
+    // Counted by hand over a slice, not zipped with a range: the zip over the array would be
+    // this loop's own iterator code.
+    let (mut options, mut value) = (Vec::with_capacity(5), 0);
+    for label in form.config.labels.iter() {
+        value += 1;
         options.push(option(value, label, state.rating, &on_change));
     }
     let options = Html::from(VList::with_children(options, None));
