@@ -166,7 +166,12 @@ impl Outbox {
 
     /// When the next entry falls due, if any waits.
     pub fn next_due(&self) -> Option<u64> {
-        self.0.iter().map(|e| e.due).min()
+        // A loop, as the flush's: `map` and `min` would be code of their own.
+        let mut next = None;
+        for entry in &self.0 {
+            next = Some(next.map_or(entry.due, |next: u64| next.min(entry.due)));
+        }
+        next
     }
 }
 
