@@ -5,9 +5,6 @@
 //! component runs as it runs any hook: a `#[hook]` would wrap it in one more hook of its own,
 //! more code in the Wasm for nothing.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use gloo_events::EventListener;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -21,22 +18,27 @@ use super::state::{Action, FeedbackState, Phase};
 use crate::platform::events::{self, WidgetEvent};
 use crate::platform::{page, storage, translation};
 
-/// What the widget keeps of its submission besides the form's state.
-pub struct Submission {
-    /// Its id and key (see [`submission_for`]), once made; `None` again after a reset.
+/// What the widget keeps across renders: the form's state and its submission's id, key and
+/// first-shown time, in one [`Kept`] (each kept type is another copy of Yew's hook state
+/// code, and a `use_reducer` one more copy of its reducer code).
+pub struct Held {
+    /// The form's state.
+    pub form: FeedbackState,
+    /// The submission's id and key (see [`submission_for`]), once made; `None` again after a
+    /// reset.
     pub ids: Option<(String, String)>,
     /// When the form was first shown (ms since the epoch).
     pub shown_at: f64,
 }
 
-/// Where the widget keeps its [`Submission`]: one `use_mut_ref` for the id, key and time
-/// (each kept type is another copy of Yew's hook state code).
-pub type Ids = Rc<RefCell<Submission>>;
+/// The widget's [`Held`] state.
+pub type Form = Kept<Held>;
 
 /// The widget's submission id and key, made once, so that a retry and the comment are the
 /// same submission from the same sender.
-pub fn submission_for(slot: &Ids) -> (String, String) {
-    slot.borrow_mut()
+pub fn submission_for(state: &Form) -> (String, String) {
+    state
+        .now_mut()
         .ids
         .get_or_insert_with(|| {
             (
@@ -47,16 +49,16 @@ pub fn submission_for(slot: &Ids) -> (String, String) {
         .clone()
 }
 
-/// The form's state, kept across renders (a `use_reducer` would be one more copy of Yew's
-/// reducer code in the Wasm).
-pub type Form = Kept<FeedbackState>;
-
 /// Applies `action` at once, so a choice and a submit in one task (a script, two events) see
 /// each other; renders only when it changed something.
 pub fn act(state: &Form, action: Action) {
-    if let Some(next) = state.get().changed_by(action) {
-        state.set(next);
-    }
+    state.update(|held| match held.form.changed_by(action) {
+        Some(next) => {
+            held.form = next;
+            true
+        }
+        None => false,
+    });
 }
 
 /// The form's state, which starts as [`Phase::Already`] when this visitor already rated (a
@@ -66,7 +68,7 @@ pub fn use_remembered(key: &str, days: u32, fresh: FeedbackState) -> impl Hook<O
     use_kept(move || {
         let stored = storage::get(key);
         let now = js_sys::Date::now() as u64;
-        if remember::remembered(stored.as_deref(), now, days) {
+        let form = if remember::remembered(stored.as_deref(), now, days) {
             // Remembered as soon as it was queued: say so while it still waits.
             let phase = if delivery::waiting(None) {
                 Phase::Saved
@@ -76,6 +78,11 @@ pub fn use_remembered(key: &str, days: u32, fresh: FeedbackState) -> impl Hook<O
             FeedbackState { phase, ..fresh }
         } else {
             fresh
+        };
+        Held {
+            form,
+            ids: None,
+            shown_at: js_sys::Date::now(),
         }
     })
 }
@@ -107,11 +114,11 @@ pub fn use_focus_follows(
 ///
 /// Keyed on the form's resets: after `reset()` the old submission is let go (the page's flush
 /// and retry timer deliver it if it still waits) and the new one is followed.
-pub fn use_outbox_flush(state: &Form, ids: &Ids) -> impl Hook<Output = ()> {
-    let resets = state.get().resets;
-    let (state, ids) = (state.clone(), ids.clone());
+pub fn use_outbox_flush(state: &Form) -> impl Hook<Output = ()> {
+    let resets = state.now().form.resets;
+    let state = state.clone();
     use_effect_on(u32::from(resets), move |_| {
-        let (id, _) = submission_for(&ids);
+        let (id, _) = submission_for(&state);
         delivery::own(&id, true);
         delivery::flush(true);
         // The widget follows the outbox: after a delivery from this page (the retry timer,
@@ -154,8 +161,6 @@ pub fn use_outbox_flush(state: &Form, ids: &Ids) -> impl Hook<Output = ()> {
 pub struct Sending {
     /// Where it goes.
     pub endpoint: String,
-    /// Its id and key.
-    pub ids: Ids,
     /// Whether the comment step follows the rating, as the options say now.
     pub with_comment: bool,
     /// The widget's element: the outcome is dispatched on it.
@@ -173,7 +178,7 @@ pub struct Sending {
 /// Sends the rating, or the comment, each time the form goes into its sending phase, and
 /// applies the answer: thanks, the comment step, a final refusal or a place in the outbox.
 pub fn use_submission(state: &Form, sending: Sending) -> impl Hook<Output = ()> {
-    let (now, state) = (state.get(), state.clone());
+    let (now, state) = (state.now().form, state.clone());
     // `sends` counts the moves into the sending phase, so each one sends once.
     use_effect_on(u32::from(now.sends), move |_| {
         if now.phase == Phase::Sending {
@@ -187,7 +192,7 @@ fn send(state: Form, now: FeedbackState, sending: Sending) {
         return;
     };
     let rated = now.rated;
-    let (id, key) = submission_for(&sending.ids);
+    let (id, key) = submission_for(&state);
     let comment = sending
         .comment
         .cast::<HtmlTextAreaElement>()
@@ -202,7 +207,7 @@ fn send(state: Form, now: FeedbackState, sending: Sending) {
         page_language: page::original_language().unwrap_or_else(|| "und".into()),
         widget_language: sending.language,
         translated: translation::is_translated(),
-        elapsed_ms: (js_sys::Date::now() - sending.ids.borrow().shown_at).max(0.0) as u64,
+        elapsed_ms: (js_sys::Date::now() - state.now().shown_at).max(0.0) as u64,
         comment: (rated && !comment.is_empty()).then(|| comment.to_string()),
         honeypot: sending
             .honeypot
