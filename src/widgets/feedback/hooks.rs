@@ -52,13 +52,7 @@ pub fn submission_for(state: &Form) -> (String, String) {
 /// Applies `action` at once, so a choice and a submit in one task (a script, two events) see
 /// each other; renders only when it changed something.
 pub fn act(state: &Form, action: Action) {
-    state.update(|held| match held.form.changed_by(action) {
-        Some(next) => {
-            held.form = next;
-            true
-        }
-        None => false,
-    });
+    state.update(|held| held.form.change(action));
 }
 
 /// The form's state, which starts as [`Phase::Already`] when this visitor already rated (a
