@@ -119,29 +119,30 @@ pub fn use_outbox_flush(state: &Form) -> impl Hook<Output = ()> {
         // the page's flush) and after any storage change from another tab. Another tab takes
         // a submission out when it is delivered or, rarely (a conflict), refused for good; a
         // storage event cannot tell which, and the common case is the one shown.
-        let follow = |state: Form, id: String| {
-            move |_: &Event| {
+        // One closure type for the three listeners: each type is another copy of the
+        // listener's setup code.
+        let listen = |window: &web_sys::Window, name: &'static str, online: bool| {
+            let (state, id) = (state.clone(), id.clone());
+            EventListener::new(window, name, move |_| {
+                if online {
+                    // Sends again only what waits: the reducer sees the state as it is now.
+                    act(&state, Action::Reconnected);
+                    delivery::flush_online();
+                    return;
+                }
                 if !delivery::waiting(Some(&id)) {
                     act(&state, Action::Delivered);
                 }
                 if !delivery::waiting(None) {
                     act(&state, Action::Emptied);
                 }
-            }
+            })
         };
         let listeners = web_sys::window().map(|window| {
             [
-                EventListener::new(&window, "storage", follow(state.clone(), id.clone())),
-                EventListener::new(
-                    &window,
-                    delivery::DELIVERED,
-                    follow(state.clone(), id.clone()),
-                ),
-                EventListener::new(&window, "online", move |_| {
-                    // Sends again only what waits: the reducer sees the state as it is now.
-                    act(&state, Action::Reconnected);
-                    delivery::flush_online();
-                }),
+                listen(&window, "storage", false),
+                listen(&window, delivery::DELIVERED, false),
+                listen(&window, "online", true),
             ]
         });
         move || {
