@@ -12,7 +12,7 @@ use self::state::{BannerPosition, DisclaimerState, DEFAULT_REMEMBER_DAYS, DISMIS
 use super::icons::close;
 use super::{
     use_control, use_effect_on, use_kept, use_widget_feed, widget_language, Command, FeedState,
-    FeedUse, WidgetProps,
+    FeedUse, Kept, WidgetProps,
 };
 use crate::i18n::fill;
 use crate::platform::events::{self, WidgetEvent};
@@ -133,14 +133,14 @@ pub fn use_disclaimer(props: &WidgetProps) -> Html {
     let handler = {
         let (seen, host) = (seen.clone(), props.host.clone());
         Callback::from(move |command| match command {
-            Command::Show => seen.update(|seen| seen.choose(true)),
+            Command::Show => Seen::choose(&seen, true),
             Command::Dismiss if visible => {
                 if remember_days > 0 {
                     let until = state::dismissal_end(js_sys::Date::now(), remember_days);
                     storage::set(DISMISSAL_KEY, &state::dismissal_record(version, until));
                 }
                 keep_focus(&host);
-                seen.update(|seen| seen.choose(false));
+                Seen::choose(&seen, false);
                 events::dispatch(&host, WidgetEvent::DisclaimerDismissed, &JsValue::NULL);
             }
             _ => {}
@@ -199,10 +199,13 @@ struct Seen {
 }
 
 impl Seen {
-    /// Records the page's or the reader's decision; always a change to render.
-    fn choose(&mut self, shown: bool) -> bool {
-        self.chosen = Some(shown);
-        true
+    /// Records the page's or the reader's decision in `seen`, and renders. One function for
+    /// both decisions, so the change in place is compiled once.
+    fn choose(seen: &Kept<Self>, shown: bool) {
+        seen.update(|seen| {
+            seen.chosen = Some(shown);
+            true
+        });
     }
 }
 
