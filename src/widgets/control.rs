@@ -8,10 +8,14 @@
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use yew::prelude::*;
 
-use super::effect::{use_effect_on, EveryRender};
+use super::effect::use_effect_on;
+
+/// Counts the renders of every widget that takes the page's calls.
+static RENDERS: AtomicU32 = AtomicU32::new(0);
 
 /// A method the page called on a widget element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,18 +104,29 @@ impl Control {
 /// error), takes the calls queued until then in order, and, the first time, runs what the
 /// first render undoes. The handler is renewed after every render, so it acts on that render's
 /// layout; the states it dispatches to are read as they are now.
-#[hook]
-pub fn use_control(control: &Rc<Control>, ready: bool, handler: Callback<Command>) {
+///
+/// A plain function that returns the one hook it sets up (see [`use_effect_on`]).
+pub fn use_control(
+    control: &Rc<Control>,
+    ready: bool,
+    handler: Callback<Command>,
+) -> impl Hook<Output = ()> {
     let control = control.clone();
-    use_effect_on(EveryRender, move |_| {
+    // Keyed on a number new at every render, so the effect runs after each: a `u32`, as every
+    // other effect's dependencies, shares their comparison code (a type of its own would be
+    // one more copy). It could repeat only after 2^32 renders in between.
+    let render = RENDERS.fetch_add(1, Ordering::Relaxed);
+    use_effect_on(render, move |_| {
         if ready {
             *control.handler.borrow_mut() = Some(handler.clone());
             if let Some(settled) = control.settled.take() {
                 settled();
             }
-            for command in control.queued.take() {
+            // Read by reference (a command is a copy): a consuming loop would bring the
+            // vector's by-value iterator and its drop code.
+            for &command in control.queued.take().iter() {
                 handler.emit(command);
             }
         }
-    });
+    })
 }

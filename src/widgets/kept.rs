@@ -2,7 +2,7 @@
 //! Yew's reducer: each `use_state` type is another copy of its reducer code in the Wasm, while
 //! a `use_mut_ref` is a few bytes and asking for a render is one shared hook.
 
-use std::cell::{Ref, RefCell};
+use std::cell::{Ref, RefCell, RefMut};
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -28,6 +28,12 @@ impl<T> Kept<T> {
     /// change the value: within a render, not across a call that may [`Kept::update`] it.
     pub fn now(&self) -> Ref<'_, T> {
         self.value.borrow()
+    }
+
+    /// The value to change in place, for a change nothing shows (no render). Hold it only
+    /// while nothing else reads the value.
+    pub fn now_mut(&self) -> RefMut<'_, T> {
+        self.value.borrow_mut()
     }
 
     /// Changes the value in place with `change`, and asks for a render when it says it

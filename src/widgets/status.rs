@@ -1,6 +1,7 @@
 //! The short messages a widget shows in its own place instead of its content.
 
 use yew::prelude::*;
+use yew::virtual_dom::{AttributeOrProperty, Attributes, Listeners, VTag};
 
 use crate::i18n::Locale;
 
@@ -17,16 +18,32 @@ pub enum Tone {
 
 /// A one-line message in the widget's language, in a `status` role so it is announced.
 pub fn status(text: &'static str, lang: &Locale, tone: Tone) -> Html {
-    let (tag, dir) = (lang.tag().to_string(), lang.direction().as_str());
-    let busy = (tone == Tone::Busy).then_some("true");
-    // Each a literal `class`: an expression there would cost Yew's `Classes` set.
-    if tone == Tone::Error {
-        html! {
-            <p class="fw-status fw-status--error" role="status" lang={tag} {dir} aria-busy={busy}>
-                { text }
-            </p>
-        }
+    // One element built by hand, its class a literal chosen here: an expression in `html!`'s
+    // `class` would cost Yew's `Classes` set, and an `html!` per variant builds it twice.
+    let class = if tone == Tone::Error {
+        "fw-status fw-status--error"
     } else {
-        html! { <p class="fw-status" role="status" lang={tag} {dir} aria-busy={busy}>{ text }</p> }
-    }
+        "fw-status"
+    };
+    let attributes = Attributes::Dynamic {
+        keys: &["role", "lang", "dir", "aria-busy", "class"],
+        values: Box::new([
+            Some(AttributeOrProperty::Static("status")),
+            Some(AttributeOrProperty::Attribute(
+                lang.tag().to_string().into(),
+            )),
+            Some(AttributeOrProperty::Static(lang.direction().as_str())),
+            (tone == Tone::Busy).then_some(AttributeOrProperty::Static("true")),
+            Some(AttributeOrProperty::Static(class)),
+        ]),
+    };
+    VTag::__new_other(
+        AttrValue::Static("p"),
+        NodeRef::default(),
+        None,
+        attributes,
+        Listeners::None,
+        html! { { text } },
+    )
+    .into()
 }

@@ -4,8 +4,6 @@
 
 pub mod state;
 
-use std::rc::Rc;
-
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AddEventListenerOptions, Element, HtmlElement};
 use yew::prelude::*;
@@ -14,7 +12,7 @@ use self::state::{BannerPosition, DisclaimerState, DEFAULT_REMEMBER_DAYS, DISMIS
 use super::icons::close;
 use super::{
     use_control, use_effect_on, use_kept, use_widget_feed, widget_language, Command, FeedState,
-    FeedUse, WidgetProps,
+    FeedUse, Kept, WidgetProps,
 };
 use crate::i18n::fill;
 use crate::platform::events::{self, WidgetEvent};
@@ -45,15 +43,15 @@ pub fn use_disclaimer(props: &WidgetProps) -> Html {
     // What the banner reads from the page is read when it mounts and when the translation
     // changes (the renders it causes), not at every render.
     let seen = use_kept(|| Seen {
-        signals: Rc::new(Signals::read(translation::current())),
+        signals: Signals::read(translation::current()),
         chosen: None,
     });
     {
         let (seen, host) = (seen.clone(), props.host.clone());
         use_effect_on((), move |_| {
-            let watcher = translation::TranslationWatcher::start(
-                seen.get().signals.translation.clone(),
-                move |now: Option<Translation>| {
+            let start = seen.now().signals.translation.clone();
+            let watcher =
+                translation::TranslationWatcher::start(start, move |now: Option<Translation>| {
                     let target = now.as_ref().and_then(|t| t.target.clone());
                     events::dispatch(
                         &host,
@@ -63,19 +61,19 @@ pub fn use_disclaimer(props: &WidgetProps) -> Html {
                             ("target", target.map_or(JsValue::NULL, JsValue::from)),
                         ]),
                     );
-                    // The latest state: a choice made meanwhile stays.
-                    let chosen = seen.get().chosen;
-                    seen.set(Seen {
-                        signals: Rc::new(Signals::read(now)),
-                        chosen,
+                    // Changed in place: a choice made meanwhile stays.
+                    seen.update(|seen| {
+                        seen.signals = Signals::read(now);
+                        true
                     });
-                },
-            );
+                });
             move || drop(watcher)
         });
     }
-    let now = seen.get();
-    let (read, chosen) = (&*now.signals, now.chosen);
+    // Borrowed for the render: only the page, the reader and the translator change it, never
+    // during a render.
+    let now = seen.now();
+    let (read, chosen) = (&now.signals, now.chosen);
     let translation = &read.translation;
     let state = DisclaimerState {
         translated: translation.is_some() || chosen == Some(true),
@@ -96,79 +94,79 @@ pub fn use_disclaimer(props: &WidgetProps) -> Html {
     {
         let (host, language) = (props.host.clone(), lang.tag());
         // One effect for both (each hook instance costs Wasm): the position is settled with the
-        // feed, before the banner shows, so it never announces the banner twice.
-        use_effect_on(
-            (visible, language, position),
-            move |&(visible, language, position)| {
-                if visible {
-                    events::dispatch(
-                        &host,
-                        WidgetEvent::DisclaimerShown,
-                        &events::detail(&[("language", language.into())]),
-                    );
-                }
-                // The host, not the banner in its shadow root, is what sticks: a sticky box moves
-                // only within its parent, and the banner's parent is the host, exactly its size.
-                // Sticky (not fixed) keeps the bar's place in the flow, so it covers nothing. The
-                // rule is `:host([fw-sticky])` in disclaimer.css; an inline banner sets nothing.
-                let edge = match position {
-                    BannerPosition::Top if visible => "top",
-                    BannerPosition::Bottom if visible => "bottom",
-                    _ => "",
-                };
-                // Set and cleared here rather than in a destructor, which would cost more Wasm.
-                let _ = if edge.is_empty() {
-                    host.remove_attribute(STICKY)
-                } else {
-                    host.set_attribute(STICKY, edge)
-                };
-            },
-        );
+        // feed, before the banner shows, so it never announces the banner twice. The three as
+        // one number: the widgets' effects depend on `u32`s, so the comparison code is
+        // compiled once for them, not once per type.
+        let deps = u32::from(visible) | (position as u32) << 1 | (lang as u32) << 3;
+        use_effect_on(deps, move |_| {
+            if visible {
+                events::dispatch(
+                    &host,
+                    WidgetEvent::DisclaimerShown,
+                    &events::detail(&[("language", language.into())]),
+                );
+            }
+            // The host, not the banner in its shadow root, is what sticks: a sticky box moves
+            // only within its parent, and the banner's parent is the host, exactly its size.
+            // Sticky (not fixed) keeps the bar's place in the flow, so it covers nothing. The
+            // rule is `:host([fw-sticky])` in disclaimer.css; an inline banner sets nothing.
+            let edge = match position {
+                BannerPosition::Top if visible => "top",
+                BannerPosition::Bottom if visible => "bottom",
+                _ => "",
+            };
+            // Set and cleared here rather than in a destructor, which would cost more Wasm.
+            let _ = if edge.is_empty() {
+                host.remove_attribute(STICKY)
+            } else {
+                host.set_attribute(STICKY, edge)
+            };
+        });
     }
     let remember_days = props
         .options
         .number("remember-days", 0..=3650)
         .unwrap_or(DEFAULT_REMEMBER_DAYS);
-    let dismiss = {
+    // The page's `dismiss()` and the dismiss button take the same way: the button shows only
+    // while the banner is visible, and one callback type serves both (a `Callback<()>` of its
+    // own would be one more copy of Yew's callback code).
+    let handler = {
         let (seen, host) = (seen.clone(), props.host.clone());
-        Callback::from(move |_: ()| {
-            if remember_days > 0 {
-                let until = state::dismissal_end(js_sys::Date::now(), remember_days);
-                storage::set(DISMISSAL_KEY, &state::dismissal_record(version, until));
+        Callback::from(move |command| match command {
+            Command::Show => Seen::choose(&seen, true),
+            Command::Dismiss if visible => {
+                if remember_days > 0 {
+                    let until = state::dismissal_end(js_sys::Date::now(), remember_days);
+                    storage::set(DISMISSAL_KEY, &state::dismissal_record(version, until));
+                }
+                keep_focus(&host);
+                Seen::choose(&seen, false);
+                events::dispatch(&host, WidgetEvent::DisclaimerDismissed, &JsValue::NULL);
             }
-            keep_focus(&host);
-            seen.set(seen.get().choose(false));
-            events::dispatch(&host, WidgetEvent::DisclaimerDismissed, &JsValue::NULL);
+            _ => {}
         })
     };
-    {
-        let (seen, dismiss) = (seen.clone(), dismiss.clone());
-        use_control(
-            &props.control,
-            !matches!(feed_state, FeedState::Loading),
-            Callback::from(move |command| match command {
-                Command::Show => seen.set(seen.get().choose(true)),
-                Command::Dismiss if visible => dismiss.emit(()),
-                _ => {}
-            }),
-        );
-    }
+    use_control(
+        &props.control,
+        !matches!(feed_state, FeedState::Loading),
+        handler.clone(),
+    );
     if !visible {
         return html! {};
     }
     let catalog = lang.catalog();
+    // Borrowed: the text is the one copy made.
     let organization = props
         .options
         .text("org")
-        .map(String::from)
-        .or_else(|| settings.and_then(|s| s.organization.clone()));
+        .or_else(|| settings.and_then(|s| s.organization.as_deref()));
     let text = settings
         .and_then(|s| s.text.get(lang.tag()).cloned())
-        .unwrap_or_else(|| match &organization {
+        .unwrap_or_else(|| match organization {
             Some(org) => fill(catalog.disclaimer.with_org, &[("org", org)]),
             None => catalog.disclaimer.without_org.to_string(),
         });
-    let on_dismiss = dismiss.reform(|_: MouseEvent| ());
+    let on_dismiss = handler.reform(|_: MouseEvent| Command::Dismiss);
     let view_original = view_original(catalog.disclaimer.view_original, &read.way_back);
     // Keyed by language: when it changes the banner is built anew, so Yew never updates a text
     // node a translator may have replaced (the same language's sentence is the same text).
@@ -189,11 +187,11 @@ pub fn use_disclaimer(props: &WidgetProps) -> Html {
 }
 
 /// The banner's one state: what it read from the page and what the page or the reader
-/// decided.
-#[derive(Clone)]
+/// decided. Changed in place (`Kept::update`): no copy of it, nor a shared pointer to share
+/// the signals between copies.
 struct Seen {
     /// What the banner read from the page.
-    signals: Rc<Signals>,
+    signals: Signals,
     /// `Some(false)` dismissed (the button or `dismiss()`), `Some(true)` shown by `show()` (a
     /// host's own translate switcher), `None` as the translation signals and the stored
     /// dismissal say.
@@ -201,12 +199,13 @@ struct Seen {
 }
 
 impl Seen {
-    /// The same signals, with the page's or the reader's decision.
-    fn choose(&self, shown: bool) -> Self {
-        Self {
-            signals: self.signals.clone(),
-            chosen: Some(shown),
-        }
+    /// Records the page's or the reader's decision in `seen`, and renders. One function for
+    /// both decisions, so the change in place is compiled once.
+    fn choose(seen: &Kept<Self>, shown: bool) {
+        seen.update(|seen| {
+            seen.chosen = Some(shown);
+            true
+        });
     }
 }
 
@@ -276,7 +275,9 @@ fn view_original(label: &'static str, way_back: &WayBack) -> Html {
             return;
         };
         if let Some(document) = window.document() {
-            for cookie in translation::googtrans_clearing(&host) {
+            // By reference: a consuming loop would bring the vector's by-value iterator and its
+            // drop code for this one use.
+            for cookie in translation::googtrans_clearing(&host).iter() {
                 let _ = js_sys::Reflect::set(&document, &"cookie".into(), &cookie.into());
             }
         }

@@ -172,12 +172,19 @@ fn flush_some(all: bool, skip_owned: bool) {
     // One loop and no lists: what is due is sent (each send starts after this task), the
     // rest only sets the timer.
     let mut next = None;
-    for entry in load().0 {
+    // By reference, what is sent copied: a consuming loop would bring the vector's by-value
+    // iterator and its drop code for this one use.
+    for entry in load().0.iter() {
         if skip_owned && owned(&entry.id) {
             continue;
         }
         if all || entry.due <= now {
-            spawn(entry.endpoint, entry.id, entry.body, None);
+            spawn(
+                entry.endpoint.clone(),
+                entry.id.clone(),
+                entry.body.clone(),
+                None,
+            );
         } else {
             next = Some(next.map_or(entry.due, |next: u64| next.min(entry.due)));
         }

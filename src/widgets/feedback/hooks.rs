@@ -5,9 +5,6 @@
 //! component runs as it runs any hook: a `#[hook]` would wrap it in one more hook of its own,
 //! more code in the Wasm for nothing.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use gloo_events::EventListener;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -21,13 +18,28 @@ use super::state::{Action, FeedbackState, Phase};
 use crate::platform::events::{self, WidgetEvent};
 use crate::platform::{page, storage, translation};
 
-/// Where the widget keeps its submission id and key (see [`submission_for`]).
-pub type Ids = Rc<RefCell<Option<(String, String)>>>;
+/// What the widget keeps across renders: the form's state and its submission's id, key and
+/// first-shown time, in one [`Kept`] (each kept type is another copy of Yew's hook state
+/// code, and a `use_reducer` one more copy of its reducer code).
+pub struct Held {
+    /// The form's state.
+    pub form: FeedbackState,
+    /// The submission's id and key (see [`submission_for`]), once made; `None` again after a
+    /// reset.
+    pub ids: Option<(String, String)>,
+    /// When the form was first shown (ms since the epoch).
+    pub shown_at: f64,
+}
+
+/// The widget's [`Held`] state.
+pub type Form = Kept<Held>;
 
 /// The widget's submission id and key, made once, so that a retry and the comment are the
 /// same submission from the same sender.
-pub fn submission_for(slot: &Ids) -> (String, String) {
-    slot.borrow_mut()
+pub fn submission_for(state: &Form) -> (String, String) {
+    state
+        .now_mut()
+        .ids
         .get_or_insert_with(|| {
             (
                 uuid_v4(delivery::random_16()),
@@ -37,16 +49,10 @@ pub fn submission_for(slot: &Ids) -> (String, String) {
         .clone()
 }
 
-/// The form's state, kept across renders (a `use_reducer` would be one more copy of Yew's
-/// reducer code in the Wasm).
-pub type Form = Kept<FeedbackState>;
-
 /// Applies `action` at once, so a choice and a submit in one task (a script, two events) see
 /// each other; renders only when it changed something.
 pub fn act(state: &Form, action: Action) {
-    if let Some(next) = state.get().changed_by(action) {
-        state.set(next);
-    }
+    state.update(|held| held.form.change(action));
 }
 
 /// The form's state, which starts as [`Phase::Already`] when this visitor already rated (a
@@ -56,7 +62,7 @@ pub fn use_remembered(key: &str, days: u32, fresh: FeedbackState) -> impl Hook<O
     use_kept(move || {
         let stored = storage::get(key);
         let now = js_sys::Date::now() as u64;
-        if remember::remembered(stored.as_deref(), now, days) {
+        let form = if remember::remembered(stored.as_deref(), now, days) {
             // Remembered as soon as it was queued: say so while it still waits.
             let phase = if delivery::waiting(None) {
                 Phase::Saved
@@ -66,6 +72,11 @@ pub fn use_remembered(key: &str, days: u32, fresh: FeedbackState) -> impl Hook<O
             FeedbackState { phase, ..fresh }
         } else {
             fresh
+        };
+        Held {
+            form,
+            ids: None,
+            shown_at: js_sys::Date::now(),
         }
     })
 }
@@ -77,7 +88,9 @@ pub fn use_focus_follows(
     thanks: &NodeRef,
 ) -> impl Hook<Output = ()> {
     let (message, thanks) = (message.clone(), thanks.clone());
-    use_effect_on(phase, move |phase| {
+    // The phase as a number: the widget's effects all depend on a `u32`, so the comparison
+    // code is compiled once for them, not once per type.
+    use_effect_on(phase as u32, move |_| {
         let target = match phase {
             Phase::Thanked | Phase::Comment => thanks.cast::<HtmlElement>(),
             Phase::Failed | Phase::Queued => message.cast::<HtmlElement>(),
@@ -95,40 +108,41 @@ pub fn use_focus_follows(
 ///
 /// Keyed on the form's resets: after `reset()` the old submission is let go (the page's flush
 /// and retry timer deliver it if it still waits) and the new one is followed.
-pub fn use_outbox_flush(state: &Form, ids: &Ids) -> impl Hook<Output = ()> {
-    let resets = state.get().resets;
-    let (state, ids) = (state.clone(), ids.clone());
-    use_effect_on(resets, move |_| {
-        let (id, _) = submission_for(&ids);
+pub fn use_outbox_flush(state: &Form) -> impl Hook<Output = ()> {
+    let resets = state.now().form.resets;
+    let state = state.clone();
+    use_effect_on(u32::from(resets), move |_| {
+        let (id, _) = submission_for(&state);
         delivery::own(&id, true);
         delivery::flush(true);
         // The widget follows the outbox: after a delivery from this page (the retry timer,
         // the page's flush) and after any storage change from another tab. Another tab takes
         // a submission out when it is delivered or, rarely (a conflict), refused for good; a
         // storage event cannot tell which, and the common case is the one shown.
-        let follow = |state: Form, id: String| {
-            move |_: &Event| {
+        // One closure type for the three listeners: each type is another copy of the
+        // listener's setup code.
+        let listen = |window: &web_sys::Window, name: &'static str, online: bool| {
+            let (state, id) = (state.clone(), id.clone());
+            EventListener::new(window, name, move |_| {
+                if online {
+                    // Sends again only what waits: the reducer sees the state as it is now.
+                    act(&state, Action::Reconnected);
+                    delivery::flush_online();
+                    return;
+                }
                 if !delivery::waiting(Some(&id)) {
                     act(&state, Action::Delivered);
                 }
                 if !delivery::waiting(None) {
                     act(&state, Action::Emptied);
                 }
-            }
+            })
         };
         let listeners = web_sys::window().map(|window| {
             [
-                EventListener::new(&window, "storage", follow(state.clone(), id.clone())),
-                EventListener::new(
-                    &window,
-                    delivery::DELIVERED,
-                    follow(state.clone(), id.clone()),
-                ),
-                EventListener::new(&window, "online", move |_| {
-                    // Sends again only what waits: the reducer sees the state as it is now.
-                    act(&state, Action::Reconnected);
-                    delivery::flush_online();
-                }),
+                listen(&window, "storage", false),
+                listen(&window, delivery::DELIVERED, false),
+                listen(&window, "online", true),
             ]
         });
         move || {
@@ -142,8 +156,6 @@ pub fn use_outbox_flush(state: &Form, ids: &Ids) -> impl Hook<Output = ()> {
 pub struct Sending {
     /// Where it goes.
     pub endpoint: String,
-    /// Its id and key.
-    pub ids: Ids,
     /// Whether the comment step follows the rating, as the options say now.
     pub with_comment: bool,
     /// The widget's element: the outcome is dispatched on it.
@@ -152,8 +164,6 @@ pub struct Sending {
     pub language: String,
     /// Where the rating is remembered once it is safe.
     pub remember_key: String,
-    /// When the form was first shown (ms since the epoch).
-    pub shown_at: f64,
     /// The comment field, when shown.
     pub comment: NodeRef,
     /// The honeypot field.
@@ -163,9 +173,9 @@ pub struct Sending {
 /// Sends the rating, or the comment, each time the form goes into its sending phase, and
 /// applies the answer: thanks, the comment step, a final refusal or a place in the outbox.
 pub fn use_submission(state: &Form, sending: Sending) -> impl Hook<Output = ()> {
-    let (now, state) = (state.get(), state.clone());
+    let (now, state) = (state.now().form, state.clone());
     // `sends` counts the moves into the sending phase, so each one sends once.
-    use_effect_on(now.sends, move |_| {
+    use_effect_on(u32::from(now.sends), move |_| {
         if now.phase == Phase::Sending {
             send(state, now, sending);
         }
@@ -177,7 +187,7 @@ fn send(state: Form, now: FeedbackState, sending: Sending) {
         return;
     };
     let rated = now.rated;
-    let (id, key) = submission_for(&sending.ids);
+    let (id, key) = submission_for(&state);
     let comment = sending
         .comment
         .cast::<HtmlTextAreaElement>()
@@ -192,7 +202,7 @@ fn send(state: Form, now: FeedbackState, sending: Sending) {
         page_language: page::original_language().unwrap_or_else(|| "und".into()),
         widget_language: sending.language,
         translated: translation::is_translated(),
-        elapsed_ms: (js_sys::Date::now() - sending.shown_at).max(0.0) as u64,
+        elapsed_ms: (js_sys::Date::now() - state.now().shown_at).max(0.0) as u64,
         comment: (rated && !comment.is_empty()).then(|| comment.to_string()),
         honeypot: sending
             .honeypot

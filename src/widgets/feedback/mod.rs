@@ -56,9 +56,6 @@ pub fn use_feedback(props: &WidgetProps) -> Html {
         config.remember_days,
         FeedbackState::new(config.with_comment, config.compact),
     );
-    let ids = use_mut_ref(|| None);
-    // Kept from the first render (a `use_mut_ref` costs less Wasm than a `use_memo`).
-    let shown_at = *use_mut_ref(js_sys::Date::now).borrow();
     let refs = Refs {
         comment: use_element_ref(),
         message: use_element_ref(),
@@ -66,7 +63,7 @@ pub fn use_feedback(props: &WidgetProps) -> Html {
         honeypot: use_element_ref(),
     };
     {
-        let (state, ids) = (state.clone(), ids.clone());
+        let state = state.clone();
         let ready = !matches!(feed_state, FeedState::Loading);
         use_control(
             &props.control,
@@ -74,19 +71,20 @@ pub fn use_feedback(props: &WidgetProps) -> Html {
             Callback::from(move |command| {
                 if command == Command::Reset {
                     // A new submission: the old one, if it waits, stays in the outbox.
-                    ids.replace(None);
+                    state.now_mut().ids = None;
                     act(&state, Action::Reset);
                 }
             }),
         );
     }
-    let now = state.get();
+    let now = state.now().form;
     use_focus_follows(now.phase, &refs.message, &refs.thanks);
-    use_outbox_flush(&state, &ids);
+    use_outbox_flush(&state);
     let missing_endpoint =
         config.endpoint.is_none() && matches!(feed_state, FeedState::Ready(_) | FeedState::Absent);
-    use_effect_on(missing_endpoint, |missing| {
-        if *missing {
+    // A number, as the other effects' dependencies (see `hooks::use_focus_follows`).
+    use_effect_on(u32::from(missing_endpoint), move |_| {
+        if missing_endpoint {
             console::error("fw-feedback widget: no endpoint (set the endpoint attribute or _widgets.feedback.endpoint)");
         }
     });
@@ -95,12 +93,10 @@ pub fn use_feedback(props: &WidgetProps) -> Html {
         &state,
         Sending {
             endpoint: config.endpoint.clone().unwrap_or_default(),
-            ids: ids.clone(),
             with_comment: config.with_comment,
             host: props.host.clone(),
             language: tag.to_string(),
             remember_key,
-            shown_at,
             comment: refs.comment.clone(),
             honeypot: refs.honeypot.clone(),
         },
@@ -122,14 +118,14 @@ pub fn use_feedback(props: &WidgetProps) -> Html {
     let act = {
         let (state, host) = (state.clone(), props.host.clone());
         Callback::from(move |action: Action| {
-            let before = state.get().rating;
+            let before = state.now().form.rating;
             act(&state, action);
-            let after = state.get().rating;
+            let after = state.now().form.rating;
             let Some(rating) = after.filter(|_| after != before) else {
                 return;
             };
             let detail = events::detail(&[
-                ("submission_id", submission_for(&ids).0.into()),
+                ("submission_id", submission_for(&state).0.into()),
                 ("rating", rating.into()),
             ]);
             events::dispatch(&host, WidgetEvent::FeedbackRated, &detail);

@@ -1,7 +1,7 @@
 //! The feedback form's states: choosing, sending, failed, queued, the optional comment step,
 //! thanked. Pure, so every rule (no double submission, retry keeps the choice, a refusal is
 //! final, the rating is saved before the comment) is tested natively; the widget keeps it
-//! and applies each action with [`FeedbackState::changed_by`].
+//! and applies each action with [`FeedbackState::change`].
 
 /// Where the form is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,11 +113,13 @@ impl FeedbackState {
         }
     }
 
-    /// The state after `action`, or `None` when nothing changed, so an ignored action costs no
-    /// render.
-    pub fn changed_by(self, action: Action) -> Option<Self> {
+    /// Applies `action` in place; whether it changed anything, so an ignored action costs no
+    /// render (in place: no copy of the state in an `Option` to hand back).
+    pub fn change(&mut self, action: Action) -> bool {
         let next = self.apply(action);
-        (next != self).then_some(next)
+        let changed = next != *self;
+        *self = next;
+        changed
     }
 
     /// The state after `action`; actions that make no sense where the form is are ignored.
@@ -430,10 +432,11 @@ mod tests {
 
     #[test]
     fn an_action_that_changes_nothing_says_so() {
-        let start = FeedbackState::default();
-        assert_eq!(start.changed_by(Action::Skip), None);
-        let chosen = start.changed_by(Action::Choose(2));
-        assert_eq!(chosen.map(|state| state.rating), Some(Some(2)));
+        let mut state = FeedbackState::default();
+        assert!(!state.change(Action::Skip));
+        assert_eq!(state, FeedbackState::default());
+        assert!(state.change(Action::Choose(2)));
+        assert_eq!(state.rating, Some(2));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
-use yew::virtual_dom::VList;
+use yew::virtual_dom::{AttributeOrProperty, Attributes, Listeners, VList, VTag};
 
 use super::config::FeedbackConfig;
 use super::state::{Action, FeedbackState, Phase};
@@ -12,6 +12,52 @@ use crate::i18n::FeedbackTexts;
 
 /// Longest comment, in UTF-16 code units as `maxlength` counts (the collector's default).
 const MAX_COMMENT: u32 = 1000;
+
+/// The comment field's label.
+const COMMENT_LABEL: Fixed = &[
+    ("for", AttributeOrProperty::Static("fw-comment")),
+    ("class", AttributeOrProperty::Static("fw-feedback__label")),
+];
+/// The comment field's hint.
+const COMMENT_HINT: Fixed = &[
+    ("id", AttributeOrProperty::Static("fw-comment-hint")),
+    ("class", AttributeOrProperty::Static("fw-feedback__hint")),
+];
+/// The comment's counter.
+const COMMENT_COUNT: Fixed = &[
+    ("id", AttributeOrProperty::Static("fw-comment-count")),
+    ("class", AttributeOrProperty::Static("fw-feedback__count")),
+];
+/// The honeypot's box: off-screen, hidden from assistive technology.
+const HONEYPOT: Fixed = &[
+    ("aria-hidden", AttributeOrProperty::Static("true")),
+    ("class", AttributeOrProperty::Static("fw-feedback__hp")),
+];
+
+/// The fixed attributes of an element made by [`element`], in the order `html!` sets them.
+type Fixed = &'static [(&'static str, AttributeOrProperty)];
+
+/// An element without listeners, node ref or key, made in this one place: each `html!`
+/// element is `html!`'s own construction of it (`VTag::__new_other`) inlined again, about a
+/// hundred bytes of Wasm each.
+fn element(tag: &'static str, attributes: Fixed, children: Html) -> Html {
+    VTag::__new_other(
+        AttrValue::Static(tag),
+        NodeRef::default(),
+        None,
+        Attributes::Static(attributes),
+        Listeners::None,
+        children,
+    )
+    .into()
+}
+
+/// `class="{class}"` alone.
+macro_rules! class {
+    ($class:literal) => {
+        &[("class", AttributeOrProperty::Static($class))]
+    };
+}
 
 /// The elements the widget's effects reach.
 #[derive(Clone, Default)]
@@ -69,12 +115,14 @@ pub fn form(form: &Form) -> Html {
             { for message }
             // The comment step keeps its row of buttons, even empty after a refusal.
             if state.rated || button.is_some() {
-                <div class="fw-feedback__actions">
-                    { for button }
-                    if state.phase == Phase::Comment {
-                        <button type="button" class="fw-feedback__skip" onclick={on_skip}>{ form.texts.skip }</button>
-                    }
-                </div>
+                { element("div", class!("fw-feedback__actions"), html! {
+                    <>
+                        { for button }
+                        if state.phase == Phase::Comment {
+                            <button type="button" class="fw-feedback__skip" onclick={on_skip}>{ form.texts.skip }</button>
+                        }
+                    </>
+                }) }
             }
         </form>
     }
@@ -102,15 +150,18 @@ fn scale(form: &Form) -> Html {
         Action::Key(key.starts_with("Arrow"))
     });
     // A loop into a list, not an adapter chain Yew collects: that code would be ours alone.
-    let mut options = Vec::with_capacity(5);
-    for (value, label) in (1..).zip(form.config.labels) {
+    // Counted by hand over a slice, not zipped with a range: the zip over the array would be
+    // this loop's own iterator code.
+    let (mut options, mut value) = (Vec::with_capacity(5), 0);
+    for label in form.config.labels.iter() {
+        value += 1;
         options.push(option(value, label, state.rating, &on_change));
     }
     let options = Html::from(VList::with_children(options, None));
     html! {
         <>
             <fieldset disabled={sending || state.phase == Phase::Failed}>
-                <legend>{ form.config.question.to_string() }</legend>
+                { element("legend", &[], form.config.question.to_string().into()) }
                 <div class="fw-feedback__scale" part="options" onkeydown={on_key}>
                     { options }
                 </div>
@@ -125,35 +176,42 @@ fn scale(form: &Form) -> Html {
 fn comment_fields(form: &Form) -> Html {
     let (state, texts) = (form.state, form.texts);
     let sending = state.phase == Phase::Sending;
+    // The browser's own count of the text's UTF-16 code units, as `maxlength` counts: no copy
+    // of the text into Wasm, nor code to count it there.
     let on_input = form.act.reform(|event: InputEvent| {
         let length = event
             .target_dyn_into::<HtmlTextAreaElement>()
-            .map_or(0, |area| area.value().encode_utf16().count());
+            .map_or(0, |area| area.text_length());
         Action::Typed(u16::try_from(length).unwrap_or(u16::MAX))
     });
     let count = state.comment_len;
     html! {
         <>
-            <div role="status">
+            { element("div", &[("role", AttributeOrProperty::Static("status"))], html! {
                 <h2 class="fw-feedback__thanks" tabindex="-1" ref={form.refs.thanks.clone()}>{ texts.comment_heading }</h2>
-            </div>
-            <label class="fw-feedback__label" for="fw-comment">{ texts.comment_label }</label>
-            <p class="fw-feedback__hint" id="fw-comment-hint">{ texts.comment_hint }</p>
+            }) }
+            { element("label", COMMENT_LABEL, texts.comment_label.into()) }
+            { element("p", COMMENT_HINT, texts.comment_hint.into()) }
             <textarea id="fw-comment" rows="4" maxlength={MAX_COMMENT.to_string()}
                       aria-describedby="fw-comment-hint fw-comment-count" ref={form.refs.comment.clone()}
                       oninput={on_input} readonly={sending || state.phase == Phase::Failed} />
-            <p class="fw-feedback__count" id="fw-comment-count">{ format!("{count} / {MAX_COMMENT}") }</p>
+            { element("p", COMMENT_COUNT, format!("{count} / {MAX_COMMENT}").into()) }
             { honeypot(&form.refs.honeypot) }
         </>
     }
 }
 
 /// The rating of the radio an event is on; 0 (ignored by the reducer) for anything else.
+/// Read as the one digit the radios carry (`digit`), not parsed: `u8` parsing would be this
+/// listener's own code.
 fn rating_of(event: &Event) -> u8 {
-    event
+    let value = event
         .target_dyn_into::<HtmlInputElement>()
-        .and_then(|input| input.value().parse::<u8>().ok())
-        .unwrap_or(0)
+        .map(|input| input.value());
+    match value.as_deref().map(str::as_bytes) {
+        Some(&[digit @ b'1'..=b'5']) => digit - b'0',
+        _ => 0,
+    }
 }
 
 fn on_submit(act: &Callback<Action>) -> Callback<SubmitEvent> {
@@ -219,21 +277,23 @@ fn submit_button(form: &Form, with_message: bool) -> Option<Html> {
 /// The honeypot: a field people never see nor reach (off-screen, hidden from assistive
 /// technology, out of the tab order) that form-filling robots do fill in.
 fn honeypot(field: &NodeRef) -> Html {
-    html! {
-        <div class="fw-feedback__hp" aria-hidden="true">
-            <label>{ "Website" }<input type="text" name="website" tabindex="-1" autocomplete="off" ref={field.clone()} /></label>
-        </div>
-    }
+    let input = html! {
+        <>
+            { "Website" }<input type="text" name="website" tabindex="-1" autocomplete="off" ref={field.clone()} />
+        </>
+    };
+    element("div", HONEYPOT, element("label", &[], input))
 }
 
 fn option(value: u8, label: &str, chosen: Option<u8>, on_change: &Callback<Event>) -> Html {
-    html! {
-        <label class="fw-feedback__option">
+    let children = html! {
+        <>
             <input type="radio" name="rating" value={digit(value)} checked={chosen == Some(value)}
                    onchange={on_change.clone()} />
-            <span>{ label.to_string() }</span>
-        </label>
-    }
+            { element("span", &[], label.to_string().into()) }
+        </>
+    };
+    element("label", class!("fw-feedback__option"), children)
 }
 
 /// `value` (1 to 5) as its digit, a static text (a `u8`'s `to_string` brings its own
