@@ -71,8 +71,10 @@ pub fn feed_timeout(options: &WidgetOptions) -> u32 {
 }
 
 /// The widget's feed, from its `src` and `timeout` options.
-#[hook]
-pub fn use_widget_feed(options: &WidgetOptions, reader: FeedUse) -> FeedState {
+///
+/// A plain function that returns `use_feed`'s hook, which the caller runs as it runs any hook:
+/// a `#[hook]` would wrap it in one more hook.
+pub fn use_widget_feed(options: &WidgetOptions, reader: FeedUse) -> impl Hook<Output = FeedState> {
     use_feed(feed_source(options), feed_timeout(options), reader)
 }
 
