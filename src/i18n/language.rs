@@ -38,13 +38,14 @@ impl Lang {
 
     /// The supported language of a BCP 47 tag, by its primary subtag (`ar-MA` is Arabic).
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-        match primary.as_str() {
-            "ar" => Some(Lang::Ar),
-            "en" => Some(Lang::En),
-            "fr" => Some(Lang::Fr),
-            _ => None,
+        let (primary, _) = first_subtag(tag.trim());
+        // Compared in place, not lower-cased into a new string first (size).
+        for lang in Lang::ALL {
+            if primary.eq_ignore_ascii_case(lang.tag()) {
+                return Some(lang);
+            }
         }
+        None
     }
 
     /// The language tag.
@@ -72,6 +73,24 @@ impl Lang {
             Lang::Fr => &super::built_in::FR,
         }
     }
+}
+
+/// `tag`'s first subtag and what follows its separator (`-` or `_`; empty when there is
+/// none), found by a byte loop: each `split(['-', '_'])` is its searcher's code again (size).
+pub fn first_subtag(tag: &str) -> (&str, &str) {
+    let bytes = tag.as_bytes();
+    let mut end = 0;
+    while let Some(&b) = bytes.get(end) {
+        if b == b'-' || b == b'_' {
+            break;
+        }
+        end += 1;
+    }
+    // The separators are ASCII, so both ends are character boundaries.
+    (
+        tag.get(..end).unwrap_or_default(),
+        tag.get(end + 1..).unwrap_or_default(),
+    )
 }
 
 /// Where a widget's language (that of its own texts: buttons, questions, positions, messages)
@@ -125,24 +144,32 @@ impl Locale {
     pub fn from_tag(tag: &str) -> Option<Self> {
         let lang = Lang::from_tag(tag)?;
         let mut canonical = lang.tag().to_string();
-        // The subtag after the language, then the one after the script if there is one (by
-        // hand: `Peekable::next_if` brings code of its own for these two looks).
-        let mut subtags = tag.trim().split(['-', '_']).skip(1);
-        let mut next = subtags.next();
-        if let Some(script) =
-            next.filter(|s| s.len() == 4 && s.chars().all(|c| c.is_ascii_alphabetic()))
+        // The subtag after the language, then the one after the script if there is one, each
+        // cased byte by byte (by hand: `split`, `Peekable::next_if` and `to_ascii_uppercase`
+        // copies bring code of their own).
+        let (_, rest) = first_subtag(tag.trim());
+        let (mut next, rest) = first_subtag(rest);
+        if next.len() == 4 && next.bytes().all(|b| b.is_ascii_alphabetic()) {
+            canonical.push('-');
+            let mut first = true;
+            for b in next.bytes() {
+                let b = if first {
+                    b.to_ascii_uppercase()
+                } else {
+                    b.to_ascii_lowercase()
+                };
+                canonical.push(char::from(b));
+                first = false;
+            }
+            next = first_subtag(rest).0;
+        }
+        if (next.len() == 2 && next.bytes().all(|b| b.is_ascii_alphabetic()))
+            || (next.len() == 3 && next.bytes().all(|b| b.is_ascii_digit()))
         {
             canonical.push('-');
-            canonical.push_str(&script[..1].to_ascii_uppercase());
-            canonical.push_str(&script[1..].to_ascii_lowercase());
-            next = subtags.next();
-        }
-        if let Some(region) = next.filter(|s| {
-            (s.len() == 2 && s.chars().all(|c| c.is_ascii_alphabetic()))
-                || (s.len() == 3 && s.chars().all(|c| c.is_ascii_digit()))
-        }) {
-            canonical.push('-');
-            canonical.push_str(&region.to_ascii_uppercase());
+            for b in next.bytes() {
+                canonical.push(char::from(b.to_ascii_uppercase()));
+            }
         }
         Some(Self {
             lang,
