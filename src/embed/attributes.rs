@@ -64,7 +64,7 @@ pub fn from_js_object(object: &JsValue) -> WidgetOptions {
                 Err(_) => continue,
             }
         } else if let Some(flag) = value.as_bool() {
-            flag.to_string()
+            String::from(if flag { "true" } else { "false" })
         } else {
             continue;
         };
@@ -74,10 +74,13 @@ pub fn from_js_object(object: &JsValue) -> WidgetOptions {
 }
 
 fn attribute_names(element: &Element) -> Vec<String> {
-    element
-        .get_attribute_names()
-        .iter()
-        .filter_map(|name| name.as_string())
-        .map(|name| name.to_ascii_lowercase())
-        .collect()
+    // A loop, not a `filter_map`, `map` and `collect` chain: generic code of its own (size).
+    let mut names = Vec::new();
+    for name in element.get_attribute_names().iter() {
+        if let Some(mut name) = name.as_string() {
+            name.make_ascii_lowercase();
+            names.push(name);
+        }
+    }
+    names
 }
