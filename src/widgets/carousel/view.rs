@@ -2,8 +2,10 @@
 //! only re-render with its parent anyway): rotation button, previous and next buttons, the
 //! position, the slide picker.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
-use yew::virtual_dom::{AttributeOrProperty, Attributes, Listeners, VList, VTag};
+use yew::virtual_dom::{AttributeOrProperty, Attributes, Listener, Listeners, VList, VTag};
 
 use super::super::icons::{chevron_next, chevron_previous};
 use super::hooks::Steer;
@@ -33,19 +35,30 @@ pub fn element(tag: &'static str, attributes: Attributes, children: Html) -> Htm
     .into()
 }
 
-/// A `<button>` with `attributes`, clicked with `onclick`: `html!`'s construction with its one
-/// listener, made in this one place for the carousel's four kinds of button (size).
-fn button(attributes: Attributes, onclick: Callback<MouseEvent>, children: Html) -> Html {
-    let listeners = Box::new([yew::html::onclick::Wrapper::__macro_new(onclick)]);
+/// An element with one listener (what a `yew::html::on*::Wrapper::__macro_new` makes):
+/// `html!`'s construction with it, made in this one place for the carousel's buttons and
+/// images (size).
+pub fn listened(
+    tag: &'static str,
+    attributes: Attributes,
+    listener: Option<Rc<dyn Listener>>,
+    children: Html,
+) -> Html {
     VTag::__new_other(
-        AttrValue::Static("button"),
+        AttrValue::Static(tag),
         NodeRef::default(),
         None,
         attributes,
-        Listeners::Pending(listeners),
+        Listeners::Pending(Box::new([listener])),
         children,
     )
     .into()
+}
+
+/// A `<button>` with `attributes`, clicked with `onclick`.
+fn button(attributes: Attributes, onclick: Callback<MouseEvent>, children: Html) -> Html {
+    let onclick = yew::html::onclick::Wrapper::__macro_new(onclick);
+    listened("button", attributes, onclick, children)
 }
 
 /// The attributes of a button made by [`button`], in the order `html!` set them: its `type`,
