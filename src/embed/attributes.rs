@@ -54,17 +54,10 @@ pub fn from_js_object(object: &JsValue) -> WidgetOptions {
         };
         let text = if let Some(text) = value.as_string() {
             text
-        } else if value.as_f64().is_some() {
-            // JavaScript's own number formatting; Rust's float printing costs kilobytes.
-            match value
-                .unchecked_ref::<js_sys::Number>()
-                .to_string_with_radix(10)
-            {
-                Ok(text) => text.into(),
-                Err(_) => continue,
-            }
-        } else if let Some(flag) = value.as_bool() {
-            String::from(if flag { "true" } else { "false" })
+        } else if value.as_f64().is_some() || value.as_bool().is_some() {
+            // JavaScript's own `toString` of the number or boolean (one call for both); Rust's
+            // float printing costs kilobytes.
+            value.unchecked_ref::<js_sys::Object>().to_string().into()
         } else {
             continue;
         };
