@@ -8,7 +8,7 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{MutationObserver, MutationObserverInit};
 
-use super::page::{html_element, original_language};
+use super::page::{document, html_element, original_language};
 use super::timer::Timer;
 use crate::i18n::first_subtag;
 use crate::strings::concat;
@@ -204,10 +204,9 @@ pub fn original_url(host: &str, path: &str, query: &str, hash: &str) -> Option<S
 
 /// The page's signals now.
 pub fn snapshot() -> Snapshot {
-    let window = web_sys::window();
-    let document = window.as_ref().and_then(|w| w.document());
+    let document = document();
     let html = html_element();
-    let location = window.as_ref().map(|w| w.location());
+    let location = web_sys::window().map(|w| w.location());
     // `document.cookie` throws in sandboxed frames; Reflect hands that back as an Err.
     let cookie = document
         .as_ref()
@@ -278,10 +277,7 @@ impl TranslationWatcher {
         let options = MutationObserverInit::new();
         options.set_attribute_filter(&js_sys::Array::of2(&"class".into(), &"lang".into()));
         observer.observe_with_options(&html, &options).ok()?;
-        if let Some(body) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.body())
-        {
+        if let Some(body) = document().and_then(|d| d.body()) {
             let options = MutationObserverInit::new();
             options.set_subtree(true);
             options.set_attribute_filter(&js_sys::Array::of2(

@@ -21,8 +21,8 @@ use super::state::{Action, CarouselState, Move, MIN_SLIDE_WIDTH_PX};
 use crate::feed::{CarouselSettings, Feed};
 use crate::i18n::Direction;
 use crate::platform::events::{self, WidgetEvent};
-use crate::platform::feed_cache;
 use crate::platform::timer::Timer;
+use crate::platform::{feed_cache, page};
 
 /// The carousel's state as it is now, shared by the render and every handler.
 pub type SharedState = Kept<CarouselState>;
@@ -217,7 +217,7 @@ pub fn use_rotation(steer: &Steer, autoplay: bool, interval_ms: u32, slides: usi
     {
         let state = steer.shared();
         use_effect_on((), move |_| {
-            let document = web_sys::window().and_then(|w| w.document());
+            let document = page::document();
             let listener = document.map(|document| {
                 let target = document.clone();
                 EventListener::new(&target, "visibilitychange", move |_| {
