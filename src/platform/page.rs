@@ -36,13 +36,17 @@ pub fn browser_languages() -> Vec<String> {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return Vec::new();
     };
-    let mut languages: Vec<String> = navigator
-        .languages()
-        .iter()
-        .filter_map(|tag| tag.as_string())
-        .collect();
+    // A loop, not a `filter_map` and `collect` chain: generic code of its own (size).
+    let mut languages = Vec::new();
+    for tag in navigator.languages().iter() {
+        if let Some(tag) = tag.as_string() {
+            languages.push(tag);
+        }
+    }
     if languages.is_empty() {
-        languages.extend(navigator.language());
+        if let Some(tag) = navigator.language() {
+            languages.push(tag);
+        }
     }
     languages
 }
