@@ -112,12 +112,18 @@ impl LanguageSources {
     /// The first source naming a supported language, with its region (`ar-EG` keeps `EG`, so
     /// `Intl` writes the digits Egypt uses); English when none does.
     pub fn resolve(&self) -> Locale {
-        [&self.widget, &self.page, &self.feed]
-            .into_iter()
-            .flatten()
-            .chain(self.browser.iter())
-            .find_map(|tag| Locale::from_tag(tag))
-            .unwrap_or_else(|| Locale::of(Lang::En))
+        // Loops, not a `flatten`, `chain` and `find_map` chain: generic code of its own (size).
+        for tag in [&self.widget, &self.page, &self.feed] {
+            if let Some(locale) = tag.as_deref().and_then(Locale::from_tag) {
+                return locale;
+            }
+        }
+        for tag in &self.browser {
+            if let Some(locale) = Locale::from_tag(tag) {
+                return locale;
+            }
+        }
+        Locale::of(Lang::En)
     }
 }
 
