@@ -10,7 +10,6 @@ use wasm_bindgen::JsCast;
 /// A running timeout or interval; dropping it clears it, so its callback never runs again.
 pub struct Timer {
     handle: i32,
-    repeats: bool,
     /// Kept alive for as long as the browser may call it.
     _callback: Closure<dyn FnMut()>,
 }
@@ -39,7 +38,6 @@ impl Timer {
         .ok()?;
         Some(Self {
             handle,
-            repeats,
             _callback: callback,
         })
     }
@@ -47,12 +45,11 @@ impl Timer {
 
 impl Drop for Timer {
     fn drop(&mut self) {
+        // `clearTimeout` clears intervals too: timeouts and intervals share one list of
+        // handles (HTML's timer initialisation steps), so `clearInterval` is not imported
+        // (size).
         if let Some(window) = web_sys::window() {
-            if self.repeats {
-                window.clear_interval_with_handle(self.handle);
-            } else {
-                window.clear_timeout_with_handle(self.handle);
-            }
+            window.clear_timeout_with_handle(self.handle);
         }
     }
 }
