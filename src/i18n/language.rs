@@ -40,12 +40,9 @@ impl Lang {
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let (primary, _) = first_subtag(tag.trim());
         // Compared in place, not lower-cased into a new string first (size).
-        for lang in Lang::ALL {
-            if primary.eq_ignore_ascii_case(lang.tag()) {
-                return Some(lang);
-            }
-        }
-        None
+        Lang::ALL
+            .into_iter()
+            .find(|lang| primary.eq_ignore_ascii_case(lang.tag()))
     }
 
     /// The language tag.
