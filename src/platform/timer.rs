@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 pub struct Timer {
     handle: i32,
     /// Kept alive for as long as the browser may call it.
-    _callback: Closure<dyn FnMut()>,
+    callback: Closure<dyn FnMut()>,
 }
 
 impl Timer {
@@ -25,6 +25,12 @@ impl Timer {
         Self::start(ms, callback, true)
     }
 
+    /// The JS function the timer calls, for another caller of the same callback (an observer):
+    /// it lives as long as the timer.
+    pub fn function(&self) -> &js_sys::Function {
+        self.callback.as_ref().unchecked_ref()
+    }
+
     fn start(ms: u32, callback: Box<dyn FnMut()>, repeats: bool) -> Option<Self> {
         let window = web_sys::window()?;
         let callback = Closure::wrap(callback);
@@ -36,10 +42,7 @@ impl Timer {
             window.set_timeout_with_callback_and_timeout_and_arguments_0(function, ms)
         }
         .ok()?;
-        Some(Self {
-            handle,
-            _callback: callback,
-        })
+        Some(Self { handle, callback })
     }
 }
 

@@ -5,7 +5,6 @@
 //! translator attribute anywhere, changes (a `MutationObserver`), and every
 //! [`RECHECK_INTERVAL_MS`], because cookies (Google's `googtrans`) cannot be observed.
 
-use wasm_bindgen::prelude::*;
 use web_sys::{MutationObserver, MutationObserverInit};
 
 use super::page::{document, html_element, original_language};
@@ -244,8 +243,9 @@ pub fn is_translated() -> bool {
 /// Calls back with [`current`] whenever it changes; stops watching when dropped.
 pub struct TranslationWatcher {
     observer: MutationObserver,
-    _callback: Closure<dyn FnMut()>,
-    _interval: Option<Timer>,
+    /// Calls the check again every [`RECHECK_INTERVAL_MS`]; its callback is the observer's
+    /// too, and lives as long as the timer.
+    _interval: Timer,
 }
 
 impl TranslationWatcher {
@@ -256,22 +256,20 @@ impl TranslationWatcher {
         on_change: impl FnMut(Option<Translation>) + 'static,
     ) -> Option<Self> {
         let html = html_element()?;
-        let check = std::rc::Rc::new(std::cell::RefCell::new((now, on_change)));
-        let recheck = {
-            let check = check.clone();
-            move || {
-                let seen = current();
-                // A callback that runs while another holds the state (re-entrancy) skips.
-                if let Ok(mut state) = check.try_borrow_mut() {
-                    if state.0 != seen {
-                        state.0 = seen.clone();
-                        (state.1)(seen);
-                    }
+        let check = std::cell::RefCell::new((now, on_change));
+        let recheck = move || {
+            let seen = current();
+            // A callback that runs while another holds the state (re-entrancy) skips.
+            if let Ok(mut state) = check.try_borrow_mut() {
+                if state.0 != seen {
+                    state.0 = seen.clone();
+                    (state.1)(seen);
                 }
             }
         };
-        let callback = Closure::<dyn FnMut()>::new(recheck.clone());
-        let observer = MutationObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+        // One JS function for the interval and the observer, not a callback of each (size).
+        let interval = Timer::every(RECHECK_INTERVAL_MS, Box::new(recheck))?;
+        let observer = MutationObserver::new(interval.function()).ok()?;
         // `<html>`'s class and lang; Microsoft's attributes anywhere in the body (watching
         // every class in the page would run the check on each of the page's own animations).
         let options = MutationObserverInit::new();
@@ -288,8 +286,7 @@ impl TranslationWatcher {
         }
         Some(Self {
             observer,
-            _callback: callback,
-            _interval: Timer::every(RECHECK_INTERVAL_MS, Box::new(recheck)),
+            _interval: interval,
         })
     }
 }
