@@ -217,11 +217,11 @@ pub fn use_rotation(steer: &Steer, autoplay: bool, interval_ms: u32, slides: usi
     {
         let state = steer.shared();
         use_effect_on((), move |_| {
-            let document = page::document();
-            let listener = document.map(|document| {
-                let target = document.clone();
-                EventListener::new(&target, "visibilitychange", move |_| {
-                    let hidden = RotationEvent::PageHidden(document.hidden());
+            let listener = page::document().map(|document| {
+                // The page asked again when it changes, not a copy of the document kept in
+                // the handler (size).
+                EventListener::new(&document, "visibilitychange", move |_| {
+                    let hidden = RotationEvent::PageHidden(page::is_hidden());
                     dispatch(&state, Action::Rotation(hidden));
                 })
             });
