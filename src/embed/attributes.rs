@@ -48,7 +48,8 @@ pub fn from_js_object(object: &JsValue) -> WidgetOptions {
         return options;
     };
     for entry in js_sys::Object::entries(object).iter() {
-        let pair = js_sys::Array::from(&entry);
+        // `Object.entries` gives `[key, value]` arrays: no copy through `Array.from` needed.
+        let pair = entry.unchecked_into::<js_sys::Array>();
         let (Some(name), value) = (pair.get(0).as_string(), pair.get(1)) else {
             continue;
         };
