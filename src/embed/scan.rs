@@ -25,11 +25,9 @@ pub fn mount_containers_in(root: &Element) {
         return;
     };
     for index in 0..found.length() {
-        if let Some(element) = found
-            .item(index)
-            .and_then(|node| node.dyn_into::<Element>().ok())
-        {
-            mount_container(&element);
+        // A selector matches elements only: no type check needed.
+        if let Some(node) = found.item(index) {
+            mount_container(node.unchecked_ref());
         }
     }
 }
@@ -62,13 +60,10 @@ fn watch_attributes(container: &Element) {
             let callback = Closure::<dyn Fn(js_sys::Array)>::new(|records: js_sys::Array| {
                 // The browser calls an observer with its own records only (no type check,
                 // which would be one more import and its glue).
+                // An attribute changes on an element only: its target needs no type check either.
                 for record in records.iter() {
-                    let target = record
-                        .unchecked_into::<MutationRecord>()
-                        .target()
-                        .and_then(|target| target.dyn_into::<Element>().ok());
-                    if let Some(target) = target {
-                        live::changed(&target);
+                    if let Some(target) = record.unchecked_into::<MutationRecord>().target() {
+                        live::changed(target.unchecked_ref());
                     }
                 }
             });
