@@ -48,23 +48,17 @@ pub fn from_js_object(object: &JsValue) -> WidgetOptions {
         return options;
     };
     for entry in js_sys::Object::entries(object).iter() {
-        let pair = js_sys::Array::from(&entry);
+        // `Object.entries` gives `[key, value]` arrays: no copy through `Array.from` needed.
+        let pair = entry.unchecked_into::<js_sys::Array>();
         let (Some(name), value) = (pair.get(0).as_string(), pair.get(1)) else {
             continue;
         };
         let text = if let Some(text) = value.as_string() {
             text
-        } else if value.as_f64().is_some() {
-            // JavaScript's own number formatting; Rust's float printing costs kilobytes.
-            match value
-                .unchecked_ref::<js_sys::Number>()
-                .to_string_with_radix(10)
-            {
-                Ok(text) => text.into(),
-                Err(_) => continue,
-            }
-        } else if let Some(flag) = value.as_bool() {
-            flag.to_string()
+        } else if value.as_f64().is_some() || value.as_bool().is_some() {
+            // JavaScript's own `toString` of the number or boolean (one call for both); Rust's
+            // float printing costs kilobytes.
+            value.unchecked_ref::<js_sys::Object>().to_string().into()
         } else {
             continue;
         };
@@ -74,10 +68,13 @@ pub fn from_js_object(object: &JsValue) -> WidgetOptions {
 }
 
 fn attribute_names(element: &Element) -> Vec<String> {
-    element
-        .get_attribute_names()
-        .iter()
-        .filter_map(|name| name.as_string())
-        .map(|name| name.to_ascii_lowercase())
-        .collect()
+    // A loop, not a `filter_map`, `map` and `collect` chain: generic code of its own (size).
+    let mut names = Vec::new();
+    for name in element.get_attribute_names().iter() {
+        if let Some(mut name) = name.as_string() {
+            name.make_ascii_lowercase();
+            names.push(name);
+        }
+    }
+    names
 }

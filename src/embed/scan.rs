@@ -25,11 +25,9 @@ pub fn mount_containers_in(root: &Element) {
         return;
     };
     for index in 0..found.length() {
-        if let Some(element) = found
-            .item(index)
-            .and_then(|node| node.dyn_into::<Element>().ok())
-        {
-            mount_container(&element);
+        // A selector matches elements only: no type check needed.
+        if let Some(node) = found.item(index) {
+            mount_container(node.unchecked_ref());
         }
     }
 }
@@ -58,26 +56,7 @@ fn mount_container(element: &Element) {
 /// document, keeps the page's own attribute churn (classes, styles) out of the bundle.
 fn watch_attributes(container: &Element) {
     ATTRIBUTES.with(|observer| {
-        let observer = observer.get_or_init(|| {
-            let callback = Closure::<dyn Fn(js_sys::Array)>::new(|records: js_sys::Array| {
-                // The browser calls an observer with its own records only (no type check,
-                // which would be one more import and its glue).
-                for record in records.iter() {
-                    let target = record
-                        .unchecked_into::<MutationRecord>()
-                        .target()
-                        .and_then(|target| target.dyn_into::<Element>().ok());
-                    if let Some(target) = target {
-                        live::changed(&target);
-                    }
-                }
-            });
-            let observer = MutationObserver::new(callback.as_ref().unchecked_ref()).ok();
-            // The observer lives as long as the page.
-            callback.forget();
-            observer
-        });
-        if let Some(observer) = observer {
+        if let Some(observer) = observer.get_or_init(|| observer_of(true)) {
             let options = MutationObserverInit::new();
             options.set_attributes(true);
             let _ = observer.observe_with_options(container, &options);
@@ -93,33 +72,59 @@ pub fn watch_document() {
     let Some(root) = document.document_element() else {
         return;
     };
-    let callback = Closure::<dyn Fn(js_sys::Array)>::new(|records: js_sys::Array| {
-        let mut removed_any = false;
-        for record in records.iter() {
-            let record = record.unchecked_into::<MutationRecord>();
-            removed_any |= record.removed_nodes().length() > 0;
-            let added = record.added_nodes();
-            for index in 0..added.length() {
-                if let Some(element) = added.item(index).and_then(|n| n.dyn_into::<Element>().ok())
-                {
-                    if element.is_connected() {
-                        mount_containers_in(&element);
-                    }
-                }
-            }
-        }
-        if removed_any {
-            unmount_disconnected();
-        }
-    });
-    let Ok(observer) = MutationObserver::new(callback.as_ref().unchecked_ref()) else {
+    let Some(observer) = observer_of(false) else {
         return;
     };
     let options = MutationObserverInit::new();
     options.set_child_list(true);
     options.set_subtree(true);
-    if observer.observe_with_options(&root, &options).is_ok() {
-        // One observer for the page's lifetime.
-        callback.forget();
+    let _ = observer.observe_with_options(&root, &options);
+}
+
+/// An observer for the page's life, of the containers' attributes (`attributes`) or of the
+/// document's nodes: one callback type for both, not a copy of its glue each (size).
+fn observer_of(attributes: bool) -> Option<MutationObserver> {
+    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |records: js_sys::Array| {
+        if attributes {
+            attributes_changed(&records);
+        } else {
+            nodes_changed(&records);
+        }
+    });
+    let observer = MutationObserver::new(callback.as_ref().unchecked_ref()).ok();
+    // The observer lives as long as the page.
+    callback.forget();
+    observer
+}
+
+/// The containers' attribute records: each container's widget reads its options again.
+fn attributes_changed(records: &js_sys::Array) {
+    // The browser calls an observer with its own records only (no type check, which would be
+    // one more import and its glue). An attribute changes on an element only: its target
+    // needs no type check either.
+    for record in records.iter() {
+        if let Some(target) = record.unchecked_into::<MutationRecord>().target() {
+            live::changed(target.unchecked_ref());
+        }
+    }
+}
+
+/// The document's node records: containers added are mounted, those removed unmounted.
+fn nodes_changed(records: &js_sys::Array) {
+    let mut removed_any = false;
+    for record in records.iter() {
+        let record = record.unchecked_into::<MutationRecord>();
+        removed_any |= record.removed_nodes().length() > 0;
+        let added = record.added_nodes();
+        for index in 0..added.length() {
+            if let Some(element) = added.item(index).and_then(|n| n.dyn_into::<Element>().ok()) {
+                if element.is_connected() {
+                    mount_containers_in(&element);
+                }
+            }
+        }
+    }
+    if removed_any {
+        unmount_disconnected();
     }
 }

@@ -38,13 +38,11 @@ impl Lang {
 
     /// The supported language of a BCP 47 tag, by its primary subtag (`ar-MA` is Arabic).
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-        match primary.as_str() {
-            "ar" => Some(Lang::Ar),
-            "en" => Some(Lang::En),
-            "fr" => Some(Lang::Fr),
-            _ => None,
-        }
+        let (primary, _) = first_subtag(tag.trim());
+        // Compared in place, not lower-cased into a new string first (size).
+        Lang::ALL
+            .into_iter()
+            .find(|lang| primary.eq_ignore_ascii_case(lang.tag()))
     }
 
     /// The language tag.
@@ -74,6 +72,24 @@ impl Lang {
     }
 }
 
+/// `tag`'s first subtag and what follows its separator (`-` or `_`; empty when there is
+/// none), found by a byte loop: each `split(['-', '_'])` is its searcher's code again (size).
+pub fn first_subtag(tag: &str) -> (&str, &str) {
+    let bytes = tag.as_bytes();
+    let mut end = 0;
+    while let Some(&b) = bytes.get(end) {
+        if b == b'-' || b == b'_' {
+            break;
+        }
+        end += 1;
+    }
+    // The separators are ASCII, so both ends are character boundaries.
+    (
+        tag.get(..end).unwrap_or_default(),
+        tag.get(end + 1..).unwrap_or_default(),
+    )
+}
+
 /// Where a widget's language (that of its own texts: buttons, questions, positions, messages)
 /// can come from, strongest first. They speak to the reader of the page, so the page's
 /// language beats the feed's, which describes the news (each item's content keeps its own).
@@ -93,12 +109,18 @@ impl LanguageSources {
     /// The first source naming a supported language, with its region (`ar-EG` keeps `EG`, so
     /// `Intl` writes the digits Egypt uses); English when none does.
     pub fn resolve(&self) -> Locale {
-        [&self.widget, &self.page, &self.feed]
-            .into_iter()
-            .flatten()
-            .chain(self.browser.iter())
-            .find_map(|tag| Locale::from_tag(tag))
-            .unwrap_or_else(|| Locale::of(Lang::En))
+        // Loops, not a `flatten`, `chain` and `find_map` chain: generic code of its own (size).
+        for tag in [&self.widget, &self.page, &self.feed] {
+            if let Some(locale) = tag.as_deref().and_then(Locale::from_tag) {
+                return locale;
+            }
+        }
+        for tag in &self.browser {
+            if let Some(locale) = Locale::from_tag(tag) {
+                return locale;
+            }
+        }
+        Locale::of(Lang::En)
     }
 }
 
@@ -125,24 +147,32 @@ impl Locale {
     pub fn from_tag(tag: &str) -> Option<Self> {
         let lang = Lang::from_tag(tag)?;
         let mut canonical = lang.tag().to_string();
-        // The subtag after the language, then the one after the script if there is one (by
-        // hand: `Peekable::next_if` brings code of its own for these two looks).
-        let mut subtags = tag.trim().split(['-', '_']).skip(1);
-        let mut next = subtags.next();
-        if let Some(script) =
-            next.filter(|s| s.len() == 4 && s.chars().all(|c| c.is_ascii_alphabetic()))
+        // The subtag after the language, then the one after the script if there is one, each
+        // cased byte by byte (by hand: `split`, `Peekable::next_if` and `to_ascii_uppercase`
+        // copies bring code of their own).
+        let (_, rest) = first_subtag(tag.trim());
+        let (mut next, rest) = first_subtag(rest);
+        if next.len() == 4 && next.bytes().all(|b| b.is_ascii_alphabetic()) {
+            canonical.push('-');
+            let mut first = true;
+            for b in next.bytes() {
+                let b = if first {
+                    b.to_ascii_uppercase()
+                } else {
+                    b.to_ascii_lowercase()
+                };
+                canonical.push(char::from(b));
+                first = false;
+            }
+            next = first_subtag(rest).0;
+        }
+        if (next.len() == 2 && next.bytes().all(|b| b.is_ascii_alphabetic()))
+            || (next.len() == 3 && next.bytes().all(|b| b.is_ascii_digit()))
         {
             canonical.push('-');
-            canonical.push_str(&script[..1].to_ascii_uppercase());
-            canonical.push_str(&script[1..].to_ascii_lowercase());
-            next = subtags.next();
-        }
-        if let Some(region) = next.filter(|s| {
-            (s.len() == 2 && s.chars().all(|c| c.is_ascii_alphabetic()))
-                || (s.len() == 3 && s.chars().all(|c| c.is_ascii_digit()))
-        }) {
-            canonical.push('-');
-            canonical.push_str(&region.to_ascii_uppercase());
+            for b in next.bytes() {
+                canonical.push(char::from(b.to_ascii_uppercase()));
+            }
         }
         Some(Self {
             lang,

@@ -9,7 +9,7 @@ mod feedback_texts;
 mod language;
 mod texts;
 
-pub use language::{Direction, Lang, LanguageSources, Locale};
+pub use language::{first_subtag, Direction, Lang, LanguageSources, Locale};
 pub use texts::{fill, CarouselTexts, Catalog, DisclaimerTexts, FeedbackTexts};
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! Each formatter is made once per locale and kept: making one loads the locale's data, which
 //! costs milliseconds, while formatting with it costs microseconds.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -11,7 +11,9 @@ use wasm_bindgen::{JsCast, JsValue};
 type Formatters = Vec<(&'static str, String, js_sys::Function)>;
 
 thread_local! {
-    static FORMATTERS: RefCell<Formatters> = const { RefCell::new(Vec::new()) };
+    /// In a `Cell`, taken and put back by one `with`: a `RefCell` borrowed by a lookup and an
+    /// insertion was two copies of `LocalKey::with` and their borrow checks (size).
+    static FORMATTERS: Cell<Formatters> = const { Cell::new(Vec::new()) };
 }
 
 /// A date such as "26 July 2024" / "26 juillet 2024" / "٢٦ يوليو ٢٠٢٤" (with the digits the
@@ -36,25 +38,24 @@ pub fn number(value: usize, locale: &str) -> String {
 /// `value` formatted by the cached `Intl[constructor]` for `locale`; `None` when `Intl`
 /// rejects the locale (it throws a `RangeError` on a malformed tag).
 fn format_with(constructor: &'static str, locale: &str, value: &JsValue) -> Option<String> {
-    let cached = FORMATTERS.with(|formatters| {
-        formatters
-            .borrow()
-            .iter()
-            .find(|(kind, tag, _)| *kind == constructor && tag == locale)
-            .map(|(_, _, format)| format.clone())
-    });
-    let format = match cached {
-        Some(format) => format,
-        None => {
-            let format = make_formatter(constructor, locale)?;
-            FORMATTERS.with(|formatters| {
-                formatters
-                    .borrow_mut()
-                    .push((constructor, locale.to_string(), format.clone()));
-            });
-            format
+    let format = FORMATTERS.with(|cell| {
+        let mut formatters = cell.take();
+        let mut found = None;
+        for (kind, tag, format) in &formatters {
+            if *kind == constructor && tag == locale {
+                found = Some(format.clone());
+                break;
+            }
         }
-    };
+        if found.is_none() {
+            found = make_formatter(constructor, locale);
+            if let Some(format) = &found {
+                formatters.push((constructor, locale.to_string(), format.clone()));
+            }
+        }
+        cell.set(formatters);
+        found
+    })?;
     format.call1(&JsValue::UNDEFINED, value).ok()?.as_string()
 }
 

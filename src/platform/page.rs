@@ -2,7 +2,7 @@
 
 use std::cell::RefCell;
 
-use web_sys::Element;
+use web_sys::{Document, Element};
 
 thread_local! {
     /// `<html lang>` as it was when the bundle started, before a translator could rewrite it.
@@ -36,20 +36,30 @@ pub fn browser_languages() -> Vec<String> {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return Vec::new();
     };
-    let mut languages: Vec<String> = navigator
-        .languages()
-        .iter()
-        .filter_map(|tag| tag.as_string())
-        .collect();
+    // A loop, not a `filter_map` and `collect` chain: generic code of its own (size).
+    let mut languages = Vec::new();
+    for tag in navigator.languages().iter() {
+        if let Some(tag) = tag.as_string() {
+            languages.push(tag);
+        }
+    }
     if languages.is_empty() {
-        languages.extend(navigator.language());
+        if let Some(tag) = navigator.language() {
+            languages.push(tag);
+        }
     }
     languages
 }
 
+/// The page's document: one function for every caller, not the window's and the document's
+/// lookups again at each (size).
+pub fn document() -> Option<Document> {
+    web_sys::window()?.document()
+}
+
 /// The page's `<html>` element.
 pub fn html_element() -> Option<Element> {
-    web_sys::window()?.document()?.document_element()
+    document()?.document_element()
 }
 
 /// The page's path, without query or fragment.
@@ -61,7 +71,5 @@ pub fn path() -> String {
 
 /// Whether the page is hidden (a background tab, a minimised window).
 pub fn is_hidden() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .is_some_and(|d| d.hidden())
+    document().is_some_and(|d| d.hidden())
 }

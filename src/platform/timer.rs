@@ -10,9 +10,8 @@ use wasm_bindgen::JsCast;
 /// A running timeout or interval; dropping it clears it, so its callback never runs again.
 pub struct Timer {
     handle: i32,
-    repeats: bool,
     /// Kept alive for as long as the browser may call it.
-    _callback: Closure<dyn FnMut()>,
+    callback: Closure<dyn FnMut()>,
 }
 
 impl Timer {
@@ -26,6 +25,12 @@ impl Timer {
         Self::start(ms, callback, true)
     }
 
+    /// The JS function the timer calls, for another caller of the same callback (an observer):
+    /// it lives as long as the timer.
+    pub fn function(&self) -> &js_sys::Function {
+        self.callback.as_ref().unchecked_ref()
+    }
+
     fn start(ms: u32, callback: Box<dyn FnMut()>, repeats: bool) -> Option<Self> {
         let window = web_sys::window()?;
         let callback = Closure::wrap(callback);
@@ -37,22 +42,17 @@ impl Timer {
             window.set_timeout_with_callback_and_timeout_and_arguments_0(function, ms)
         }
         .ok()?;
-        Some(Self {
-            handle,
-            repeats,
-            _callback: callback,
-        })
+        Some(Self { handle, callback })
     }
 }
 
 impl Drop for Timer {
     fn drop(&mut self) {
+        // `clearTimeout` clears intervals too: timeouts and intervals share one list of
+        // handles (HTML's timer initialisation steps), so `clearInterval` is not imported
+        // (size).
         if let Some(window) = web_sys::window() {
-            if self.repeats {
-                window.clear_interval_with_handle(self.handle);
-            } else {
-                window.clear_timeout_with_handle(self.handle);
-            }
+            window.clear_timeout_with_handle(self.handle);
         }
     }
 }

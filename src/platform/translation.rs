@@ -5,11 +5,11 @@
 //! translator attribute anywhere, changes (a `MutationObserver`), and every
 //! [`RECHECK_INTERVAL_MS`], because cookies (Google's `googtrans`) cannot be observed.
 
-use wasm_bindgen::prelude::*;
 use web_sys::{MutationObserver, MutationObserverInit};
 
-use super::page::{html_element, original_language};
+use super::page::{document, html_element, original_language};
 use super::timer::Timer;
+use crate::i18n::first_subtag;
 use crate::strings::concat;
 
 /// How often the signals that cannot be observed (the `googtrans` cookie, attributes on nodes
@@ -17,6 +17,9 @@ use crate::strings::concat;
 /// language in a site's translation menu sees the banner about as soon as the text changes,
 /// and reading `document.cookie` once every two seconds costs nothing measurable.
 pub const RECHECK_INTERVAL_MS: u32 = 2_000;
+
+/// How the hosts of Google's translation proxy end.
+const PROXY_SUFFIX: &str = ".translate.goog";
 
 /// Everything [`detect`] looks at, as read from the page at one moment.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -47,7 +50,14 @@ pub struct Translation {
 /// The translation the snapshot shows, if any. The target comes from the most explicit signal:
 /// the proxy's `_x_tr_tl`, then the `googtrans` cookie, then a changed `<html lang>`.
 pub fn detect(page: &Snapshot) -> Option<Translation> {
-    let proxy = page.host.to_ascii_lowercase().ends_with(".translate.goog");
+    let host = page.host.as_bytes();
+    let proxy = host
+        .len()
+        .checked_sub(PROXY_SUFFIX.len())
+        .is_some_and(|start| {
+            host.get(start..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(PROXY_SUFFIX.as_bytes()))
+        });
     let proxy_target = query_param(&page.query, "_x_tr_tl");
     let cookie = googtrans_target(&page.cookie);
     let lang_changed = match (&page.lang, &page.original_lang) {
@@ -75,13 +85,32 @@ pub fn detect(page: &Snapshot) -> Option<Translation> {
 /// The target of a `googtrans` cookie (`/en/ar` → `ar`); `None` when there is none, or when it
 /// translates into its own source language (`/en/en` is how translation menus say "original").
 pub fn googtrans_target(cookie: &str) -> Option<String> {
-    let value = cookie
-        .split(';')
-        .filter_map(|pair| pair.trim().strip_prefix("googtrans="))
-        .find(|value| !value.is_empty())?;
-    let mut parts = value.split('/').filter(|part| !part.is_empty());
-    let (source, target) = (parts.next()?, parts.next()?);
-    (!same_language(source, target)).then(|| target.to_string())
+    let (mut value, mut rest) = ("", Some(cookie));
+    while let Some(text) = rest {
+        let (pair, after) = cut(text, b';');
+        rest = after;
+        if let Some(found) = pair.trim().strip_prefix("googtrans=") {
+            if !found.is_empty() {
+                value = found;
+                break;
+            }
+        }
+    }
+    // Its first two non-empty parts, the source and the target.
+    let (mut source, mut rest) = ("", Some(value));
+    while let Some(text) = rest {
+        let (part, after) = cut(text, b'/');
+        rest = after;
+        if part.is_empty() {
+            continue;
+        }
+        if source.is_empty() {
+            source = part;
+        } else {
+            return (!same_language(source, part)).then(|| part.to_string());
+        }
+    }
+    None
 }
 
 /// The `document.cookie` assignments that delete `googtrans` wherever Google's widget and the
@@ -92,34 +121,49 @@ pub fn googtrans_clearing(host: &str) -> Vec<String> {
     let mut all = vec![GONE.to_string()];
     let mut domain = host;
     // Every suffix with at least two labels: www.example.org, example.org.
-    while domain.contains('.') {
+    while let (_, Some(rest)) = cut(domain, b'.') {
         all.push(concat(&[GONE, "; domain=", domain]));
         all.push(concat(&[GONE, "; domain=.", domain]));
-        domain = domain.split_once('.').map_or("", |(_, rest)| rest);
+        domain = rest;
     }
     all
 }
 
 /// The value of `name` in a query string (no percent-decoding: the values we read are tags).
 fn query_param(query: &str, name: &str) -> Option<String> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .find(|(key, value)| *key == name && !value.is_empty())
-        .map(|(_, value)| value.to_string())
+    let mut rest = Some(query.trim_start_matches('?'));
+    while let Some(text) = rest {
+        let (pair, after) = cut(text, b'&');
+        rest = after;
+        if let (key, Some(value)) = cut(pair, b'=') {
+            if key == name && !value.is_empty() {
+                return Some(value.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// `text` up to the first `separator` (ASCII), and what follows it when it is there: what
+/// `split` and `split_once` give, by a byte loop, since each of theirs brings its searcher's
+/// code again (size).
+fn cut(text: &str, separator: u8) -> (&str, Option<&str>) {
+    let bytes = text.as_bytes();
+    let mut end = 0;
+    while let Some(&b) = bytes.get(end) {
+        if b == separator {
+            return (text.get(..end).unwrap_or_default(), text.get(end + 1..));
+        }
+        end += 1;
+    }
+    (text, None)
 }
 
 /// Whether two tags name the same language (same primary subtag, any case).
 fn same_language(a: &str, b: &str) -> bool {
-    let primary = |tag: &str| {
-        tag.trim()
-            .split(['-', '_'])
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase()
-    };
-    primary(a) == primary(b)
+    first_subtag(a.trim())
+        .0
+        .eq_ignore_ascii_case(first_subtag(b.trim()).0)
 }
 
 /// The original page behind a Google translation proxy URL: `www-example-org.translate.goog`
@@ -127,7 +171,7 @@ fn same_language(a: &str, b: &str) -> bool {
 /// `host` is not a proxy host. `query` and `hash` are `location.search` and `location.hash`.
 pub fn original_url(host: &str, path: &str, query: &str, hash: &str) -> Option<String> {
     let encoded = host.to_ascii_lowercase();
-    let encoded = encoded.strip_suffix(".translate.goog")?;
+    let encoded = encoded.strip_suffix(PROXY_SUFFIX)?;
     // `--` is a `-`, a single `-` a `.`, read left to right (by hand: `split("--")` and
     // `replace` would bring their searchers).
     let mut original = String::with_capacity(encoded.len());
@@ -145,23 +189,23 @@ pub fn original_url(host: &str, path: &str, query: &str, hash: &str) -> Option<S
     // The kept pairs, `?` before the first and `&` between (pushed one by one: rewriting a
     // joined string's first byte brings `String::replace_range` and its splice).
     let mut kept = String::new();
-    for pair in query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|pair| !pair.is_empty() && !pair.starts_with("_x_tr_"))
-    {
-        kept.push(if kept.is_empty() { '?' } else { '&' });
-        kept.push_str(pair);
+    let mut rest = Some(query.trim_start_matches('?'));
+    while let Some(text) = rest {
+        let (pair, after) = cut(text, b'&');
+        rest = after;
+        if !pair.is_empty() && !pair.starts_with("_x_tr_") {
+            kept.push(if kept.is_empty() { '?' } else { '&' });
+            kept.push_str(pair);
+        }
     }
     Some(concat(&["https://", &original, path, &kept, hash]))
 }
 
 /// The page's signals now.
 pub fn snapshot() -> Snapshot {
-    let window = web_sys::window();
-    let document = window.as_ref().and_then(|w| w.document());
+    let document = document();
     let html = html_element();
-    let location = window.as_ref().map(|w| w.location());
+    let location = web_sys::window().map(|w| w.location());
     // `document.cookie` throws in sandboxed frames; Reflect hands that back as an Err.
     let cookie = document
         .as_ref()
@@ -199,8 +243,9 @@ pub fn is_translated() -> bool {
 /// Calls back with [`current`] whenever it changes; stops watching when dropped.
 pub struct TranslationWatcher {
     observer: MutationObserver,
-    _callback: Closure<dyn FnMut()>,
-    _interval: Option<Timer>,
+    /// Calls the check again every [`RECHECK_INTERVAL_MS`]; its callback is the observer's
+    /// too, and lives as long as the timer.
+    _interval: Timer,
 }
 
 impl TranslationWatcher {
@@ -211,31 +256,26 @@ impl TranslationWatcher {
         on_change: impl FnMut(Option<Translation>) + 'static,
     ) -> Option<Self> {
         let html = html_element()?;
-        let check = std::rc::Rc::new(std::cell::RefCell::new((now, on_change)));
-        let recheck = {
-            let check = check.clone();
-            move || {
-                let seen = current();
-                // A callback that runs while another holds the state (re-entrancy) skips.
-                if let Ok(mut state) = check.try_borrow_mut() {
-                    if state.0 != seen {
-                        state.0 = seen.clone();
-                        (state.1)(seen);
-                    }
+        let check = std::cell::RefCell::new((now, on_change));
+        let recheck = move || {
+            let seen = current();
+            // A callback that runs while another holds the state (re-entrancy) skips.
+            if let Ok(mut state) = check.try_borrow_mut() {
+                if state.0 != seen {
+                    state.0 = seen.clone();
+                    (state.1)(seen);
                 }
             }
         };
-        let callback = Closure::<dyn FnMut()>::new(recheck.clone());
-        let observer = MutationObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+        // One JS function for the interval and the observer, not a callback of each (size).
+        let interval = Timer::every(RECHECK_INTERVAL_MS, Box::new(recheck))?;
+        let observer = MutationObserver::new(interval.function()).ok()?;
         // `<html>`'s class and lang; Microsoft's attributes anywhere in the body (watching
         // every class in the page would run the check on each of the page's own animations).
         let options = MutationObserverInit::new();
         options.set_attribute_filter(&js_sys::Array::of2(&"class".into(), &"lang".into()));
         observer.observe_with_options(&html, &options).ok()?;
-        if let Some(body) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.body())
-        {
+        if let Some(body) = document().and_then(|d| d.body()) {
             let options = MutationObserverInit::new();
             options.set_subtree(true);
             options.set_attribute_filter(&js_sys::Array::of2(
@@ -246,8 +286,7 @@ impl TranslationWatcher {
         }
         Some(Self {
             observer,
-            _callback: callback,
-            _interval: Timer::every(RECHECK_INTERVAL_MS, Box::new(recheck)),
+            _interval: interval,
         })
     }
 }

@@ -16,8 +16,7 @@ impl BrowserUrl {
 
     /// A resolver for references relative to the page (its `<base href>` or its address).
     pub fn page() -> Self {
-        let base = web_sys::window()
-            .and_then(|w| w.document())
+        let base = super::page::document()
             .and_then(|d| d.base_uri().ok().flatten())
             .unwrap_or_default();
         Self { base }

@@ -23,27 +23,29 @@ pub fn adopt(shadow: &ShadowRoot, css: &'static str) {
                 .owner_document()
                 .and_then(|document| document.create_element("style").ok());
             if let Some(style) = style {
-                style.set_text_content(Some(&crate::strings::concat(&[BASE, "\n", css])));
+                style.set_text_content(Some(&text(css)));
                 let _ = shadow.append_child(&style);
             }
         }
     }
 }
 
+/// The base sheet's text and then `css`'s: made by one function for both ways of adopting
+/// them (size).
+fn text(css: &str) -> String {
+    crate::strings::concat(&[BASE, "\n", css])
+}
+
 fn sheet_for(css: &'static str) -> Option<CssStyleSheet> {
     SHEETS.with(|sheets| {
-        let known = sheets
-            .borrow()
-            .iter()
-            .find(|(text, _)| std::ptr::eq(*text, css))
-            .map(|(_, sheet)| sheet.clone());
-        if known.is_some() {
-            return known;
+        // A loop, not a `find` and `map` chain (size).
+        for (known, sheet) in sheets.borrow().iter() {
+            if std::ptr::eq(*known, css) {
+                return Some(sheet.clone());
+            }
         }
         let sheet = CssStyleSheet::new().ok()?;
-        sheet
-            .replace_sync(&crate::strings::concat(&[BASE, "\n", css]))
-            .ok()?;
+        sheet.replace_sync(&text(css)).ok()?;
         sheets.borrow_mut().push((css, sheet.clone()));
         Some(sheet)
     })

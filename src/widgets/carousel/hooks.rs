@@ -21,11 +21,15 @@ use super::state::{Action, CarouselState, Move, MIN_SLIDE_WIDTH_PX};
 use crate::feed::{CarouselSettings, Feed};
 use crate::i18n::Direction;
 use crate::platform::events::{self, WidgetEvent};
-use crate::platform::feed_cache;
 use crate::platform::timer::Timer;
+use crate::platform::{feed_cache, page};
 
 /// The carousel's state as it is now, shared by the render and every handler.
 pub type SharedState = Kept<CarouselState>;
+
+/// The dependencies of the rotation's effect, and of the width's (its two flags, the rest
+/// zero): one type, so one copy of the code that boxes, compares and drops them (size).
+type Flags = (bool, bool, usize, u32);
 
 /// Applies `action` to `state`, and renders when it changed something.
 pub fn dispatch(state: &SharedState, action: Action) {
@@ -194,32 +198,30 @@ pub fn use_rotation(steer: &Steer, autoplay: bool, interval_ms: u32, slides: usi
         // One effect for both (each effect is code of its own): telling the rotation of
         // `autoplay` changes nothing when it did not change, and a timer made from a render
         // that had not heard of the change is replaced by the next render, before it is due.
-        use_effect_on(
-            (autoplay, rotating, index, interval_ms),
-            move |&(autoplay, rotating, _, interval_ms)| {
-                // Nothing to say on the first render, which made the rotation from this very
-                // value.
-                if autoplay != steer.now().rotation.has_control() {
-                    steer.send(Action::Rotation(RotationEvent::Configured {
-                        autoplay,
-                        reduced_motion: autoplay && prefers_reduced_motion(),
-                    }));
-                }
-                let timer = rotating
-                    .then(|| Timer::once(interval_ms, Box::new(move || steer.go(Move::Next))))
-                    .flatten();
-                move || drop(timer)
-            },
-        );
+        let deps: Flags = (autoplay, rotating, index, interval_ms);
+        use_effect_on(deps, move |&(autoplay, rotating, _, interval_ms)| {
+            // Nothing to say on the first render, which made the rotation from this very
+            // value.
+            if autoplay != steer.now().rotation.has_control() {
+                steer.send(Action::Rotation(RotationEvent::Configured {
+                    autoplay,
+                    reduced_motion: autoplay && prefers_reduced_motion(),
+                }));
+            }
+            let timer = rotating
+                .then(|| Timer::once(interval_ms, Box::new(move || steer.go(Move::Next))))
+                .flatten();
+            move || drop(timer)
+        });
     }
     {
         let state = steer.shared();
         use_effect_on((), move |_| {
-            let document = web_sys::window().and_then(|w| w.document());
-            let listener = document.map(|document| {
-                let target = document.clone();
-                EventListener::new(&target, "visibilitychange", move |_| {
-                    let hidden = RotationEvent::PageHidden(document.hidden());
+            let listener = page::document().map(|document| {
+                // The page asked again when it changes, not a copy of the document kept in
+                // the handler (size).
+                EventListener::new(&document, "visibilitychange", move |_| {
+                    let hidden = RotationEvent::PageHidden(page::is_hidden());
                     dispatch(&state, Action::Rotation(hidden));
                 })
             });
@@ -319,7 +321,8 @@ fn on_pointer(steer: &Steer, direction: Direction, pointer: Pointer) -> Callback
 #[hook]
 pub fn use_carousel_width(section: &NodeRef, shown: bool, per_view: bool, state: SharedState) {
     let section = section.clone();
-    use_effect_on((shown, per_view), move |&(shown, per_view)| {
+    let deps: Flags = (shown, per_view, 0, 0);
+    use_effect_on(deps, move |&(shown, per_view, _, _)| {
         let observed = section
             .cast::<Element>()
             .filter(|_| shown)

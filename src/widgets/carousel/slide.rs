@@ -7,7 +7,7 @@ use yew::virtual_dom::{AttributeOrProperty, Attributes, VText};
 use super::config::CarouselConfig;
 use super::hooks::Steer;
 use super::state::slides_in_dom;
-use super::view::{class, element, list, Fixed, View};
+use super::view::{class, element, list, listened, Fixed, View};
 use crate::feed::NewsItem;
 use crate::i18n::{CarouselTexts, Lang, Locale};
 use crate::platform::intl;
@@ -125,13 +125,26 @@ pub fn slide(slide: &Slide, steer: &Steer) -> Html {
     let image = match item.image.as_ref().filter(|_| !slide.image_broken) {
         Some(image) => {
             let onerror = steer.on_image_error(item.id.clone());
-            html! {
-                <img class="fw-carousel__image" src={image.url.clone()} alt={image.alt.clone()}
-                     width={image.width.map(|w| w.to_string())}
-                     height={image.height.map(|h| h.to_string())}
-                     loading={if slide.current { "eager" } else { "lazy" }} decoding="async"
-                     {onerror} />
-            }
+            let attributes = Attributes::Dynamic {
+                keys: &[
+                    "class", "src", "alt", "width", "height", "loading", "decoding",
+                ],
+                values: Box::new([
+                    Some(AttributeOrProperty::Static("fw-carousel__image")),
+                    Some(text(image.url.clone())),
+                    Some(text(image.alt.clone())),
+                    dimension(image.width),
+                    dimension(image.height),
+                    Some(AttributeOrProperty::Static(if slide.current {
+                        "eager"
+                    } else {
+                        "lazy"
+                    })),
+                    Some(AttributeOrProperty::Static("async")),
+                ]),
+            };
+            let onerror = yew::html::onerror::Wrapper::__macro_new(onerror);
+            listened("img", attributes, onerror, Html::default())
         }
         // A broken or missing image keeps its area: an empty, neutral box (nothing to read).
         None if slide.reserve.image => element("div", Attributes::Static(IMAGE), Html::default()),
@@ -206,6 +219,11 @@ const TITLE: Fixed = &[
     ("part", AttributeOrProperty::Static("title")),
     ("class", AttributeOrProperty::Static("fw-carousel__title")),
 ];
+
+/// An image's width or height, when the feed gives it: one function for both (size).
+fn dimension(pixels: Option<u32>) -> Option<AttributeOrProperty> {
+    pixels.map(|pixels| text(pixels.to_string()))
+}
 
 /// An attribute's value made at run time.
 fn text(value: String) -> AttributeOrProperty {

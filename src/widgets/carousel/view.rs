@@ -2,8 +2,10 @@
 //! only re-render with its parent anyway): rotation button, previous and next buttons, the
 //! position, the slide picker.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
-use yew::virtual_dom::{AttributeOrProperty, Attributes, Listeners, VList, VTag};
+use yew::virtual_dom::{AttributeOrProperty, Attributes, Listener, Listeners, VList, VTag};
 
 use super::super::icons::{chevron_next, chevron_previous};
 use super::hooks::Steer;
@@ -31,6 +33,62 @@ pub fn element(tag: &'static str, attributes: Attributes, children: Html) -> Htm
         children,
     )
     .into()
+}
+
+/// An element with one listener (what a `yew::html::on*::Wrapper::__macro_new` makes):
+/// `html!`'s construction with it, made in this one place for the carousel's buttons and
+/// images (size).
+pub fn listened(
+    tag: &'static str,
+    attributes: Attributes,
+    listener: Option<Rc<dyn Listener>>,
+    children: Html,
+) -> Html {
+    VTag::__new_other(
+        AttrValue::Static(tag),
+        NodeRef::default(),
+        None,
+        attributes,
+        Listeners::Pending(Box::new([listener])),
+        children,
+    )
+    .into()
+}
+
+/// A `<button>` with `attributes`, clicked with `onclick`.
+fn button(attributes: Attributes, onclick: Callback<MouseEvent>, children: Html) -> Html {
+    let onclick = yew::html::onclick::Wrapper::__macro_new(onclick);
+    listened("button", attributes, onclick, children)
+}
+
+/// The attributes of a button made by [`button`], in the order `html!` set them: its `type`,
+/// literal `class` and `part`, then its name and optional `aria-` states.
+fn button_attributes(
+    class: &'static str,
+    part: Option<&'static str>,
+    name: AttrValue,
+    disabled: bool,
+    current: bool,
+) -> Attributes {
+    let flag = |on: bool| on.then_some(AttributeOrProperty::Static("true"));
+    Attributes::Dynamic {
+        keys: &[
+            "type",
+            "class",
+            "part",
+            "aria-label",
+            "aria-disabled",
+            "aria-current",
+        ],
+        values: Box::new([
+            Some(AttributeOrProperty::Static("button")),
+            Some(AttributeOrProperty::Static(class)),
+            part.map(AttributeOrProperty::Static),
+            Some(AttributeOrProperty::Attribute(name)),
+            flag(disabled),
+            flag(current),
+        ]),
+    }
 }
 
 /// Nodes side by side, as `html!` lists an element's children, in one vector rather than
@@ -171,24 +229,18 @@ pub fn nav_button(view: &View, step: Move) -> Html {
     } else {
         (view.texts.next_slide, view.current.has_next())
     };
-    let disabled = (!enabled).then_some("true");
     let onclick = view.steer.on::<MouseEvent>(step);
     // Each button a literal `class`: an expression there would cost Yew's `Classes` set.
-    if previous {
-        html! {
-            <button type="button" class="fw-carousel__button fw-carousel__previous" part="nav"
-                    aria-label={name} aria-disabled={disabled} {onclick}>
-                { chevron_previous() }
-            </button>
-        }
+    let (class, icon) = if previous {
+        (
+            "fw-carousel__button fw-carousel__previous",
+            chevron_previous(),
+        )
     } else {
-        html! {
-            <button type="button" class="fw-carousel__button fw-carousel__next" part="nav"
-                    aria-label={name} aria-disabled={disabled} {onclick}>
-                { chevron_next() }
-            </button>
-        }
-    }
+        ("fw-carousel__button fw-carousel__next", chevron_next())
+    };
+    let attributes = button_attributes(class, Some("nav"), name.into(), !enabled, false);
+    button(attributes, onclick, icon)
 }
 
 /// The button that stops or starts rotation, when rotation is configured. It names the action
@@ -210,12 +262,13 @@ fn rotation_button(view: &View) -> Option<Html> {
                 element("span", Attributes::Static(PLAY_ICON), Html::default()),
             )
         };
-        html! {
-            <button type="button" class="fw-carousel__button fw-carousel__rotation"
-                    aria-label={name} onclick={view.steer.on_rotation::<MouseEvent>(event)}>
-                { icon }
-            </button>
-        }
+        let class = "fw-carousel__button fw-carousel__rotation";
+        let attributes = button_attributes(class, None, name.into(), false, false);
+        button(
+            attributes,
+            view.steer.on_rotation::<MouseEvent>(event),
+            icon,
+        )
     })
 }
 
@@ -229,14 +282,11 @@ pub fn picker(view: &View, stops: usize) -> Option<Html> {
         let mut dots = Vec::with_capacity(stops);
         for i in 0..stops {
             let is_current = i == index;
-            dots.push(html! {
-                <button type="button" class="fw-carousel__dot"
-                        aria-label={fill(view.texts.picker_slide, &[("n", &view.number(i + 1))])}
-                        aria-disabled={is_current.then_some("true")}
-                        aria-current={is_current.then_some("true")}
-                        onclick={view.steer.on::<MouseEvent>(Move::To(i))}>
-                </button>
-            });
+            let name = fill(view.texts.picker_slide, &[("n", &view.number(i + 1))]);
+            let attributes =
+                button_attributes("fw-carousel__dot", None, name.into(), is_current, is_current);
+            let onclick = view.steer.on::<MouseEvent>(Move::To(i));
+            dots.push(button(attributes, onclick, Html::default()));
         }
         html! {
             <div class="fw-carousel__picker" part="picker" role="group" aria-label={view.texts.picker_label}>
