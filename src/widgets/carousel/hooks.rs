@@ -216,7 +216,9 @@ pub fn use_rotation(steer: &Steer, autoplay: bool, interval_ms: u32, slides: usi
     }
     {
         let state = steer.shared();
-        use_effect_on((), move |_| {
+        // Once, on a constant `u32` rather than `()`: the widgets' effects depend on `u32`s,
+        // so Yew's comparison code is compiled once for them.
+        use_effect_on(0u32, move |_| {
             let listener = page::document().map(|document| {
                 // The page asked again when it changes, not a copy of the document kept in
                 // the handler (size).

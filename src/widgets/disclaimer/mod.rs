@@ -48,7 +48,8 @@ pub fn use_disclaimer(props: &WidgetProps) -> Html {
     });
     {
         let (seen, host) = (seen.clone(), props.host.clone());
-        use_effect_on((), move |_| {
+        // Once, on a constant `u32` rather than `()` (one comparison for the widgets' effects).
+        use_effect_on(0u32, move |_| {
             let start = seen.now().signals.translation.clone();
             let watcher =
                 translation::TranslationWatcher::start(start, move |now: Option<Translation>| {
