@@ -61,7 +61,11 @@ pub fn plain_text(input: &str) -> String {
             rest = find(after, "-->").map_or("", |end| &after[end + 3..]);
             continue;
         }
-        if !after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!' || c == '?')
+        // By the first byte: a `char` predicate would bring a pattern searcher of its own.
+        if !after
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!' | b'?'))
         {
             out.push('<');
             rest = after;
