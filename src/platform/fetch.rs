@@ -116,7 +116,9 @@ pub async fn get_text(url: &str, timeout_ms: u32) -> Result<Body, FeedError> {
             .array_buffer()
             .map_err(|e| FeedError::Network(describe(&e)))?,
     };
-    let body = deadline.within(body).await.map_err(failure)?;
+    let body = deadline
+        .checked(deadline.race(&body).await)
+        .map_err(failure)?;
     checked_body(&body)
 }
 
@@ -203,13 +205,8 @@ impl Deadline {
 
     async fn response(&self, url: &str, init: &RequestInit) -> Result<Response, Failure> {
         let window = web_sys::window().ok_or_else(|| Failure::Network("no window".into()))?;
-        self.settled_response(window.fetch_with_str_and_init(url, init))
-            .await
-    }
-
-    /// The `Response` a started `fetch` promise gives, unless the deadline passes first.
-    async fn settled_response(&self, request: js_sys::Promise) -> Result<Response, Failure> {
-        as_response(self.within(request).await?)
+        let request = window.fetch_with_str_and_init(url, init);
+        as_response(self.checked(self.race(&request).await)?)
     }
 
     /// The `Response` of a loader's request and its body being read, if the loader reads it,
@@ -219,7 +216,10 @@ impl Deadline {
         &self,
         request: js_sys::Promise,
     ) -> Result<(Response, Option<js_sys::Promise>), Failure> {
-        let answer = match self.within(request).await?.dyn_into::<Response>() {
+        let answer = match self
+            .checked(self.race(&request).await)?
+            .dyn_into::<Response>()
+        {
             Ok(response) => return Ok((response, None)),
             Err(answer) => answer,
         };
@@ -230,12 +230,20 @@ impl Deadline {
         ))
     }
 
-    /// The value of `step`, unless the deadline passes first.
-    async fn within(&self, step: js_sys::Promise) -> Result<JsValue, Failure> {
-        let race = js_sys::Promise::race(&js_sys::Array::of2(&step, &self.timer));
-        let value = JsFuture::from(race)
-            .await
-            .map_err(|e| Failure::Network(describe(&e)))?;
+    /// `step` raced against the deadline, for [`Deadline::checked`] to read once it settles.
+    /// A plain function and a check, not one async function: an async function is a state
+    /// machine of its own, and a part of the state of each one that awaits it.
+    fn race(&self, step: &js_sys::Promise) -> JsFuture {
+        JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(
+            step,
+            &self.timer,
+        )))
+    }
+
+    /// The value of a settled [`Deadline::race`], unless the deadline passed first (then the
+    /// request is aborted).
+    fn checked(&self, settled: Result<JsValue, JsValue>) -> Result<JsValue, Failure> {
+        let value = settled.map_err(|e| Failure::Network(describe(&e)))?;
         if value.is_undefined() {
             if let Some(controller) = &self.controller {
                 controller.abort();
