@@ -88,14 +88,16 @@ pub async fn get_text(url: &str, timeout_ms: u32) -> Result<Body, FeedError> {
         Failure::Timeout => FeedError::Timeout { ms: timeout_ms },
         Failure::Network(reason) => FeedError::Network(reason),
     };
-    let (response, body) = match prefetched(url, true) {
-        Some(request) => deadline.prefetched(request).await,
-        None => deadline
-            .response(url, &init)
-            .await
-            .map(|response| (response, None)),
-    }
-    .map_err(failure)?;
+    // Either request awaited at one place and its answer read by one function: each async
+    // step is a state machine of its own.
+    let answer = match prefetched(url, true) {
+        Some(request) => deadline.race(&request),
+        None => deadline.fetch(url, &init).map_err(failure)?,
+    };
+    let (response, body) = deadline
+        .checked(answer.await)
+        .and_then(answer_parts)
+        .map_err(failure)?;
     if !response.ok() {
         return Err(FeedError::Http(response.status()));
     }
@@ -164,7 +166,11 @@ pub async fn post_json(url: &str, body: &str, timeout_ms: u32) -> Result<u16, St
         .map_err(|e| describe(&e))?;
     init.set_headers(&headers);
     let deadline = Deadline::start(timeout_ms, &init);
-    match deadline.response(url, &init).await {
+    let answered = match deadline.fetch(url, &init) {
+        Ok(answer) => deadline.checked(answer.await).and_then(as_response),
+        Err(failure) => Err(failure),
+    };
+    match answered {
         Ok(response) => Ok(response.status()),
         Err(Failure::Timeout) => Err(format!("no answer within {timeout_ms} ms")),
         Err(Failure::Network(reason)) => Err(reason),
@@ -203,31 +209,10 @@ impl Deadline {
         }
     }
 
-    async fn response(&self, url: &str, init: &RequestInit) -> Result<Response, Failure> {
+    /// A `fetch` of `url` with `init`, raced against the deadline.
+    fn fetch(&self, url: &str, init: &RequestInit) -> Result<JsFuture, Failure> {
         let window = web_sys::window().ok_or_else(|| Failure::Network("no window".into()))?;
-        let request = window.fetch_with_str_and_init(url, init);
-        as_response(self.checked(self.race(&request).await)?)
-    }
-
-    /// The `Response` of a loader's request and its body being read, if the loader reads it,
-    /// unless the deadline passes first. A bare `Response` (a loader of an earlier release,
-    /// still in a cache) is taken too.
-    async fn prefetched(
-        &self,
-        request: js_sys::Promise,
-    ) -> Result<(Response, Option<js_sys::Promise>), Failure> {
-        let answer = match self
-            .checked(self.race(&request).await)?
-            .dyn_into::<Response>()
-        {
-            Ok(response) => return Ok((response, None)),
-            Err(answer) => answer,
-        };
-        let pair = js_sys::Array::from(&answer);
-        Ok((
-            as_response(pair.get(0))?,
-            pair.get(1).dyn_into::<js_sys::Promise>().ok(),
-        ))
+        Ok(self.race(&window.fetch_with_str_and_init(url, init)))
     }
 
     /// `step` raced against the deadline, for [`Deadline::checked`] to read once it settles.
@@ -260,6 +245,21 @@ impl Drop for Deadline {
             window.clear_timeout_with_handle(handle);
         }
     }
+}
+
+/// What a request answered: its `Response`, and the promise of its body when the loader reads
+/// it (a loader's request answers `[Response, body promise or null]`). A bare `Response`, as a
+/// `fetch` answers (and a loader of an earlier release, still in a cache), is taken too.
+fn answer_parts(answer: JsValue) -> Result<(Response, Option<js_sys::Promise>), Failure> {
+    let answer = match answer.dyn_into::<Response>() {
+        Ok(response) => return Ok((response, None)),
+        Err(answer) => answer,
+    };
+    let pair = js_sys::Array::from(&answer);
+    Ok((
+        as_response(pair.get(0))?,
+        pair.get(1).dyn_into::<js_sys::Promise>().ok(),
+    ))
 }
 
 /// `value` as the `Response` a `fetch` answers with.
