@@ -98,7 +98,8 @@ pub fn bounded(text: String, max_chars: usize) -> String {
         return text;
     }
     let cut: String = text.chars().take(max_chars.saturating_sub(1)).collect();
-    let at_word = match cut.rfind(' ') {
+    // By a loop over the bytes: `rfind` would bring a reverse byte search for this one use.
+    let at_word = match cut.as_bytes().iter().rposition(|&b| b == b' ') {
         Some(space) if cut[..space].chars().count() * 2 >= max_chars => &cut[..space],
         _ => cut.as_str(),
     };
