@@ -38,7 +38,10 @@ pub(super) fn read(
     // A loop, as the steps of a long feed read them: an iterator chain would be code of its own.
     let mut items = Vec::with_capacity(raw_items.len());
     for (index, raw) in raw_items.iter().enumerate() {
-        items.extend(read_element(raw, index, base, warnings));
+        // `push`, not `extend` of an `Option`: that is code of its own.
+        if let Some(item) = read_element(raw, index, base, warnings) {
+            items.push(item);
+        }
     }
     keep_newest(&mut items, warnings);
     let widgets = match object.get("_widgets") {

@@ -24,7 +24,10 @@ pub(super) fn read(posts: &[Json], base: &dyn ResolveUrl, warnings: &mut Vec<Str
                 None
             }
         };
-        items.extend(item);
+        // `push`, not `extend` of an `Option`: that is code of its own.
+        if let Some(item) = item {
+            items.push(item);
+        }
     }
     keep_newest(&mut items, warnings);
     Feed {
