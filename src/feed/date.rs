@@ -47,14 +47,18 @@ pub fn parse_rfc3339(text: &str) -> Option<Timestamp> {
     let mut rest = &bytes[19..];
     let mut millis = 0;
     if let Some((b'.', fraction)) = rest.split_first() {
-        let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
+        // One loop, counting the digits and adding up the first three, with no slicing or
+        // indexing that would each bring a panic path.
+        let (mut digits, mut scale) = (0, 100);
+        while let Some(&digit) = fraction.get(digits).filter(|b| b.is_ascii_digit()) {
+            millis += i64::from(digit - b'0') * scale;
+            scale /= 10;
+            digits += 1;
+        }
         if digits == 0 {
             return None;
         }
-        for (i, digit) in fraction[..digits.min(3)].iter().enumerate() {
-            millis += i64::from(digit - b'0') * [100, 10, 1][i];
-        }
-        rest = &fraction[digits..];
+        rest = fraction.get(digits..).unwrap_or_default();
     }
     let offset_minutes = match rest {
         [] | [b'Z' | b'z'] => 0,
