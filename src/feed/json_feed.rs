@@ -251,15 +251,14 @@ fn labels(
     // By a loop: `filter_map` and `collect` would be code of their own.
     let five = |value: &Json| -> Option<[String; 5]> {
         let array = value.as_array().filter(|array| array.len() == 5)?;
-        let mut texts = Vec::with_capacity(5);
-        for label in array {
-            texts.push(
-                label
-                    .as_str()
-                    .and_then(|raw| text_of(raw, MAX_SETTING_CHARS))?,
-            );
+        // Filled in place: a `Vec` made an array would be code of its own.
+        let mut texts: [String; 5] = Default::default();
+        for (text, label) in texts.iter_mut().zip(array) {
+            *text = label
+                .as_str()
+                .and_then(|raw| text_of(raw, MAX_SETTING_CHARS))?;
         }
-        texts.try_into().ok()
+        Some(texts)
     };
     match value {
         None | Some(Json::Null) => {}
