@@ -23,7 +23,7 @@ pub(super) fn read(
 ) -> Result<Feed, FeedError> {
     let Some(Json::Array(raw_items)) = object.get("items") else {
         return Err(FeedError::WrongShape(
-            "a JSON Feed needs an \"items\" array".into(),
+            "a JSON Feed needs an \"items\" array",
         ));
     };
     match object.get("version").and_then(Json::as_str) {
