@@ -4,12 +4,12 @@ use super::Json;
 
 use super::fields::{
     keep_newest, language_tag, language_tag_of, localized_text, positive_u32, text, text_of,
-    title_from_text, warn,
+    title_from_text, warn, web_link,
 };
 use super::limits::{MAX_SETTING_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
 use super::{
-    parse_rfc3339, web_url, CarouselSettings, DisclaimerSettings, Feed, FeedError,
-    FeedbackSettings, Image, Localized, NewsItem, ResolveUrl, WidgetSettings,
+    parse_rfc3339, CarouselSettings, DisclaimerSettings, Feed, FeedError, FeedbackSettings, Image,
+    Localized, NewsItem, ResolveUrl, WidgetSettings,
 };
 
 const VERSION_PREFIX: &str = "https://jsonfeed.org/version/";
@@ -160,15 +160,12 @@ fn link(
     base: &dyn ResolveUrl,
     warnings: &mut Vec<String>,
 ) -> Option<String> {
-    let raw = item.get(key)?;
-    let url = raw.as_str().and_then(|reference| web_url(reference, base));
-    if url.is_none() {
-        warn(
-            warnings,
-            format_args!("items[{index}].{key}: not an http(s) URL, dropped"),
-        );
-    }
-    url
+    web_link(
+        item.get(key)?,
+        base,
+        warnings,
+        format_args!("items[{index}].{key}: not an http(s) URL, dropped"),
+    )
 }
 
 fn read_widget_settings(
@@ -204,14 +201,12 @@ fn read_widget_settings(
     });
     let feedback = section("feedback", warnings).map(|s| FeedbackSettings {
         endpoint: s.get("endpoint").and_then(|raw| {
-            let url = raw.as_str().and_then(|reference| web_url(reference, base));
-            if url.is_none() {
-                warn(
-                    warnings,
-                    format_args!("_widgets.feedback.endpoint: not an http(s) URL, ignored"),
-                );
-            }
-            url
+            web_link(
+                raw,
+                base,
+                warnings,
+                format_args!("_widgets.feedback.endpoint: not an http(s) URL, ignored"),
+            )
         }),
         question: localized_text(
             s.get("question"),
