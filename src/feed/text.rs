@@ -99,8 +99,13 @@ pub fn bounded(text: String, max_chars: usize) -> String {
     }
     let cut: String = text.chars().take(max_chars.saturating_sub(1)).collect();
     // By a loop over the bytes: `rfind` would bring a reverse byte search for this one use.
-    let at_word = match cut.as_bytes().iter().rposition(|&b| b == b' ') {
-        Some(space) if cut[..space].chars().count() * 2 >= max_chars => &cut[..space],
+    let words = cut
+        .as_bytes()
+        .iter()
+        .rposition(|&b| b == b' ')
+        .and_then(|space| cut.get(..space));
+    let at_word = match words {
+        Some(words) if words.chars().count() * 2 >= max_chars => words,
         _ => cut.as_str(),
     };
     concat(&[at_word.trim_end(), "…"])
