@@ -55,10 +55,10 @@ pub fn plain_text(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     let mut rest = input;
     while let Some(lt) = rest.find('<') {
-        push_decoded(&mut out, &rest[..lt]);
-        let after = &rest[lt + 1..];
+        push_decoded(&mut out, up_to(rest, lt));
+        let after = from(rest, lt + 1);
         if after.starts_with("!--") {
-            rest = find(after, "-->").map_or("", |end| &after[end + 3..]);
+            rest = find(after, "-->").map_or("", |end| from(after, end + 3));
             continue;
         }
         // By the first byte: a `char` predicate would bring a pattern searcher of its own.
@@ -76,8 +76,8 @@ pub fn plain_text(input: &str) -> String {
             rest = "";
             break;
         };
-        let tag = &after[..gt];
-        rest = &after[gt + 1..];
+        let tag = up_to(after, gt);
+        rest = from(after, gt + 1);
         let name = tag_name(tag);
         if BREAKING_ELEMENTS.contains(&name.as_str()) {
             out.push(' ');
@@ -111,6 +111,17 @@ pub fn bounded(text: String, max_chars: usize) -> String {
     concat(&[at_word.trim_end(), "…"])
 }
 
+/// `text` before byte `at` (an ASCII byte's offset, so a char boundary). By `get`: indexing
+/// brings a panic path per use.
+fn up_to(text: &str, at: usize) -> &str {
+    text.get(..at).unwrap_or_default()
+}
+
+/// `text` from byte `at` on (see [`up_to`]).
+fn from(text: &str, at: usize) -> &str {
+    text.get(at..).unwrap_or_default()
+}
+
 /// Index of the `>` closing a tag, skipping `>` inside quoted attribute values.
 fn tag_end(tag: &str) -> Option<usize> {
     let mut quote = None;
@@ -140,8 +151,8 @@ fn skip_element_content<'a>(rest: &'a str, name: &str) -> &'a str {
     closing.push_str(name);
     match find(&lower, &closing) {
         Some(start) => {
-            let after = &rest[start..];
-            after.find('>').map_or("", |gt| &after[gt + 1..])
+            let after = from(rest, start);
+            after.find('>').map_or("", |gt| from(after, gt + 1))
         }
         None => "",
     }
@@ -188,13 +199,13 @@ fn is_plain_folded(text: &str, markup_allowed: bool) -> bool {
 fn push_decoded(out: &mut String, text: &str) {
     let mut rest = text;
     while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp + 1..];
+        out.push_str(up_to(rest, amp));
+        let after = from(rest, amp + 1);
         match after.find(';').filter(|&semi| semi <= 32) {
-            Some(semi) => match decode_reference(&after[..semi]) {
+            Some(semi) => match decode_reference(up_to(after, semi)) {
                 Some(c) => {
                     out.push(c);
-                    rest = &after[semi + 1..];
+                    rest = from(after, semi + 1);
                 }
                 None => {
                     out.push('&');
