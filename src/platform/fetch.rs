@@ -159,7 +159,10 @@ fn decoded(bytes: Vec<u8>) -> Result<String, String> {
                 return Err(text);
             }
             Err(error) => {
-                let (valid, after) = rest.split_at(error.valid_up_to());
+                // Checked: `split_at` would bring a panic path.
+                let Some((valid, after)) = rest.split_at_checked(error.valid_up_to()) else {
+                    return Err(text);
+                };
                 text.push_str(std::str::from_utf8(valid).unwrap_or_default());
                 text.push(char::REPLACEMENT_CHARACTER);
                 let malformed = error.error_len().unwrap_or(after.len());
