@@ -247,7 +247,7 @@ const NAMED_CHARACTERS: &str =
     "&<>\"'\u{A0}…—–‘’“”«»•·©®™°€\u{AD}\u{200C}\u{200D}\u{200E}\u{200F}àâçèéêëîïôœùûüÀÇÉÈÊ";
 
 /// The character a named reference stands for. Two texts and a loop rather than a `match`,
-/// which compares the name once per entry in code (about 900 bytes of Wasm).
+/// which compares the name once per entry in code (about 750 bytes of Wasm).
 fn named_reference(name: &str) -> Option<char> {
     let mut characters = NAMED_CHARACTERS.chars();
     for known in NAMED_REFERENCES.split(';') {
