@@ -15,16 +15,18 @@ pub fn parse_rfc3339(text: &str) -> Option<Timestamp> {
     if bytes.len() < 19 {
         return None;
     }
-    // Digit by digit: `str::parse::<i64>` would bring the integer parser for this one use.
-    let number = |range: std::ops::Range<usize>| -> Option<i64> {
-        let mut value = 0;
-        for &digit in bytes.get(range)? {
+    // Digit by digit (`str::parse::<i64>` would bring the integer parser for this one use),
+    // `u32::MAX` unless all are digits: each field's range check below refuses that, and a
+    // plain number comes back in a register, where an `Option` comes back through memory.
+    let number = |from: usize, to: usize| -> u32 {
+        let mut value = 0u32;
+        for &digit in bytes.get(from..to).unwrap_or_default() {
             if !digit.is_ascii_digit() {
-                return None;
+                return u32::MAX;
             }
-            value = value * 10 + i64::from(digit - b'0');
+            value = value * 10 + u32::from(digit - b'0');
         }
-        Some(value)
+        value
     };
     if bytes[4] != b'-' || bytes[7] != b'-' || !matches!(bytes[10], b'T' | b't' | b' ') {
         return None;
@@ -32,25 +34,31 @@ pub fn parse_rfc3339(text: &str) -> Option<Timestamp> {
     if bytes[13] != b':' || bytes[16] != b':' {
         return None;
     }
-    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
-    if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+    let (year, month, day) = (number(0, 4), number(5, 7), number(8, 10));
+    let (hour, minute, second) = (number(11, 13), number(14, 16), number(17, 19));
+    if year > 9999 || hour > 23 || minute > 59 || second > 60 || !(1..=12).contains(&month) {
         return None;
     }
-    if hour > 23 || minute > 59 || second > 60 {
+    let (year, month, day) = (i64::from(year), i64::from(month), i64::from(day));
+    if day < 1 || day > days_in_month(year, month) {
         return None;
     }
+    let (hour, minute, second) = (i64::from(hour), i64::from(minute), i64::from(second));
     let mut rest = &bytes[19..];
     let mut millis = 0;
     if let Some((b'.', fraction)) = rest.split_first() {
-        let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
+        // One loop, counting the digits and adding up the first three, with no slicing or
+        // indexing that would each bring a panic path.
+        let (mut digits, mut scale) = (0, 100);
+        while let Some(&digit) = fraction.get(digits).filter(|b| b.is_ascii_digit()) {
+            millis += i64::from(digit - b'0') * scale;
+            scale /= 10;
+            digits += 1;
+        }
         if digits == 0 {
             return None;
         }
-        for (i, digit) in fraction[..digits.min(3)].iter().enumerate() {
-            millis += i64::from(digit - b'0') * [100, 10, 1][i];
-        }
-        rest = &fraction[digits..];
+        rest = fraction.get(digits..).unwrap_or_default();
     }
     let offset_minutes = match rest {
         [] | [b'Z' | b'z'] => 0,

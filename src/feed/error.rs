@@ -29,7 +29,7 @@ pub enum FeedError {
     /// The body is not JSON.
     InvalidJson(JsonError),
     /// The body is JSON but neither a JSON Feed nor a WordPress posts array.
-    WrongShape(String),
+    WrongShape(&'static str),
 }
 
 impl fmt::Display for FeedError {

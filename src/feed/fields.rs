@@ -3,13 +3,28 @@
 use super::Json;
 
 use super::limits::{MAX_ITEMS, MAX_LANGUAGE_TAG, MAX_SETTING_CHARS, MAX_TITLE_CHARS};
-use super::{bounded, plain_text, LocalizedText, NewsItem};
+use super::{bounded, plain_text, web_url, LocalizedText, NewsItem, ResolveUrl};
 
 /// Adds a warning. One function for all of them: `format!` and `Vec::push` at each would be
 /// code of their own.
 #[inline(never)]
 pub(super) fn warn(warnings: &mut Vec<String>, message: std::fmt::Arguments) {
     warnings.push(std::fmt::format(message));
+}
+
+/// The http(s) URL `raw` refers to, resolved; `None` with the warning `unusable` when it is
+/// no such URL. One function for every link of both formats.
+pub(super) fn web_link(
+    raw: &Json,
+    base: &dyn ResolveUrl,
+    warnings: &mut Vec<String>,
+    unusable: std::fmt::Arguments,
+) -> Option<String> {
+    let url = raw.as_str().and_then(|reference| web_url(reference, base));
+    if url.is_none() {
+        warn(warnings, unusable);
+    }
+    url
 }
 
 /// Plain text of a string field, cut to `max_chars`; `None` when absent, not a string or empty.

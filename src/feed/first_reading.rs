@@ -130,12 +130,10 @@ impl RestOfItems {
             let Some(raw) = self.unread.read_next_in(piece, offset) else {
                 break;
             };
-            feed.items.extend(json_feed::read_element(
-                &raw,
-                self.next_index,
-                base,
-                warnings,
-            ));
+            // `push`, not `extend` of an `Option`: that is code of its own.
+            if let Some(item) = json_feed::read_element(&raw, self.next_index, base, warnings) {
+                feed.items.push(item);
+            }
             self.next_index += 1;
         }
         feed.unread_items = self.unread.count;

@@ -4,12 +4,12 @@ use super::Json;
 
 use super::fields::{
     keep_newest, language_tag, language_tag_of, localized_text, positive_u32, text, text_of,
-    title_from_text, warn,
+    title_from_text, warn, web_link,
 };
 use super::limits::{MAX_SETTING_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
 use super::{
-    parse_rfc3339, web_url, CarouselSettings, DisclaimerSettings, Feed, FeedError,
-    FeedbackSettings, Image, Localized, NewsItem, ResolveUrl, WidgetSettings,
+    parse_rfc3339, CarouselSettings, DisclaimerSettings, Feed, FeedError, FeedbackSettings, Image,
+    Localized, NewsItem, ResolveUrl, WidgetSettings,
 };
 
 const VERSION_PREFIX: &str = "https://jsonfeed.org/version/";
@@ -23,7 +23,7 @@ pub(super) fn read(
 ) -> Result<Feed, FeedError> {
     let Some(Json::Array(raw_items)) = object.get("items") else {
         return Err(FeedError::WrongShape(
-            "a JSON Feed needs an \"items\" array".into(),
+            "a JSON Feed needs an \"items\" array",
         ));
     };
     match object.get("version").and_then(Json::as_str) {
@@ -38,7 +38,10 @@ pub(super) fn read(
     // A loop, as the steps of a long feed read them: an iterator chain would be code of its own.
     let mut items = Vec::with_capacity(raw_items.len());
     for (index, raw) in raw_items.iter().enumerate() {
-        items.extend(read_element(raw, index, base, warnings));
+        // `push`, not `extend` of an `Option`: that is code of its own.
+        if let Some(item) = read_element(raw, index, base, warnings) {
+            items.push(item);
+        }
     }
     keep_newest(&mut items, warnings);
     let widgets = match object.get("_widgets") {
@@ -157,15 +160,12 @@ fn link(
     base: &dyn ResolveUrl,
     warnings: &mut Vec<String>,
 ) -> Option<String> {
-    let raw = item.get(key)?;
-    let url = raw.as_str().and_then(|reference| web_url(reference, base));
-    if url.is_none() {
-        warn(
-            warnings,
-            format_args!("items[{index}].{key}: not an http(s) URL, dropped"),
-        );
-    }
-    url
+    web_link(
+        item.get(key)?,
+        base,
+        warnings,
+        format_args!("items[{index}].{key}: not an http(s) URL, dropped"),
+    )
 }
 
 fn read_widget_settings(
@@ -201,14 +201,12 @@ fn read_widget_settings(
     });
     let feedback = section("feedback", warnings).map(|s| FeedbackSettings {
         endpoint: s.get("endpoint").and_then(|raw| {
-            let url = raw.as_str().and_then(|reference| web_url(reference, base));
-            if url.is_none() {
-                warn(
-                    warnings,
-                    format_args!("_widgets.feedback.endpoint: not an http(s) URL, ignored"),
-                );
-            }
-            url
+            web_link(
+                raw,
+                base,
+                warnings,
+                format_args!("_widgets.feedback.endpoint: not an http(s) URL, ignored"),
+            )
         }),
         question: localized_text(
             s.get("question"),
@@ -248,15 +246,14 @@ fn labels(
     // By a loop: `filter_map` and `collect` would be code of their own.
     let five = |value: &Json| -> Option<[String; 5]> {
         let array = value.as_array().filter(|array| array.len() == 5)?;
-        let mut texts = Vec::with_capacity(5);
-        for label in array {
-            texts.push(
-                label
-                    .as_str()
-                    .and_then(|raw| text_of(raw, MAX_SETTING_CHARS))?,
-            );
+        // Filled in place: a `Vec` made an array would be code of its own.
+        let mut texts: [String; 5] = Default::default();
+        for (text, label) in texts.iter_mut().zip(array) {
+            *text = label
+                .as_str()
+                .and_then(|raw| text_of(raw, MAX_SETTING_CHARS))?;
         }
-        texts.try_into().ok()
+        Some(texts)
     };
     match value {
         None | Some(Json::Null) => {}

@@ -61,7 +61,7 @@ fn read_document(value: &Json, base: &dyn ResolveUrl) -> Result<Parsed, FeedErro
         Json::Array(posts) => wordpress::read(posts, base, &mut warnings),
         _ => {
             return Err(FeedError::WrongShape(
-                "expected a JSON Feed object or a WordPress posts array".into(),
+                "expected a JSON Feed object or a WordPress posts array",
             ))
         }
     };

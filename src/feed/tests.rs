@@ -340,6 +340,11 @@ fn rfc3339_dates() {
         parse_rfc3339("2000-03-01T00:00:00.5Z").map(|t| t.epoch_ms),
         Some(951_868_800_500)
     );
+    // Only milliseconds are kept: the digits after them are read and dropped.
+    assert_eq!(
+        parse_rfc3339("1970-01-01T00:00:01.98765Z").map(|t| t.epoch_ms),
+        Some(1_987)
+    );
     assert_eq!(
         parse_rfc3339("2019-05-29T13:35:57+02:00"),
         parse_rfc3339("2019-05-29T11:35:57Z")
@@ -356,6 +361,11 @@ fn rfc3339_dates() {
         "2024-01-01T25:00:00Z",
         "2024-01-01T00:00:00+0200",
         "٢٠٢٤-01-01T00:00:00Z",
+        "20x4-01-01T00:00:00Z",
+        "2024-0a-01T00:00:00Z",
+        "2024-01-01T00:6x:00Z",
+        "2024-01-01T00:00:00.Z",
+        "2024-01-01T00:00:00.5x",
     ] {
         assert_eq!(parse_rfc3339(bad), None, "{bad}");
     }

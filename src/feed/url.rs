@@ -49,7 +49,10 @@ fn is_canonical_web_url(reference: &str) -> bool {
     let Some(slash) = rest.iter().position(|&b| b == b'/') else {
         return false;
     };
-    let (host, tail) = rest.split_at(slash);
+    // Checked: `split_at` would bring a panic path.
+    let Some((host, tail)) = rest.split_at_checked(slash) else {
+        return false;
+    };
     let path_end = tail.iter().position(|&b| b == b'?' || b == b'#');
     let path = tail
         .get(..path_end.unwrap_or(tail.len()))

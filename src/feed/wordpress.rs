@@ -4,7 +4,7 @@
 use super::Json;
 
 use super::fields::{
-    keep_newest, language_tag, positive_u32, text, text_of, title_from_text, warn,
+    keep_newest, language_tag, positive_u32, text, text_of, title_from_text, warn, web_link,
 };
 use super::limits::{MAX_SETTING_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
 use super::{parse_rfc3339, web_url, Feed, Image, NewsItem, ResolveUrl};
@@ -24,7 +24,10 @@ pub(super) fn read(posts: &[Json], base: &dyn ResolveUrl, warnings: &mut Vec<Str
                 None
             }
         };
-        items.extend(item);
+        // `push`, not `extend` of an `Option`: that is code of its own.
+        if let Some(item) = item {
+            items.push(item);
+        }
     }
     keep_newest(&mut items, warnings);
     Feed {
@@ -57,16 +60,18 @@ fn read_post(
         );
         return None;
     };
-    let url = post.get("link").and_then(Json::as_str).and_then(|link| {
-        let url = web_url(link, base);
-        if url.is_none() {
-            warn(
+    // A link that is no string is left out without a word, as WordPress never writes one.
+    let url = post
+        .get("link")
+        .filter(|link| link.as_str().is_some())
+        .and_then(|link| {
+            web_link(
+                link,
+                base,
                 warnings,
                 format_args!("posts[{index}].link: not an http(s) URL, dropped"),
-            );
-        }
-        url
-    });
+            )
+        });
     // `date_gmt` has no offset but is UTC; `date` is site-local time, a fallback only.
     let published = post
         .get("date_gmt")

@@ -11,8 +11,9 @@ use std::rc::Rc;
 use super::{console, fetch, frame, page, task, url::BrowserUrl};
 use crate::feed::{self, Feed, FeedError, FirstReading, RestOfItems};
 
-/// A feed, or why it could not be had.
-pub type FeedResult = Result<Rc<Feed>, FeedError>;
+/// A feed, or why it could not be had. The reason is shared, as the feed is, by every widget
+/// that hears of it: a copy of it for each would be its own clone code.
+pub type FeedResult = Result<Rc<Feed>, Rc<FeedError>>;
 
 /// Items built before the widgets first hear of a feed: more than a carousel shows by default
 /// (20), so that most carousels show all their slides from the first step.
@@ -98,7 +99,7 @@ enum Job {
 /// the first paint. One task for both: each more costs its own state machine.
 fn start(url: String, job: Job) {
     task::spawn(Box::pin(async move {
-        let result = read_whole(&url, job, true).await;
+        let result = read_whole(&url, job, true).await.map_err(Rc::new);
         settle(&url, result);
     }));
 }
@@ -109,7 +110,7 @@ fn start(url: String, job: Job) {
 /// load hear of its first items at once, and the browser paints them before the rest is read.
 /// One async function for a first load, the rest of a feed read at once, and a refresh: each
 /// more costs its own state machine.
-async fn read_whole(url: &str, job: Job, share_first: bool) -> FeedResult {
+async fn read_whole(url: &str, job: Job, share_first: bool) -> Result<Rc<Feed>, FeedError> {
     let (body, mut rest) = match job {
         Job::Fetch { timeout_ms } => {
             let body = fetch::get_text(url, timeout_ms).await?;
@@ -275,7 +276,9 @@ fn settle(url: &str, result: FeedResult) {
 pub fn reload(url: &str, timeout_ms: u32, done: impl FnOnce(FeedResult) + 'static) {
     let url = url.to_string();
     task::spawn(Box::pin(async move {
-        let result = read_whole(&url, Job::Fetch { timeout_ms }, false).await;
+        let result = read_whole(&url, Job::Fetch { timeout_ms }, false)
+            .await
+            .map_err(Rc::new);
         if let Ok(feed) = &result {
             let mut entries = ENTRIES.take();
             match entry(&mut entries, &url) {

@@ -88,14 +88,16 @@ pub async fn get_text(url: &str, timeout_ms: u32) -> Result<Body, FeedError> {
         Failure::Timeout => FeedError::Timeout { ms: timeout_ms },
         Failure::Network(reason) => FeedError::Network(reason),
     };
-    let (response, body) = match prefetched(url, true) {
-        Some(request) => deadline.prefetched(request).await,
-        None => deadline
-            .response(url, &init)
-            .await
-            .map(|response| (response, None)),
-    }
-    .map_err(failure)?;
+    // Either request awaited at one place and its answer read by one function: each async
+    // step is a state machine of its own.
+    let answer = match prefetched(url, true) {
+        Some(request) => deadline.race(&request),
+        None => deadline.fetch(url, &init).map_err(failure)?,
+    };
+    let (response, body) = deadline
+        .checked(answer.await)
+        .and_then(answer_parts)
+        .map_err(failure)?;
     if !response.ok() {
         return Err(FeedError::Http(response.status()));
     }
@@ -116,7 +118,9 @@ pub async fn get_text(url: &str, timeout_ms: u32) -> Result<Body, FeedError> {
             .array_buffer()
             .map_err(|e| FeedError::Network(describe(&e)))?,
     };
-    let body = deadline.within(body).await.map_err(failure)?;
+    let body = deadline
+        .checked(deadline.race(&body).await)
+        .map_err(failure)?;
     checked_body(&body)
 }
 
@@ -139,7 +143,33 @@ fn checked_body(body: &JsValue) -> Result<Body, FeedError> {
 /// `bytes` as text: `Ok` when they are UTF-8, else `Err` with what is malformed made U+FFFD,
 /// as `text()` would make it. One function for a body and its pieces.
 fn decoded(bytes: Vec<u8>) -> Result<String, String> {
-    String::from_utf8(bytes).map_err(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
+    let error = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(text),
+        Err(error) => error,
+    };
+    // Repaired by the UTF-8 check that read it, as `String::from_utf8_lossy` would repair it:
+    // each malformed sequence that check names becomes one U+FFFD. That function's own
+    // reading of UTF-8 would be a second copy of it in the Wasm (about 600 bytes).
+    let mut rest = error.as_bytes();
+    let mut text = String::with_capacity(rest.len());
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(valid) => {
+                text.push_str(valid);
+                return Err(text);
+            }
+            Err(error) => {
+                // Checked: `split_at` would bring a panic path.
+                let Some((valid, after)) = rest.split_at_checked(error.valid_up_to()) else {
+                    return Err(text);
+                };
+                text.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                text.push(char::REPLACEMENT_CHARACTER);
+                let malformed = error.error_len().unwrap_or(after.len());
+                rest = after.get(malformed..).unwrap_or_default();
+            }
+        }
+    }
 }
 
 /// The bytes `range` of `bytes` (a [`Body`]'s), as text: a piece of a valid text cut
@@ -162,7 +192,11 @@ pub async fn post_json(url: &str, body: &str, timeout_ms: u32) -> Result<u16, St
         .map_err(|e| describe(&e))?;
     init.set_headers(&headers);
     let deadline = Deadline::start(timeout_ms, &init);
-    match deadline.response(url, &init).await {
+    let answered = match deadline.fetch(url, &init) {
+        Ok(answer) => deadline.checked(answer.await).and_then(as_response),
+        Err(failure) => Err(failure),
+    };
+    match answered {
         Ok(response) => Ok(response.status()),
         Err(Failure::Timeout) => Err(format!("no answer within {timeout_ms} ms")),
         Err(Failure::Network(reason)) => Err(reason),
@@ -201,41 +235,26 @@ impl Deadline {
         }
     }
 
-    async fn response(&self, url: &str, init: &RequestInit) -> Result<Response, Failure> {
+    /// A `fetch` of `url` with `init`, raced against the deadline.
+    fn fetch(&self, url: &str, init: &RequestInit) -> Result<JsFuture, Failure> {
         let window = web_sys::window().ok_or_else(|| Failure::Network("no window".into()))?;
-        self.settled_response(window.fetch_with_str_and_init(url, init))
-            .await
+        Ok(self.race(&window.fetch_with_str_and_init(url, init)))
     }
 
-    /// The `Response` a started `fetch` promise gives, unless the deadline passes first.
-    async fn settled_response(&self, request: js_sys::Promise) -> Result<Response, Failure> {
-        as_response(self.within(request).await?)
+    /// `step` raced against the deadline, for [`Deadline::checked`] to read once it settles.
+    /// A plain function and a check, not one async function: an async function is a state
+    /// machine of its own, and a part of the state of each one that awaits it.
+    fn race(&self, step: &js_sys::Promise) -> JsFuture {
+        JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(
+            step,
+            &self.timer,
+        )))
     }
 
-    /// The `Response` of a loader's request and its body being read, if the loader reads it,
-    /// unless the deadline passes first. A bare `Response` (a loader of an earlier release,
-    /// still in a cache) is taken too.
-    async fn prefetched(
-        &self,
-        request: js_sys::Promise,
-    ) -> Result<(Response, Option<js_sys::Promise>), Failure> {
-        let answer = match self.within(request).await?.dyn_into::<Response>() {
-            Ok(response) => return Ok((response, None)),
-            Err(answer) => answer,
-        };
-        let pair = js_sys::Array::from(&answer);
-        Ok((
-            as_response(pair.get(0))?,
-            pair.get(1).dyn_into::<js_sys::Promise>().ok(),
-        ))
-    }
-
-    /// The value of `step`, unless the deadline passes first.
-    async fn within(&self, step: js_sys::Promise) -> Result<JsValue, Failure> {
-        let race = js_sys::Promise::race(&js_sys::Array::of2(&step, &self.timer));
-        let value = JsFuture::from(race)
-            .await
-            .map_err(|e| Failure::Network(describe(&e)))?;
+    /// The value of a settled [`Deadline::race`], unless the deadline passed first (then the
+    /// request is aborted).
+    fn checked(&self, settled: Result<JsValue, JsValue>) -> Result<JsValue, Failure> {
+        let value = settled.map_err(|e| Failure::Network(describe(&e)))?;
         if value.is_undefined() {
             if let Some(controller) = &self.controller {
                 controller.abort();
@@ -254,6 +273,21 @@ impl Drop for Deadline {
     }
 }
 
+/// What a request answered: its `Response`, and the promise of its body when the loader reads
+/// it (a loader's request answers `[Response, body promise or null]`). A bare `Response`, as a
+/// `fetch` answers (and a loader of an earlier release, still in a cache), is taken too.
+fn answer_parts(answer: JsValue) -> Result<(Response, Option<js_sys::Promise>), Failure> {
+    let answer = match answer.dyn_into::<Response>() {
+        Ok(response) => return Ok((response, None)),
+        Err(answer) => answer,
+    };
+    let pair = js_sys::Array::from(&answer);
+    Ok((
+        as_response(pair.get(0))?,
+        pair.get(1).dyn_into::<js_sys::Promise>().ok(),
+    ))
+}
+
 /// `value` as the `Response` a `fetch` answers with.
 fn as_response(value: JsValue) -> Result<Response, Failure> {
     value
@@ -268,4 +302,42 @@ fn describe(error: &JsValue) -> String {
         .map(|e| String::from(e.message()))
         .or_else(|| error.as_string())
         .unwrap_or_else(|| "unknown error".into())
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::decoded;
+
+    #[test]
+    fn malformed_bytes_are_repaired_as_from_utf8_lossy_repairs_them() {
+        let mut cases: Vec<Vec<u8>> = vec![
+            b"plain".to_vec(),
+            "d\u{e9}j\u{e0} \u{1f600}".as_bytes().to_vec(),
+            vec![0xff],
+            vec![b'a', 0xc3],
+            vec![0xe2, 0x82, b'x', 0xf0, 0x9f, 0x98],
+            vec![0xed, 0xa0, 0x80, b'z'],
+            vec![0xc0, 0xaf, 0xf8, 0x80, 0x80, 0x80, 0x80],
+            vec![0xf4, 0x90, 0x80, 0x80, 0xe0, 0x80, 0xc3, 0xa9],
+        ];
+        let mut seed: u32 = 0x2545_f491;
+        for length in 0..400 {
+            let bytes = (0..length % 13)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 17;
+                    seed ^= seed << 5;
+                    [0x41, 0x80, 0xbf, 0xc3, 0xa9, 0xe2, 0xf0, 0x9f, 0xff, 0xed][seed as usize % 10]
+                })
+                .collect();
+            cases.push(bytes);
+        }
+        for bytes in cases {
+            let expected = String::from_utf8_lossy(&bytes).into_owned();
+            let valid = std::str::from_utf8(&bytes).is_ok();
+            let got = decoded(bytes.clone());
+            assert_eq!(got.is_ok(), valid, "{bytes:x?}");
+            assert_eq!(got.unwrap_or_else(|text| text), expected, "{bytes:x?}");
+        }
+    }
 }

@@ -42,7 +42,7 @@ pub enum FeedState {
     /// Ready.
     Ready(Rc<Feed>),
     /// Could not be had; the reason is logged once.
-    Failed(FeedError),
+    Failed(Rc<FeedError>),
 }
 
 /// Feeds compare by identity: the shared cache hands every widget the same `Rc`, and a deep
@@ -144,6 +144,6 @@ fn initial_state(source: &FeedSource) -> FeedState {
         FeedSource::Url(url) => {
             feed_cache::at_once(url).map_or(FeedState::Loading, FeedState::Ready)
         }
-        FeedSource::Invalid(src) => FeedState::Failed(FeedError::BadSource(src.clone())),
+        FeedSource::Invalid(src) => FeedState::Failed(Rc::new(FeedError::BadSource(src.clone()))),
     }
 }

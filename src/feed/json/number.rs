@@ -8,7 +8,10 @@ impl Cursor<'_> {
     pub(super) fn number(&mut self) -> Result<f64, JsonError> {
         let start = self.at;
         self.number_literal()?;
-        Ok(number_value(&self.text[start..self.at]))
+        // The literal is ASCII: `get` always has it (and brings no panic path, as indexing would).
+        Ok(number_value(
+            self.text.get(start..self.at).unwrap_or_default(),
+        ))
     }
 
     /// Consumes a number literal without computing its value.

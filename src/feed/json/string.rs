@@ -26,8 +26,9 @@ impl Cursor<'_> {
             let run_start = self.at;
             self.skip_plain_run();
             if let Some(out) = &mut out {
-                // Stops only at ASCII bytes, so both ends are char boundaries.
-                out.push_str(&self.text[run_start..self.at]);
+                // Stops only at ASCII bytes, so both ends are char boundaries (`get` rather
+                // than indexing: no panic path).
+                out.push_str(self.text.get(run_start..self.at).unwrap_or_default());
             }
             match self.peek() {
                 Some(b'"') => {
