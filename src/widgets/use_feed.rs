@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::effect::use_effect_on;
-use super::kept::use_kept;
+use super::kept::{use_kept, Kept};
 
 use crate::feed::{Feed, FeedError};
 use crate::platform::{console, feed_cache, url::page_web_url};
@@ -78,21 +78,40 @@ pub struct FeedUse {
     pub required: bool,
 }
 
+/// What [`use_feed`] keeps across renders: the feed as far as it has come, and the source it
+/// is for with a count of the sources it has had. The effect depends on that count, not on the
+/// source: a `u32` dependency shares the other effects' comparison code, where a `FeedSource`
+/// would be one more copy of it (size).
+struct Fed {
+    state: FeedState,
+    source: FeedSource,
+    sources: u32,
+}
+
 /// Loads the feed at `source` (shared with every widget of the page that reads it) and logs a
 /// failure with `console.error`, naming the widget and the URL.
 #[hook]
 pub fn use_feed(source: FeedSource, timeout_ms: u32, reader: FeedUse) -> FeedState {
-    let state = use_kept(|| initial_state(&source));
+    let kept = use_kept(|| Fed {
+        state: initial_state(&source),
+        source: source.clone(),
+        sources: 0,
+    });
+    let sources = {
+        let mut fed = kept.now_mut();
+        if fed.source != source {
+            fed.source = source.clone();
+            fed.sources = fed.sources.wrapping_add(1);
+        }
+        fed.sources
+    };
     {
-        let state = state.clone();
-        use_effect_on(source, move |source| {
+        let kept = kept.clone();
+        use_effect_on(sources, move |_| {
             let cancelled = Rc::new(Cell::new(false));
             // Only a new source resets the state: setting it anyway costs a second render.
-            let initial = initial_state(source);
-            if state.get() != initial {
-                state.set(initial);
-            }
-            match source {
+            show(&kept, initial_state(&source));
+            match &source {
                 FeedSource::Url(url) => {
                     let (shown_url, cancelled) = (url.clone(), cancelled.clone());
                     feed_cache::load(url, timeout_ms, move |result| {
@@ -102,18 +121,13 @@ pub fn use_feed(source: FeedSource, timeout_ms: u32, reader: FeedUse) -> FeedSta
                         match result {
                             // The feed the first render already had (`feed_cache::at_once`)
                             // costs no second render.
-                            Ok(feed) => {
-                                let ready = FeedState::Ready(feed);
-                                if state.get() != ready {
-                                    state.set(ready);
-                                }
-                            }
+                            Ok(feed) => show(&kept, FeedState::Ready(feed)),
                             Err(error) => {
                                 console::error(&format!(
                                     "{} widget: {shown_url}: {error}",
                                     reader.widget
                                 ));
-                                state.set(FeedState::Failed(error));
+                                show(&kept, FeedState::Failed(error));
                             }
                         }
                     });
@@ -135,7 +149,17 @@ pub fn use_feed(source: FeedSource, timeout_ms: u32, reader: FeedUse) -> FeedSta
             move || cancelled.set(true)
         });
     }
-    state.get()
+    let state = kept.now().state.clone();
+    state
+}
+
+/// Shows `state`, rendering again only when it is not the state shown already.
+fn show(kept: &Kept<Fed>, state: FeedState) {
+    kept.update(|fed| {
+        let changed = fed.state != state;
+        fed.state = state;
+        changed
+    });
 }
 
 fn initial_state(source: &FeedSource) -> FeedState {
