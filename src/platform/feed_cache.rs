@@ -79,7 +79,7 @@ pub fn load(url: &str, timeout_ms: u32, on_feed: impl Fn(FeedResult) + 'static) 
         listener(Ok(feed));
     }
     if must_start {
-        start(url.to_string(), Job::Fetch { timeout_ms });
+        start(url.to_string(), Job::Fetch { timeout_ms }, None);
     }
 }
 
@@ -95,12 +95,19 @@ enum Job {
     },
 }
 
-/// Does `job` for the feed at `url` and settles its entry; the rest of a feed is read after
-/// the first paint. One task for both: each more costs its own state machine.
-fn start(url: String, job: Job) {
+/// What a refresh is told of its feed; a first load has none and settles its entry instead.
+type Done = Option<Box<dyn FnOnce(FeedResult)>>;
+
+/// Does `job` for the feed at `url`, then settles its entry (a first load) or hands `done`
+/// the feed (a refresh); the rest of a first load's feed is read after the first paint. One
+/// task for all of them: each more costs its own state machine.
+fn start(url: String, job: Job, done: Done) {
     task::spawn(Box::pin(async move {
-        let result = read_whole(&url, job, true).await.map_err(Rc::new);
-        settle(&url, result);
+        let result = read_whole(&url, job, done.is_none()).await.map_err(Rc::new);
+        match done {
+            None => settle(&url, result),
+            Some(done) => refreshed(&url, result, done),
+        }
     }));
 }
 
@@ -185,7 +192,7 @@ pub fn at_once(url: &str) -> Option<Rc<Feed>> {
                 body,
                 rest: Box::new(rest),
             };
-            start(url.to_string(), job);
+            start(url.to_string(), job, None);
             Entry::Reading(first.clone(), Vec::new())
         }
     };
@@ -274,23 +281,26 @@ fn settle(url: &str, result: FeedResult) {
 /// Fetches the feed at `url` again, whatever the cache holds (a widget's `refresh`), and calls
 /// `done` with it. A fresh feed replaces the cached one; a failure leaves the cache as it was.
 pub fn reload(url: &str, timeout_ms: u32, done: impl FnOnce(FeedResult) + 'static) {
-    let url = url.to_string();
-    task::spawn(Box::pin(async move {
-        let result = read_whole(&url, Job::Fetch { timeout_ms }, false)
-            .await
-            .map_err(Rc::new);
-        if let Ok(feed) = &result {
-            let mut entries = ENTRIES.take();
-            match entry(&mut entries, &url) {
-                // Widgets still waiting on a first load keep waiting on it.
-                Some(entry @ Entry::Ready(_)) => *entry = Entry::Ready(feed.clone()),
-                Some(_) => {}
-                None => entries.push((url.clone(), Entry::Ready(feed.clone()))),
-            }
-            ENTRIES.set(entries);
+    start(
+        url.to_string(),
+        Job::Fetch { timeout_ms },
+        Some(Box::new(done)),
+    );
+}
+
+/// Ends a refresh: a fresh feed replaces the cached one, and `done` hears of the result.
+fn refreshed(url: &str, result: FeedResult, done: Box<dyn FnOnce(FeedResult)>) {
+    if let Ok(feed) = &result {
+        let mut entries = ENTRIES.take();
+        match entry(&mut entries, url) {
+            // Widgets still waiting on a first load keep waiting on it.
+            Some(entry @ Entry::Ready(_)) => *entry = Entry::Ready(feed.clone()),
+            Some(_) => {}
+            None => entries.push((url.to_string(), Entry::Ready(feed.clone()))),
         }
-        done(result);
-    }));
+        ENTRIES.set(entries);
+    }
+    done(result);
 }
 
 fn log_warnings(url: &str, warnings: &[String]) {
