@@ -18,16 +18,7 @@ pub fn parse_rfc3339(text: &str) -> Option<Timestamp> {
     // Digit by digit (`str::parse::<i64>` would bring the integer parser for this one use),
     // `u32::MAX` unless all are digits: each field's range check below refuses that, and a
     // plain number comes back in a register, where an `Option` comes back through memory.
-    let number = |from: usize, to: usize| -> u32 {
-        let mut value = 0u32;
-        for &digit in bytes.get(from..to).unwrap_or_default() {
-            if !digit.is_ascii_digit() {
-                return u32::MAX;
-            }
-            value = value * 10 + u32::from(digit - b'0');
-        }
-        value
-    };
+    let number = |from: usize, to: usize| digits(bytes.get(from..to).unwrap_or_default());
     if bytes[4] != b'-' || bytes[7] != b'-' || !matches!(bytes[10], b'T' | b't' | b' ') {
         return None;
     }
@@ -63,16 +54,13 @@ pub fn parse_rfc3339(text: &str) -> Option<Timestamp> {
     let offset_minutes = match rest {
         [] | [b'Z' | b'z'] => 0,
         [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
-            let field = [*h1, *h2, *m1, *m2];
-            if !field.iter().all(u8::is_ascii_digit) {
-                return None;
-            }
-            let hours = i64::from(h1 - b'0') * 10 + i64::from(h2 - b'0');
-            let minutes = i64::from(m1 - b'0') * 10 + i64::from(m2 - b'0');
+            // The date's own digit reader: `u32::MAX` for a field that is not all digits,
+            // which the range check refuses.
+            let (hours, minutes) = (digits(&[*h1, *h2]), digits(&[*m1, *m2]));
             if hours > 23 || minutes > 59 {
                 return None;
             }
-            let total = hours * 60 + minutes;
+            let total = i64::from(hours * 60 + minutes);
             if *sign == b'-' {
                 -total
             } else {
@@ -86,6 +74,18 @@ pub fn parse_rfc3339(text: &str) -> Option<Timestamp> {
     Some(Timestamp {
         epoch_ms: seconds * 1_000 + millis,
     })
+}
+
+/// The number `field`'s digits make, `u32::MAX` unless all are digits.
+fn digits(field: &[u8]) -> u32 {
+    let mut value = 0u32;
+    for &digit in field {
+        if !digit.is_ascii_digit() {
+            return u32::MAX;
+        }
+        value = value * 10 + u32::from(digit - b'0');
+    }
+    value
 }
 
 fn is_leap(year: i64) -> bool {
