@@ -106,7 +106,10 @@ pub async fn get_text(url: &str, timeout_ms: u32) -> Result<Body, FeedError> {
         .get("content-length")
         .ok()
         .flatten()
-        .and_then(|length| length.trim().parse::<usize>().ok());
+        // Read as a `u64`, whose parser the bundle has already, not a `usize`, whose parser
+        // would be code for this one use (size).
+        .and_then(|length| length.trim().parse::<u64>().ok())
+        .and_then(|length| usize::try_from(length).ok());
     if let Some(bytes) = declared.filter(|&bytes| bytes > MAX_FEED_BYTES) {
         return Err(FeedError::TooLarge { bytes });
     }
