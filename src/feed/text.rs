@@ -136,12 +136,18 @@ fn tag_end(tag: &str) -> Option<usize> {
     None
 }
 
+/// A tag's name, lower-cased: its ASCII letters and digits up to the first other character.
+/// By a byte loop: collecting its `char`s would be code of its own (size).
 fn tag_name(tag: &str) -> String {
-    tag.trim_start_matches('/')
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase()
+    let tag = tag.trim_start_matches('/');
+    let mut end = 0;
+    for &byte in tag.as_bytes() {
+        if !byte.is_ascii_alphanumeric() {
+            break;
+        }
+        end += 1;
+    }
+    up_to(tag, end).to_ascii_lowercase()
 }
 
 /// The text after the closing tag of `name`, or nothing when it is never closed.
