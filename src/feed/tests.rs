@@ -395,6 +395,12 @@ fn bounded_cuts_at_a_word_boundary() {
     assert_eq!(bounded("short".into(), 10), "short");
     assert_eq!(bounded("one two three four".into(), 12), "one two…");
     assert_eq!(bounded("abcdefghijklmnop".into(), 5), "abcd…");
+    // Counted in characters, not bytes; a text of exactly the bound is kept whole.
+    assert_eq!(bounded("ééééé".into(), 5), "ééééé");
+    assert_eq!(bounded("éééééé".into(), 5), "éééé…");
+    assert_eq!(bounded("日本 語の文字".into(), 6), "日本 語の…");
+    assert_eq!(bounded("ab".into(), 1), "…");
+    assert_eq!(bounded("ab".into(), 0), "…");
 }
 
 #[test]
