@@ -50,7 +50,8 @@ impl<T> Localized<T> {
     }
 }
 
-/// The primary language subtag, lowercase input assumed: `ar` for `ar-ma`.
+/// The primary language subtag, lowercase input assumed: `ar` for `ar-ma`. By the widgets'
+/// own subtag reader: a `split(['-', '_'])` here would be its searcher's code again (size).
 pub(crate) fn primary_subtag(tag: &str) -> &str {
-    tag.split(['-', '_']).next().unwrap_or(tag)
+    crate::i18n::first_subtag(tag).0
 }
