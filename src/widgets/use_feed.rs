@@ -45,14 +45,15 @@ pub enum FeedState {
     Failed(Rc<FeedError>),
 }
 
-/// Feeds compare by identity: the shared cache hands every widget the same `Rc`, and a deep
-/// comparison of thousands of items on every render would cost time and code.
+/// Feeds and failures compare by identity: the shared cache hands every widget the same
+/// `Rc`, a deep comparison of thousands of items on every render would cost time and code,
+/// and one of failures would bring every error's comparison into the bundle (size).
 impl PartialEq for FeedState {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
             (Self::Absent, Self::Absent) | (Self::Loading, Self::Loading) => true,
             (Self::Ready(a), Self::Ready(b)) => Rc::ptr_eq(a, b),
-            (Self::Failed(a), Self::Failed(b)) => a == b,
+            (Self::Failed(a), Self::Failed(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -107,10 +108,13 @@ pub fn use_feed(source: FeedSource, timeout_ms: u32, reader: FeedUse) -> FeedSta
     };
     {
         let kept = kept.clone();
-        use_effect_on(sources, move |_| {
+        use_effect_on(sources, move |&sources| {
             let cancelled = Rc::new(Cell::new(false));
-            // Only a new source resets the state: setting it anyway costs a second render.
-            show(&kept, initial_state(&source));
+            // Only a new source resets the state (the first run's is the one the first
+            // render made): setting it anyway costs a second render.
+            if sources != 0 {
+                show(&kept, initial_state(&source));
+            }
             match &source {
                 FeedSource::Url(url) => {
                     let (shown_url, cancelled) = (url.clone(), cancelled.clone());
