@@ -115,7 +115,9 @@ pub fn use_feed(source: FeedSource, timeout_ms: u32, reader: FeedUse) -> FeedSta
             if sources != 0 {
                 show(&kept, initial_state(&source));
             }
-            match &source {
+            // One message for both sources that cannot be fetched: a `format!` each would be
+            // code of its own (size).
+            let unusable = match &source {
                 FeedSource::Url(url) => {
                     let (shown_url, cancelled) = (url.clone(), cancelled.clone());
                     feed_cache::load(url, timeout_ms, move |result| {
@@ -135,20 +137,15 @@ pub fn use_feed(source: FeedSource, timeout_ms: u32, reader: FeedUse) -> FeedSta
                             }
                         }
                     });
+                    None
                 }
-                FeedSource::Invalid(src) => {
-                    let error = FeedError::BadSource(src.clone());
-                    console::error(&format!("{} widget: {error}", reader.widget));
-                }
+                FeedSource::Invalid(src) => Some(FeedError::BadSource(src.clone())),
                 // A widget that can fall back to its attributes and built-in texts says nothing.
-                FeedSource::None if reader.required => {
-                    console::error(&format!(
-                        "{} widget: {}",
-                        reader.widget,
-                        FeedError::NoSource
-                    ));
-                }
-                FeedSource::None => {}
+                FeedSource::None if reader.required => Some(FeedError::NoSource),
+                FeedSource::None => None,
+            };
+            if let Some(error) = unusable {
+                console::error(&format!("{} widget: {error}", reader.widget));
             }
             move || cancelled.set(true)
         });
