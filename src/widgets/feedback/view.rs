@@ -101,7 +101,9 @@ pub fn thanks(text: &'static str, tag: &str, dir: &'static str, heading: &NodeRe
 
 /// The form: the question and its five answers as a native radio group, or, once the
 /// rating is saved, the comment step; then the message and the buttons. One `<form>` for
-/// both steps, so its element and listeners are built by one piece of code.
+/// both steps, so its element and listeners are built by one piece of code. The message and
+/// the button are each one child, empty when absent, not `for` over an `Option`: that
+/// would bring `Vec::extend`'s generic code for these two lists alone (size).
 pub fn form(form: &Form) -> Html {
     let state = form.state;
     let sending = state.phase == Phase::Sending;
@@ -112,12 +114,12 @@ pub fn form(form: &Form) -> Html {
         <form class="fw-feedback" part="form" lang={form.tag.to_string()} dir={form.dir} novalidate=true
               onsubmit={on_submit(form.act)} aria-busy={sending.then_some("true")}>
             if state.rated { { comment_fields(form) } } else { { scale(form) } }
-            { for message }
+            { message.unwrap_or_default() }
             // The comment step keeps its row of buttons, even empty after a refusal.
             if state.rated || button.is_some() {
                 { element("div", class!("fw-feedback__actions"), html! {
                     <>
-                        { for button }
+                        { button.unwrap_or_default() }
                         if state.phase == Phase::Comment {
                             <button type="button" class="fw-feedback__skip" onclick={on_skip}>{ form.texts.skip }</button>
                         }
