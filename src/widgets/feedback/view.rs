@@ -52,6 +52,12 @@ fn element(tag: &'static str, attributes: Fixed, children: Html) -> Html {
     .into()
 }
 
+/// Children side by side, as one list. `html!` builds a list with an expression among other
+/// children through Yew's `NodeSeq` and `Vec::extend`, code at each such child (size).
+fn list(children: Vec<Html>) -> Html {
+    VList::with_children(children, None).into()
+}
+
 /// `class="{class}"` alone.
 macro_rules! class {
     ($class:literal) => {
@@ -110,22 +116,28 @@ pub fn form(form: &Form) -> Html {
     let message = message(form);
     let button = submit_button(form, message.is_some());
     let on_skip = form.act.reform(|_: MouseEvent| Action::Skip);
+    let step = if state.rated {
+        comment_fields(form)
+    } else {
+        scale(form)
+    };
+    // The comment step keeps its row of buttons, even empty after a refusal.
+    let actions = if state.rated || button.is_some() {
+        let skip = html! {
+            if state.phase == Phase::Comment {
+                <button type="button" class="fw-feedback__skip" onclick={on_skip}>{ form.texts.skip }</button>
+            }
+        };
+        let buttons = list(vec![button.unwrap_or_default(), skip]);
+        element("div", class!("fw-feedback__actions"), buttons)
+    } else {
+        Html::default()
+    };
+    let children = list(vec![step, message.unwrap_or_default(), actions]);
     html! {
         <form class="fw-feedback" part="form" lang={form.tag.to_string()} dir={form.dir} novalidate=true
               onsubmit={on_submit(form.act)} aria-busy={sending.then_some("true")}>
-            if state.rated { { comment_fields(form) } } else { { scale(form) } }
-            { message.unwrap_or_default() }
-            // The comment step keeps its row of buttons, even empty after a refusal.
-            if state.rated || button.is_some() {
-                { element("div", class!("fw-feedback__actions"), html! {
-                    <>
-                        { button.unwrap_or_default() }
-                        if state.phase == Phase::Comment {
-                            <button type="button" class="fw-feedback__skip" onclick={on_skip}>{ form.texts.skip }</button>
-                        }
-                    </>
-                }) }
-            }
+            { children }
         </form>
     }
 }
@@ -159,18 +171,18 @@ fn scale(form: &Form) -> Html {
         value += 1;
         options.push(option(value, label, state.rating, &on_change));
     }
-    let options = Html::from(VList::with_children(options, None));
-    html! {
-        <>
-            <fieldset disabled={sending || state.phase == Phase::Failed}>
-                { element("legend", &[], form.config.question.to_string().into()) }
-                <div class="fw-feedback__scale" part="options" onkeydown={on_key}>
-                    { options }
-                </div>
-            </fieldset>
-            { honeypot(&form.refs.honeypot) }
-        </>
-    }
+    let options = list(options);
+    let scale = html! {
+        <div class="fw-feedback__scale" part="options" onkeydown={on_key}>
+            { options }
+        </div>
+    };
+    let legend = element("legend", &[], form.config.question.to_string().into());
+    let fields = list(vec![legend, scale]);
+    let fieldset = html! {
+        <fieldset disabled={sending || state.phase == Phase::Failed}>{ fields }</fieldset>
+    };
+    list(vec![fieldset, honeypot(&form.refs.honeypot)])
 }
 
 /// The optional comment once the rating is saved: a field the browser owns (uncontrolled;
@@ -187,20 +199,30 @@ fn comment_fields(form: &Form) -> Html {
         Action::Typed(u16::try_from(length).unwrap_or(u16::MAX))
     });
     let count = state.comment_len;
-    html! {
-        <>
-            { element("div", &[("role", AttributeOrProperty::Static("status"))], html! {
-                <h2 class="fw-feedback__thanks" tabindex="-1" ref={form.refs.thanks.clone()}>{ texts.comment_heading }</h2>
-            }) }
-            { element("label", COMMENT_LABEL, texts.comment_label.into()) }
-            { element("p", COMMENT_HINT, texts.comment_hint.into()) }
-            <textarea id="fw-comment" rows="4" maxlength={MAX_COMMENT.to_string()}
-                      aria-describedby="fw-comment-hint fw-comment-count" ref={form.refs.comment.clone()}
-                      oninput={on_input} readonly={sending || state.phase == Phase::Failed} />
-            { element("p", COMMENT_COUNT, format!("{count} / {MAX_COMMENT}").into()) }
-            { honeypot(&form.refs.honeypot) }
-        </>
-    }
+    let heading = html! {
+        <h2 class="fw-feedback__thanks" tabindex="-1" ref={form.refs.thanks.clone()}>{ texts.comment_heading }</h2>
+    };
+    let field = html! {
+        <textarea id="fw-comment" rows="4" maxlength={MAX_COMMENT.to_string()}
+                  aria-describedby="fw-comment-hint fw-comment-count" ref={form.refs.comment.clone()}
+                  oninput={on_input} readonly={sending || state.phase == Phase::Failed} />
+    };
+    list(vec![
+        element(
+            "div",
+            &[("role", AttributeOrProperty::Static("status"))],
+            heading,
+        ),
+        element("label", COMMENT_LABEL, texts.comment_label.into()),
+        element("p", COMMENT_HINT, texts.comment_hint.into()),
+        field,
+        element(
+            "p",
+            COMMENT_COUNT,
+            format!("{count} / {MAX_COMMENT}").into(),
+        ),
+        honeypot(&form.refs.honeypot),
+    ])
 }
 
 /// The rating of the radio an event is on; 0 (ignored by the reducer) for anything else.
@@ -288,13 +310,11 @@ fn honeypot(field: &NodeRef) -> Html {
 }
 
 fn option(value: u8, label: &str, chosen: Option<u8>, on_change: &Callback<Event>) -> Html {
-    let children = html! {
-        <>
-            <input type="radio" name="rating" value={digit(value)} checked={chosen == Some(value)}
-                   onchange={on_change.clone()} />
-            { element("span", &[], label.to_string().into()) }
-        </>
+    let input = html! {
+        <input type="radio" name="rating" value={digit(value)} checked={chosen == Some(value)}
+               onchange={on_change.clone()} />
     };
+    let children = list(vec![input, element("span", &[], label.to_string().into())]);
     element("label", class!("fw-feedback__option"), children)
 }
 
