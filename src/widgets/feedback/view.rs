@@ -34,6 +34,31 @@ const HONEYPOT: Fixed = &[
     ("class", AttributeOrProperty::Static("fw-feedback__hp")),
 ];
 
+/// The message: a refusal, or no choice yet.
+const MESSAGE: Fixed = &[
+    ("class", AttributeOrProperty::Static("fw-feedback__message")),
+    ("role", AttributeOrProperty::Static("alert")),
+    ("tabindex", AttributeOrProperty::Static("-1")),
+];
+/// The message that the submission waits in the outbox.
+const QUEUED: Fixed = &[
+    (
+        "class",
+        AttributeOrProperty::Static("fw-feedback__message fw-feedback__message--queued"),
+    ),
+    ("role", AttributeOrProperty::Static("alert")),
+    ("tabindex", AttributeOrProperty::Static("-1")),
+];
+/// The same in the compact form, said politely.
+const QUEUED_POLITE: Fixed = &[
+    (
+        "class",
+        AttributeOrProperty::Static("fw-feedback__message fw-feedback__message--queued"),
+    ),
+    ("role", AttributeOrProperty::Static("status")),
+    ("tabindex", AttributeOrProperty::Static("-1")),
+];
+
 /// The fixed attributes of an element made by [`element`], in the order `html!` sets them.
 type Fixed = &'static [(&'static str, AttributeOrProperty)];
 
@@ -257,24 +282,25 @@ fn message(form: &Form) -> Option<Html> {
         _ => return None,
     };
     // Compact sends on a pick, so its waiting message answers that pick: said politely, not
-    // over the reading of the option just chosen. A refusal is still an alert.
-    let role = if form.config.compact && state.phase == Phase::Queued {
-        "status"
-    } else {
-        "alert"
+    // over the reading of the option just chosen. A refusal is still an alert. Each variant's
+    // attributes a fixed list, the element built once by hand: two `html!` elements with a
+    // dynamic `role` cost more Wasm (size).
+    let attributes = match (state.phase, form.config.compact) {
+        (Phase::Queued, true) => QUEUED_POLITE,
+        (Phase::Queued, false) => QUEUED,
+        _ => MESSAGE,
     };
     // Keyed by the text: a translator that ignores translate="no" replaces text nodes, and Yew
-    // would go on updating the detached one. Each a literal `class`: an expression there would
-    // cost Yew's `Classes` set.
-    let node = form.refs.message.clone();
-    Some(if state.phase == Phase::Queued {
-        html! {
-            <p class="fw-feedback__message fw-feedback__message--queued" {role} tabindex="-1"
-               ref={node} key={message}>{ message }</p>
-        }
-    } else {
-        html! { <p class="fw-feedback__message" {role} tabindex="-1" ref={node} key={message}>{ message }</p> }
-    })
+    // would go on updating the detached one.
+    let tag = VTag::__new_other(
+        AttrValue::Static("p"),
+        form.refs.message.clone(),
+        Some(message.into()),
+        Attributes::Static(attributes),
+        Listeners::None,
+        message.into(),
+    );
+    Some(tag.into())
 }
 
 /// Send, sending or try again. None after a final refusal (the same submission would only be
