@@ -7,6 +7,7 @@ pub mod state;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AddEventListenerOptions, Element, HtmlElement};
 use yew::prelude::*;
+use yew::virtual_dom::VList;
 
 use self::state::{BannerPosition, DisclaimerState, DEFAULT_REMEMBER_DAYS, DISMISSAL_KEY};
 use super::icons::close;
@@ -171,18 +172,28 @@ pub fn use_disclaimer(props: &WidgetProps) -> Html {
     let view_original = view_original(catalog.disclaimer.view_original, &read.way_back);
     // Keyed by language: when it changes the banner is built anew, so Yew never updates a text
     // node a translator may have replaced (the same language's sentence is the same text).
+    // Our own words stay as they are (the root says translate="no"); a sentence in another
+    // language than the reader's is left to the translator.
+    let text = html! {
+        <p class="fw-disclaimer__text" part="text" translate={(!vetted).then_some("yes")}>{ text }</p>
+    };
+    let dismiss = html! {
+        <button type="button" class="fw-disclaimer__dismiss" part="button" aria-label={catalog.disclaimer.dismiss}
+                onclick={on_dismiss}>
+            { close() }
+        </button>
+    };
+    // One list made here: `html!` builds a list with an expression among other children
+    // through Yew's `NodeSeq` and `Vec::extend`, code at each such child (size).
+    let children = Html::from(VList::with_children(
+        vec![text, view_original, dismiss],
+        None,
+    ));
     html! {
         <div key={lang.tag()} class="fw-disclaimer" part="banner" role="region"
              aria-label={catalog.disclaimer.label} lang={lang.tag()}
              dir={lang.direction().as_str()} data-nosnippet="">
-            // Our own words stay as they are (the root says translate="no"); a sentence in
-            // another language than the reader's is left to the translator.
-            <p class="fw-disclaimer__text" part="text" translate={(!vetted).then_some("yes")}>{ text }</p>
-            { view_original }
-            <button type="button" class="fw-disclaimer__dismiss" part="button" aria-label={catalog.disclaimer.dismiss}
-                    onclick={on_dismiss}>
-                { close() }
-            </button>
+            { children }
         </div>
     }
 }
