@@ -123,10 +123,13 @@ pub struct Form<'a> {
 
 /// The end: a heading that thanks, announced as a status.
 pub fn thanks(text: &'static str, tag: &str, dir: &'static str, heading: &NodeRef) -> Html {
+    // The child given as one value: `html!` copies a list of elements out of an array of
+    // its own (size).
+    let heading = html! {
+        <h2 class="fw-feedback__thanks" tabindex="-1" ref={heading.clone()}>{ text }</h2>
+    };
     html! {
-        <div class="fw-feedback" role="status" lang={tag.to_string()} {dir}>
-            <h2 class="fw-feedback__thanks" tabindex="-1" ref={heading.clone()}>{ text }</h2>
-        </div>
+        <div class="fw-feedback" role="status" lang={tag.to_string()} {dir}>{ heading }</div>
     }
 }
 
@@ -316,9 +319,11 @@ fn submit_button(form: &Form, with_message: bool) -> Option<Html> {
         _ => texts.submit,
     };
     shown.then(|| {
+        // The child given as one value, as in `thanks`.
+        let label = html! { <span key={text}>{ text }</span> };
         html! {
             <button type="submit" class="fw-feedback__submit" part="submit" disabled={sending}>
-                <span key={text}>{ text }</span>
+                { label }
             </button>
         }
     })
@@ -328,10 +333,9 @@ fn submit_button(form: &Form, with_message: bool) -> Option<Html> {
 /// technology, out of the tab order) that form-filling robots do fill in.
 fn honeypot(field: &NodeRef) -> Html {
     let input = html! {
-        <>
-            { "Website" }<input type="text" name="website" tabindex="-1" autocomplete="off" ref={field.clone()} />
-        </>
+        <input type="text" name="website" tabindex="-1" autocomplete="off" ref={field.clone()} />
     };
+    let input = list(vec!["Website".into(), input]);
     element("div", HONEYPOT, element("label", &[], input))
 }
 
