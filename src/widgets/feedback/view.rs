@@ -11,7 +11,8 @@ use super::state::{Action, FeedbackState, Phase};
 use crate::i18n::FeedbackTexts;
 
 /// Longest comment, in UTF-16 code units as `maxlength` counts (the collector's default).
-const MAX_COMMENT: u32 = 1000;
+/// Written out, not a number: its `to_string` at every render was code of its own (size).
+const MAX_COMMENT: &str = "1000";
 
 /// The comment field's label.
 const COMMENT_LABEL: Fixed = &[
@@ -231,7 +232,7 @@ fn comment_fields(form: &Form) -> Html {
         <h2 class="fw-feedback__thanks" tabindex="-1" ref={form.refs.thanks.clone()}>{ texts.comment_heading }</h2>
     };
     let field = html! {
-        <textarea id="fw-comment" rows="4" maxlength={MAX_COMMENT.to_string()}
+        <textarea id="fw-comment" rows="4" maxlength={MAX_COMMENT}
                   aria-describedby="fw-comment-hint fw-comment-count" ref={form.refs.comment.clone()}
                   oninput={on_input} readonly={sending || state.phase == Phase::Failed} />
     };
