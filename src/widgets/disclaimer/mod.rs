@@ -162,12 +162,14 @@ pub fn use_disclaimer(props: &WidgetProps) -> Html {
         .options
         .text("org")
         .or_else(|| settings.and_then(|s| s.organization.as_deref()));
-    let text = settings
-        .and_then(|s| s.text.get(lang.tag()).cloned())
-        .unwrap_or_else(|| match organization {
-            Some(org) => fill(catalog.disclaimer.with_org, &[("org", org)]),
-            None => catalog.disclaimer.without_org.to_string(),
-        });
+    // The built-in sentence as it is, not copied into a `String` (size).
+    let text = match settings.and_then(|s| s.text.get(lang.tag())) {
+        Some(text) => AttrValue::from(text.clone()),
+        None => match organization {
+            Some(org) => fill(catalog.disclaimer.with_org, &[("org", org)]).into(),
+            None => AttrValue::Static(catalog.disclaimer.without_org),
+        },
+    };
     let on_dismiss = handler.reform(|_: MouseEvent| Command::Dismiss);
     let view_original = view_original(catalog.disclaimer.view_original, &read.way_back);
     // Keyed by language: when it changes the banner is built anew, so Yew never updates a text
