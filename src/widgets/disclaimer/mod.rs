@@ -54,7 +54,8 @@ pub fn use_disclaimer(props: &WidgetProps) -> Html {
             let start = seen.now().signals.translation.clone();
             let watcher =
                 translation::TranslationWatcher::start(start, move |now: Option<Translation>| {
-                    let target = now.as_ref().and_then(|t| t.target.clone());
+                    // Borrowed, not cloned (size).
+                    let target = now.as_ref().and_then(|t| t.target.as_deref());
                     events::dispatch(
                         &host,
                         WidgetEvent::TranslationChanged,
@@ -83,11 +84,9 @@ pub fn use_disclaimer(props: &WidgetProps) -> Html {
             || (chosen.is_none()
                 && state::still_dismissed(read.dismissal.as_deref(), version, js_sys::Date::now())),
     };
-    let target = translation.as_ref().and_then(|t| t.target.clone());
-    let (lang, vetted) = state::wording(
-        target.as_deref(),
-        widget_language(&props.options, feed).lang(),
-    );
+    // Borrowed, not cloned (size).
+    let target = translation.as_ref().and_then(|t| t.target.as_deref());
+    let (lang, vetted) = state::wording(target, widget_language(&props.options, feed).lang());
     let visible = state.visible() && !matches!(feed_state, FeedState::Loading);
     let position = state::position(
         props.options.text("position"),
