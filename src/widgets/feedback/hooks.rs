@@ -29,6 +29,9 @@ pub struct Held {
     pub ids: Option<(String, String)>,
     /// When the form was first shown (ms since the epoch).
     pub shown_at: f64,
+    /// Whether the last render found no endpoint (said once on the console each time it
+    /// becomes so).
+    pub no_endpoint: bool,
 }
 
 /// The widget's [`Held`] state.
@@ -77,6 +80,7 @@ pub fn use_remembered(key: &str, days: u32, fresh: FeedbackState) -> impl Hook<O
             form,
             ids: None,
             shown_at: js_sys::Date::now(),
+            no_endpoint: false,
         }
     })
 }
