@@ -35,16 +35,16 @@ impl Payload<'_> {
     pub fn to_json(&self) -> String {
         format!(
             r#"{{"submission_id":{},"submission_key":{},"rating":{},"page":{},"page_language":{},"widget_language":{},"translated":{},"elapsed_ms":{},"honeypot":{}{}}}"#,
-            quoted(&self.submission_id),
-            quoted(&self.submission_key),
+            quoted(self.submission_id),
+            quoted(self.submission_key),
             // Widened: the `u32` formatting code is there anyway, a `u8`'s would be more.
             u32::from(self.rating),
-            quoted(&self.page),
-            quoted(&self.page_language),
-            quoted(&self.widget_language),
+            quoted(self.page),
+            quoted(self.page_language),
+            quoted(self.widget_language),
             self.translated,
             self.elapsed_ms,
-            quoted(&self.honeypot),
+            quoted(self.honeypot),
             self.comment
                 .map(|comment| format!(r#","comment":{}"#, quoted(comment)))
                 .unwrap_or_default(),
@@ -185,9 +185,9 @@ mod tests {
             submission_id: &uuid_v4([1; 16]),
             submission_key: &submission_key([0xab; 16]),
             rating: 4,
-            page: "/a\"b\\c\u{1}\u{2028}".into(),
-            page_language: "en".into(),
-            widget_language: "ar".into(),
+            page: "/a\"b\\c\u{1}\u{2028}",
+            page_language: "en",
+            widget_language: "ar",
             translated: true,
             elapsed_ms: 1234,
             comment: None,
@@ -209,8 +209,8 @@ mod tests {
         assert_eq!(value.as_object().map(|o| o.len()), Some(9));
 
         let with_comment = Payload {
-            comment: Some("Très \"bien\"\nmerci".into()),
-            honeypot: "http://spam.example".into(),
+            comment: Some("Très \"bien\"\nmerci"),
+            honeypot: "http://spam.example",
             ..payload
         };
         let value: serde_json::Value = serde_json::from_str(&with_comment.to_json()).expect("JSON");
