@@ -7,6 +7,7 @@ pub mod state;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AddEventListenerOptions, Element, HtmlElement};
 use yew::prelude::*;
+use yew::virtual_dom::VList;
 
 use self::state::{BannerPosition, DisclaimerState, DEFAULT_REMEMBER_DAYS, DISMISSAL_KEY};
 use super::icons::close;
@@ -53,7 +54,8 @@ pub fn use_disclaimer(props: &WidgetProps) -> Html {
             let start = seen.now().signals.translation.clone();
             let watcher =
                 translation::TranslationWatcher::start(start, move |now: Option<Translation>| {
-                    let target = now.as_ref().and_then(|t| t.target.clone());
+                    // Borrowed, not cloned (size).
+                    let target = now.as_ref().and_then(|t| t.target.as_deref());
                     events::dispatch(
                         &host,
                         WidgetEvent::TranslationChanged,
@@ -82,11 +84,9 @@ pub fn use_disclaimer(props: &WidgetProps) -> Html {
             || (chosen.is_none()
                 && state::still_dismissed(read.dismissal.as_deref(), version, js_sys::Date::now())),
     };
-    let target = translation.as_ref().and_then(|t| t.target.clone());
-    let (lang, vetted) = state::wording(
-        target.as_deref(),
-        widget_language(&props.options, feed).lang(),
-    );
+    // Borrowed, not cloned (size).
+    let target = translation.as_ref().and_then(|t| t.target.as_deref());
+    let (lang, vetted) = state::wording(target, widget_language(&props.options, feed).lang());
     let visible = state.visible() && !matches!(feed_state, FeedState::Loading);
     let position = state::position(
         props.options.text("position"),
@@ -161,28 +161,40 @@ pub fn use_disclaimer(props: &WidgetProps) -> Html {
         .options
         .text("org")
         .or_else(|| settings.and_then(|s| s.organization.as_deref()));
-    let text = settings
-        .and_then(|s| s.text.get(lang.tag()).cloned())
-        .unwrap_or_else(|| match organization {
-            Some(org) => fill(catalog.disclaimer.with_org, &[("org", org)]),
-            None => catalog.disclaimer.without_org.to_string(),
-        });
+    // The built-in sentence as it is, not copied into a `String` (size).
+    let text = match settings.and_then(|s| s.text.get(lang.tag())) {
+        Some(text) => AttrValue::from(text.clone()),
+        None => match organization {
+            Some(org) => fill(catalog.disclaimer.with_org, &[("org", org)]).into(),
+            None => AttrValue::Static(catalog.disclaimer.without_org),
+        },
+    };
     let on_dismiss = handler.reform(|_: MouseEvent| Command::Dismiss);
     let view_original = view_original(catalog.disclaimer.view_original, &read.way_back);
     // Keyed by language: when it changes the banner is built anew, so Yew never updates a text
     // node a translator may have replaced (the same language's sentence is the same text).
+    // Our own words stay as they are (the root says translate="no"); a sentence in another
+    // language than the reader's is left to the translator.
+    let text = html! {
+        <p class="fw-disclaimer__text" part="text" translate={(!vetted).then_some("yes")}>{ text }</p>
+    };
+    let dismiss = html! {
+        <button type="button" class="fw-disclaimer__dismiss" part="button" aria-label={catalog.disclaimer.dismiss}
+                onclick={on_dismiss}>
+            { close() }
+        </button>
+    };
+    // One list made here: `html!` builds a list with an expression among other children
+    // through Yew's `NodeSeq` and `Vec::extend`, code at each such child (size).
+    let children = Html::from(VList::with_children(
+        vec![text, view_original, dismiss],
+        None,
+    ));
     html! {
         <div key={lang.tag()} class="fw-disclaimer" part="banner" role="region"
              aria-label={catalog.disclaimer.label} lang={lang.tag()}
              dir={lang.direction().as_str()} data-nosnippet="">
-            // Our own words stay as they are (the root says translate="no"); a sentence in
-            // another language than the reader's is left to the translator.
-            <p class="fw-disclaimer__text" part="text" translate={(!vetted).then_some("yes")}>{ text }</p>
-            { view_original }
-            <button type="button" class="fw-disclaimer__dismiss" part="button" aria-label={catalog.disclaimer.dismiss}
-                    onclick={on_dismiss}>
-                { close() }
-            </button>
+            { children }
         </div>
     }
 }

@@ -106,14 +106,11 @@ fn save(outbox: &Outbox) {
     }
 }
 
-/// POSTs `body` (submission `id`) to `endpoint` once. A retryable failure puts it in the
-/// outbox and schedules a retry; a success or a final refusal takes it out. `None` when the
-/// same submission is already on its way (it is then in good hands).
-pub async fn deliver(endpoint: &str, id: &str, body: &str) -> Option<Outcome> {
-    if in_flight(id, true) {
-        return None;
-    }
-    let result = post_json(endpoint, body, SEND_TIMEOUT_MS).await;
+/// Takes the answer to the POST of `body` (submission `id`) to `endpoint`: a retryable
+/// failure puts it in the outbox and schedules a retry; a success or a final refusal takes it
+/// out. A plain function that [`spawn`]'s task calls after its one wait: an `async fn` of its
+/// own would be one more state machine, with its own drop code (size).
+fn settle(endpoint: &str, id: &str, body: &str, result: Result<u16, String>) -> Outcome {
     in_flight(id, false);
     let outcome = outcome(&result);
     if outcome != Outcome::Delivered {
@@ -151,7 +148,7 @@ pub async fn deliver(endpoint: &str, id: &str, body: &str) -> Option<Outcome> {
             let _ = window.dispatch_event(&event);
         }
     }
-    Some(outcome)
+    outcome
 }
 
 /// Sends what waits in the outbox: everything when `all` (the page loaded or came back
@@ -196,11 +193,18 @@ fn flush_some(all: bool, skip_owned: bool) {
 /// What a widget does with the outcome of its own delivery.
 pub type Then = Box<dyn FnOnce(Option<Outcome>)>;
 
-/// Delivers `body` (see [`deliver`]) in a task of its own, then hands the outcome to `then`.
-/// One function for the widget's sends and the outbox's, so the task's code is compiled once.
+/// POSTs `body` (submission `id`) to `endpoint` once in a task of its own, takes the answer
+/// (see [`settle`]), then hands the outcome to `then`: `None` when the same submission is
+/// already on its way (it is then in good hands). One function for the widget's sends and
+/// the outbox's, so the task's code is compiled once.
 pub fn spawn(endpoint: String, id: String, body: String, then: Option<Then>) {
     task::spawn(Box::pin(async move {
-        let outcome = deliver(&endpoint, &id, &body).await;
+        let outcome = if in_flight(&id, true) {
+            None
+        } else {
+            let result = post_json(&endpoint, &body, SEND_TIMEOUT_MS).await;
+            Some(settle(&endpoint, &id, &body, result))
+        };
         if let Some(then) = then {
             then(outcome);
         }

@@ -29,6 +29,9 @@ pub struct Held {
     pub ids: Option<(String, String)>,
     /// When the form was first shown (ms since the epoch).
     pub shown_at: f64,
+    /// Whether the last render found no endpoint (said once on the console each time it
+    /// becomes so).
+    pub no_endpoint: bool,
 }
 
 /// The widget's [`Held`] state.
@@ -77,6 +80,7 @@ pub fn use_remembered(key: &str, days: u32, fresh: FeedbackState) -> impl Hook<O
             form,
             ids: None,
             shown_at: js_sys::Date::now(),
+            no_endpoint: false,
         }
     })
 }
@@ -194,21 +198,23 @@ fn send(state: Form, now: FeedbackState, sending: Sending) {
         .map(|area| area.value())
         .unwrap_or_default();
     let comment = comment.trim();
+    let honeypot = sending
+        .honeypot
+        .cast::<HtmlInputElement>()
+        .map(|input| input.value())
+        .unwrap_or_default();
+    // Borrowed by the payload, not copied into it (size).
     let body = Payload {
-        submission_id: id.clone(),
-        submission_key: key,
+        submission_id: &id,
+        submission_key: &key,
         rating,
-        page: redacted_path(&page::path()),
-        page_language: page::original_language().unwrap_or_else(|| "und".into()),
-        widget_language: sending.language,
+        page: &redacted_path(&page::path()),
+        page_language: page::original_language().as_deref().unwrap_or("und"),
+        widget_language: &sending.language,
         translated: translation::is_translated(),
         elapsed_ms: (js_sys::Date::now() - state.now().shown_at).max(0.0) as u64,
-        comment: (rated && !comment.is_empty()).then(|| comment.to_string()),
-        honeypot: sending
-            .honeypot
-            .cast::<HtmlInputElement>()
-            .map(|input| input.value())
-            .unwrap_or_default(),
+        comment: Some(comment).filter(|comment| rated && !comment.is_empty()),
+        honeypot: &honeypot,
     }
     .to_json();
     let (endpoint, host, remember_key) = (sending.endpoint, sending.host, sending.remember_key);

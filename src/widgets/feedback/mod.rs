@@ -23,8 +23,8 @@ use self::state::{Action, FeedbackState, Phase};
 use self::view::{thanks, Form, Refs};
 use super::status::{status, Tone};
 use super::{
-    use_control, use_effect_on, use_element_ref, use_widget_feed, widget_language, Command,
-    FeedState, FeedUse, WidgetProps,
+    use_control, use_element_ref, use_widget_feed, widget_language, Command, FeedState, FeedUse,
+    WidgetProps,
 };
 use crate::platform::events::{self, WidgetEvent};
 use crate::platform::url::BrowserUrl;
@@ -82,12 +82,12 @@ pub fn use_feedback(props: &WidgetProps) -> Html {
     use_outbox_flush(&state);
     let missing_endpoint =
         config.endpoint.is_none() && matches!(feed_state, FeedState::Ready(_) | FeedState::Absent);
-    // A number, as the other effects' dependencies (see `hooks::use_focus_follows`).
-    use_effect_on(u32::from(missing_endpoint), move |_| {
-        if missing_endpoint {
-            console::error("fw-feedback widget: no endpoint (set the endpoint attribute or _widgets.feedback.endpoint)");
-        }
-    });
+    // Said when it becomes so, as an effect on it would, but without one: each effect is
+    // another closure type and copy of the effect's setup code (size).
+    let said = std::mem::replace(&mut state.now_mut().no_endpoint, missing_endpoint);
+    if missing_endpoint && !said {
+        console::error("fw-feedback widget: no endpoint (set the endpoint attribute or _widgets.feedback.endpoint)");
+    }
     let tag = lang.tag();
     use_submission(
         &state,

@@ -6,47 +6,46 @@ use crate::feed::{parse_text, quoted};
 
 /// One submission, as the collector's `POST /api/feedback` expects it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Payload {
+pub struct Payload<'a> {
     /// UUID v4 made in the browser; the collector treats a repeat as the same record.
-    pub submission_id: String,
+    pub submission_id: &'a str,
     /// The submission's secret (see [`submission_key`]): only a POST that carries it may
     /// update the record the first POST with this id made. Never shown nor put in an event.
-    pub submission_key: String,
+    pub submission_key: &'a str,
     /// 1 (extremely dissatisfied) to 5 (extremely satisfied).
     pub rating: u8,
     /// The page path, query and fragment dropped, e-mail addresses redacted.
-    pub page: String,
+    pub page: &'a str,
     /// `<html lang>` as loaded, before any translation (`und` when unknown).
-    pub page_language: String,
+    pub page_language: &'a str,
     /// The language the widget spoke.
-    pub widget_language: String,
+    pub widget_language: &'a str,
     /// Whether a machine translator was active.
     pub translated: bool,
     /// Milliseconds from showing the form to sending.
     pub elapsed_ms: u64,
     /// The reader's comment, sent on the comment step only (absent before).
-    pub comment: Option<String>,
+    pub comment: Option<&'a str>,
     /// The hidden field only robots fill in; the collector keeps non-empty ones as spam.
-    pub honeypot: String,
+    pub honeypot: &'a str,
 }
 
-impl Payload {
+impl Payload<'_> {
     /// The JSON body.
     pub fn to_json(&self) -> String {
         format!(
             r#"{{"submission_id":{},"submission_key":{},"rating":{},"page":{},"page_language":{},"widget_language":{},"translated":{},"elapsed_ms":{},"honeypot":{}{}}}"#,
-            quoted(&self.submission_id),
-            quoted(&self.submission_key),
+            quoted(self.submission_id),
+            quoted(self.submission_key),
             // Widened: the `u32` formatting code is there anyway, a `u8`'s would be more.
             u32::from(self.rating),
-            quoted(&self.page),
-            quoted(&self.page_language),
-            quoted(&self.widget_language),
+            quoted(self.page),
+            quoted(self.page_language),
+            quoted(self.widget_language),
             self.translated,
             self.elapsed_ms,
-            quoted(&self.honeypot),
+            quoted(self.honeypot),
             self.comment
-                .as_deref()
                 .map(|comment| format!(r#","comment":{}"#, quoted(comment)))
                 .unwrap_or_default(),
         )
@@ -183,16 +182,16 @@ mod tests {
     #[test]
     fn json_carries_every_field() {
         let payload = Payload {
-            submission_id: uuid_v4([1; 16]),
-            submission_key: submission_key([0xab; 16]),
+            submission_id: &uuid_v4([1; 16]),
+            submission_key: &submission_key([0xab; 16]),
             rating: 4,
-            page: "/a\"b\\c\u{1}\u{2028}".into(),
-            page_language: "en".into(),
-            widget_language: "ar".into(),
+            page: "/a\"b\\c\u{1}\u{2028}",
+            page_language: "en",
+            widget_language: "ar",
             translated: true,
             elapsed_ms: 1234,
             comment: None,
-            honeypot: String::new(),
+            honeypot: "",
         };
         let value: serde_json::Value = serde_json::from_str(&payload.to_json()).expect("JSON");
         assert_eq!(value["rating"], 4);
@@ -210,8 +209,8 @@ mod tests {
         assert_eq!(value.as_object().map(|o| o.len()), Some(9));
 
         let with_comment = Payload {
-            comment: Some("Très \"bien\"\nmerci".into()),
-            honeypot: "http://spam.example".into(),
+            comment: Some("Très \"bien\"\nmerci"),
+            honeypot: "http://spam.example",
             ..payload
         };
         let value: serde_json::Value = serde_json::from_str(&with_comment.to_json()).expect("JSON");

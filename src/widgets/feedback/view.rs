@@ -11,7 +11,8 @@ use super::state::{Action, FeedbackState, Phase};
 use crate::i18n::FeedbackTexts;
 
 /// Longest comment, in UTF-16 code units as `maxlength` counts (the collector's default).
-const MAX_COMMENT: u32 = 1000;
+/// Written out, not a number: its `to_string` at every render was code of its own (size).
+const MAX_COMMENT: &str = "1000";
 
 /// The comment field's label.
 const COMMENT_LABEL: Fixed = &[
@@ -34,6 +35,31 @@ const HONEYPOT: Fixed = &[
     ("class", AttributeOrProperty::Static("fw-feedback__hp")),
 ];
 
+/// The message: a refusal, or no choice yet.
+const MESSAGE: Fixed = &[
+    ("class", AttributeOrProperty::Static("fw-feedback__message")),
+    ("role", AttributeOrProperty::Static("alert")),
+    ("tabindex", AttributeOrProperty::Static("-1")),
+];
+/// The message that the submission waits in the outbox.
+const QUEUED: Fixed = &[
+    (
+        "class",
+        AttributeOrProperty::Static("fw-feedback__message fw-feedback__message--queued"),
+    ),
+    ("role", AttributeOrProperty::Static("alert")),
+    ("tabindex", AttributeOrProperty::Static("-1")),
+];
+/// The same in the compact form, said politely.
+const QUEUED_POLITE: Fixed = &[
+    (
+        "class",
+        AttributeOrProperty::Static("fw-feedback__message fw-feedback__message--queued"),
+    ),
+    ("role", AttributeOrProperty::Static("status")),
+    ("tabindex", AttributeOrProperty::Static("-1")),
+];
+
 /// The fixed attributes of an element made by [`element`], in the order `html!` sets them.
 type Fixed = &'static [(&'static str, AttributeOrProperty)];
 
@@ -50,6 +76,12 @@ fn element(tag: &'static str, attributes: Fixed, children: Html) -> Html {
         children,
     )
     .into()
+}
+
+/// Children side by side, as one list. `html!` builds a list with an expression among other
+/// children through Yew's `NodeSeq` and `Vec::extend`, code at each such child (size).
+fn list(children: Vec<Html>) -> Html {
+    VList::with_children(children, None).into()
 }
 
 /// `class="{class}"` alone.
@@ -92,38 +124,49 @@ pub struct Form<'a> {
 
 /// The end: a heading that thanks, announced as a status.
 pub fn thanks(text: &'static str, tag: &str, dir: &'static str, heading: &NodeRef) -> Html {
+    // The child given as one value: `html!` copies a list of elements out of an array of
+    // its own (size).
+    let heading = html! {
+        <h2 class="fw-feedback__thanks" tabindex="-1" ref={heading.clone()}>{ text }</h2>
+    };
     html! {
-        <div class="fw-feedback" role="status" lang={tag.to_string()} {dir}>
-            <h2 class="fw-feedback__thanks" tabindex="-1" ref={heading.clone()}>{ text }</h2>
-        </div>
+        <div class="fw-feedback" role="status" lang={tag.to_string()} {dir}>{ heading }</div>
     }
 }
 
 /// The form: the question and its five answers as a native radio group, or, once the
 /// rating is saved, the comment step; then the message and the buttons. One `<form>` for
-/// both steps, so its element and listeners are built by one piece of code.
+/// both steps, so its element and listeners are built by one piece of code. The message and
+/// the button are each one child, empty when absent, not `for` over an `Option`: that
+/// would bring `Vec::extend`'s generic code for these two lists alone (size).
 pub fn form(form: &Form) -> Html {
     let state = form.state;
     let sending = state.phase == Phase::Sending;
     let message = message(form);
     let button = submit_button(form, message.is_some());
     let on_skip = form.act.reform(|_: MouseEvent| Action::Skip);
+    let step = if state.rated {
+        comment_fields(form)
+    } else {
+        scale(form)
+    };
+    // The comment step keeps its row of buttons, even empty after a refusal.
+    let actions = if state.rated || button.is_some() {
+        let skip = html! {
+            if state.phase == Phase::Comment {
+                <button type="button" class="fw-feedback__skip" onclick={on_skip}>{ form.texts.skip }</button>
+            }
+        };
+        let buttons = list(vec![button.unwrap_or_default(), skip]);
+        element("div", class!("fw-feedback__actions"), buttons)
+    } else {
+        Html::default()
+    };
+    let children = list(vec![step, message.unwrap_or_default(), actions]);
     html! {
         <form class="fw-feedback" part="form" lang={form.tag.to_string()} dir={form.dir} novalidate=true
               onsubmit={on_submit(form.act)} aria-busy={sending.then_some("true")}>
-            if state.rated { { comment_fields(form) } } else { { scale(form) } }
-            { for message }
-            // The comment step keeps its row of buttons, even empty after a refusal.
-            if state.rated || button.is_some() {
-                { element("div", class!("fw-feedback__actions"), html! {
-                    <>
-                        { for button }
-                        if state.phase == Phase::Comment {
-                            <button type="button" class="fw-feedback__skip" onclick={on_skip}>{ form.texts.skip }</button>
-                        }
-                    </>
-                }) }
-            }
+            { children }
         </form>
     }
 }
@@ -157,18 +200,18 @@ fn scale(form: &Form) -> Html {
         value += 1;
         options.push(option(value, label, state.rating, &on_change));
     }
-    let options = Html::from(VList::with_children(options, None));
-    html! {
-        <>
-            <fieldset disabled={sending || state.phase == Phase::Failed}>
-                { element("legend", &[], form.config.question.to_string().into()) }
-                <div class="fw-feedback__scale" part="options" onkeydown={on_key}>
-                    { options }
-                </div>
-            </fieldset>
-            { honeypot(&form.refs.honeypot) }
-        </>
-    }
+    let options = list(options);
+    let scale = html! {
+        <div class="fw-feedback__scale" part="options" onkeydown={on_key}>
+            { options }
+        </div>
+    };
+    let legend = element("legend", &[], form.config.question.to_string().into());
+    let fields = list(vec![legend, scale]);
+    let fieldset = html! {
+        <fieldset disabled={sending || state.phase == Phase::Failed}>{ fields }</fieldset>
+    };
+    list(vec![fieldset, honeypot(&form.refs.honeypot)])
 }
 
 /// The optional comment once the rating is saved: a field the browser owns (uncontrolled;
@@ -185,20 +228,30 @@ fn comment_fields(form: &Form) -> Html {
         Action::Typed(u16::try_from(length).unwrap_or(u16::MAX))
     });
     let count = state.comment_len;
-    html! {
-        <>
-            { element("div", &[("role", AttributeOrProperty::Static("status"))], html! {
-                <h2 class="fw-feedback__thanks" tabindex="-1" ref={form.refs.thanks.clone()}>{ texts.comment_heading }</h2>
-            }) }
-            { element("label", COMMENT_LABEL, texts.comment_label.into()) }
-            { element("p", COMMENT_HINT, texts.comment_hint.into()) }
-            <textarea id="fw-comment" rows="4" maxlength={MAX_COMMENT.to_string()}
-                      aria-describedby="fw-comment-hint fw-comment-count" ref={form.refs.comment.clone()}
-                      oninput={on_input} readonly={sending || state.phase == Phase::Failed} />
-            { element("p", COMMENT_COUNT, format!("{count} / {MAX_COMMENT}").into()) }
-            { honeypot(&form.refs.honeypot) }
-        </>
-    }
+    let heading = html! {
+        <h2 class="fw-feedback__thanks" tabindex="-1" ref={form.refs.thanks.clone()}>{ texts.comment_heading }</h2>
+    };
+    let field = html! {
+        <textarea id="fw-comment" rows="4" maxlength={MAX_COMMENT}
+                  aria-describedby="fw-comment-hint fw-comment-count" ref={form.refs.comment.clone()}
+                  oninput={on_input} readonly={sending || state.phase == Phase::Failed} />
+    };
+    list(vec![
+        element(
+            "div",
+            &[("role", AttributeOrProperty::Static("status"))],
+            heading,
+        ),
+        element("label", COMMENT_LABEL, texts.comment_label.into()),
+        element("p", COMMENT_HINT, texts.comment_hint.into()),
+        field,
+        element(
+            "p",
+            COMMENT_COUNT,
+            format!("{count} / {MAX_COMMENT}").into(),
+        ),
+        honeypot(&form.refs.honeypot),
+    ])
 }
 
 /// The rating of the radio an event is on; 0 (ignored by the reducer) for anything else.
@@ -233,24 +286,25 @@ fn message(form: &Form) -> Option<Html> {
         _ => return None,
     };
     // Compact sends on a pick, so its waiting message answers that pick: said politely, not
-    // over the reading of the option just chosen. A refusal is still an alert.
-    let role = if form.config.compact && state.phase == Phase::Queued {
-        "status"
-    } else {
-        "alert"
+    // over the reading of the option just chosen. A refusal is still an alert. Each variant's
+    // attributes a fixed list, the element built once by hand: two `html!` elements with a
+    // dynamic `role` cost more Wasm (size).
+    let attributes = match (state.phase, form.config.compact) {
+        (Phase::Queued, true) => QUEUED_POLITE,
+        (Phase::Queued, false) => QUEUED,
+        _ => MESSAGE,
     };
     // Keyed by the text: a translator that ignores translate="no" replaces text nodes, and Yew
-    // would go on updating the detached one. Each a literal `class`: an expression there would
-    // cost Yew's `Classes` set.
-    let node = form.refs.message.clone();
-    Some(if state.phase == Phase::Queued {
-        html! {
-            <p class="fw-feedback__message fw-feedback__message--queued" {role} tabindex="-1"
-               ref={node} key={message}>{ message }</p>
-        }
-    } else {
-        html! { <p class="fw-feedback__message" {role} tabindex="-1" ref={node} key={message}>{ message }</p> }
-    })
+    // would go on updating the detached one.
+    let tag = VTag::__new_other(
+        AttrValue::Static("p"),
+        form.refs.message.clone(),
+        Some(message.into()),
+        Attributes::Static(attributes),
+        Listeners::None,
+        message.into(),
+    );
+    Some(tag.into())
 }
 
 /// Send, sending or try again. None after a final refusal (the same submission would only be
@@ -266,9 +320,11 @@ fn submit_button(form: &Form, with_message: bool) -> Option<Html> {
         _ => texts.submit,
     };
     shown.then(|| {
+        // The child given as one value, as in `thanks`.
+        let label = html! { <span key={text}>{ text }</span> };
         html! {
             <button type="submit" class="fw-feedback__submit" part="submit" disabled={sending}>
-                <span key={text}>{ text }</span>
+                { label }
             </button>
         }
     })
@@ -278,21 +334,18 @@ fn submit_button(form: &Form, with_message: bool) -> Option<Html> {
 /// technology, out of the tab order) that form-filling robots do fill in.
 fn honeypot(field: &NodeRef) -> Html {
     let input = html! {
-        <>
-            { "Website" }<input type="text" name="website" tabindex="-1" autocomplete="off" ref={field.clone()} />
-        </>
+        <input type="text" name="website" tabindex="-1" autocomplete="off" ref={field.clone()} />
     };
+    let input = list(vec!["Website".into(), input]);
     element("div", HONEYPOT, element("label", &[], input))
 }
 
 fn option(value: u8, label: &str, chosen: Option<u8>, on_change: &Callback<Event>) -> Html {
-    let children = html! {
-        <>
-            <input type="radio" name="rating" value={digit(value)} checked={chosen == Some(value)}
-                   onchange={on_change.clone()} />
-            { element("span", &[], label.to_string().into()) }
-        </>
+    let input = html! {
+        <input type="radio" name="rating" value={digit(value)} checked={chosen == Some(value)}
+               onchange={on_change.clone()} />
     };
+    let children = list(vec![input, element("span", &[], label.to_string().into())]);
     element("label", class!("fw-feedback__option"), children)
 }
 
