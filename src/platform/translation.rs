@@ -77,14 +77,14 @@ pub fn detect(page: &Snapshot) -> Option<Translation> {
     active.then(|| Translation {
         target: proxy_target
             .or(cookie)
-            .or_else(|| page.lang.clone().filter(|_| lang_changed))
+            .or(page.lang.as_deref().filter(|_| lang_changed))
             .map(|tag| tag.trim().to_ascii_lowercase()),
     })
 }
 
 /// The target of a `googtrans` cookie (`/en/ar` → `ar`); `None` when there is none, or when it
 /// translates into its own source language (`/en/en` is how translation menus say "original").
-pub fn googtrans_target(cookie: &str) -> Option<String> {
+pub fn googtrans_target(cookie: &str) -> Option<&str> {
     let (mut value, mut rest) = ("", Some(cookie));
     while let Some(text) = rest {
         let (pair, after) = cut(text, b';');
@@ -107,7 +107,7 @@ pub fn googtrans_target(cookie: &str) -> Option<String> {
         if source.is_empty() {
             source = part;
         } else {
-            return (!same_language(source, part)).then(|| part.to_string());
+            return (!same_language(source, part)).then_some(part);
         }
     }
     None
@@ -130,14 +130,14 @@ pub fn googtrans_clearing(host: &str) -> Vec<String> {
 }
 
 /// The value of `name` in a query string (no percent-decoding: the values we read are tags).
-fn query_param(query: &str, name: &str) -> Option<String> {
+fn query_param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
     let mut rest = Some(query.trim_start_matches('?'));
     while let Some(text) = rest {
         let (pair, after) = cut(text, b'&');
         rest = after;
         if let (key, Some(value)) = cut(pair, b'=') {
             if key == name && !value.is_empty() {
-                return Some(value.to_string());
+                return Some(value);
             }
         }
     }
