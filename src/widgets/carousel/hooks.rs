@@ -97,16 +97,25 @@ impl Steer {
         });
     }
 
-    /// A callback that moves by `step`, whatever its event.
-    pub fn on<E: 'static>(&self, step: Move) -> Callback<E> {
-        let steer = self.clone();
-        Callback::from(move |_: E| steer.go(step))
+    /// A mouse callback that moves by `step`.
+    pub fn on(&self, step: Move) -> Callback<MouseEvent> {
+        self.on_mouse(Press::Move(step))
     }
 
-    /// A callback that sends `event` to the rotation, whatever its own event.
-    pub fn on_rotation<E: 'static>(&self, event: RotationEvent) -> Callback<E> {
-        let state = self.shared();
-        Callback::from(move |_: E| dispatch(&state, Action::Rotation(event)))
+    /// A mouse callback that sends `event` to the rotation.
+    pub fn on_rotation(&self, event: RotationEvent) -> Callback<MouseEvent> {
+        self.on_mouse(Press::Rotation(event))
+    }
+
+    /// The callback of [`Steer::on`] and [`Steer::on_rotation`]: one closure type for both,
+    /// not the glue of each (size). A rotation event makes no move, so sending it tells the
+    /// page nothing.
+    fn on_mouse(&self, press: Press) -> Callback<MouseEvent> {
+        let steer = self.clone();
+        Callback::from(move |_: MouseEvent| match press {
+            Press::Move(step) => steer.go(step),
+            Press::Rotation(event) => steer.send(Action::Rotation(event)),
+        })
     }
 
     /// The carousel's key handler: arrows (mirrored in RTL), Home and End.
@@ -148,6 +157,15 @@ impl Steer {
     pub fn shared(&self) -> SharedState {
         self.state.clone()
     }
+}
+
+/// What a click asks of [`Steer::on_mouse`].
+#[derive(Clone, Copy)]
+enum Press {
+    /// A move.
+    Move(Move),
+    /// An event for the rotation.
+    Rotation(RotationEvent),
 }
 
 /// The carousel's state, started from the options as the first render resolves them (with

@@ -170,8 +170,8 @@ pub fn use_carousel(props: &WidgetProps) -> Html {
                  lang={lang.tag().to_string()} dir={lang.direction().as_str()}
                  onkeydown={on_keydown} onfocusin={on_focusin}
                  ref={section_ref}
-                 onmouseenter={steer.on_rotation::<MouseEvent>(RotationEvent::Hover(true))}
-                 onmouseleave={steer.on_rotation::<MouseEvent>(RotationEvent::Hover(false))}>
+                 onmouseenter={steer.on_rotation(RotationEvent::Hover(true))}
+                 onmouseleave={steer.on_rotation(RotationEvent::Hover(false))}>
             { list(vec![controls(&view), slides, picker(&view, stops).unwrap_or_default(), status]) }
         </section>
     }

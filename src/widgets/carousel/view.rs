@@ -229,7 +229,7 @@ pub fn nav_button(view: &View, step: Move) -> Html {
     } else {
         (view.texts.next_slide, view.current.has_next())
     };
-    let onclick = view.steer.on::<MouseEvent>(step);
+    let onclick = view.steer.on(step);
     // Each button a literal `class`: an expression there would cost Yew's `Classes` set.
     let (class, icon) = if previous {
         (
@@ -264,11 +264,7 @@ fn rotation_button(view: &View) -> Option<Html> {
         };
         let class = "fw-carousel__button fw-carousel__rotation";
         let attributes = button_attributes(class, None, name.into(), false, false);
-        button(
-            attributes,
-            view.steer.on_rotation::<MouseEvent>(event),
-            icon,
-        )
+        button(attributes, view.steer.on_rotation(event), icon)
     })
 }
 
@@ -285,7 +281,7 @@ pub fn picker(view: &View, stops: usize) -> Option<Html> {
             let name = fill(view.texts.picker_slide, &[("n", &view.number(i + 1))]);
             let attributes =
                 button_attributes("fw-carousel__dot", None, name.into(), is_current, is_current);
-            let onclick = view.steer.on::<MouseEvent>(Move::To(i));
+            let onclick = view.steer.on(Move::To(i));
             dots.push(button(attributes, onclick, Html::default()));
         }
         html! {
