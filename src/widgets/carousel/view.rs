@@ -279,15 +279,27 @@ pub fn picker(view: &View, stops: usize) -> Option<Html> {
         for i in 0..stops {
             let is_current = i == index;
             let name = fill(view.texts.picker_slide, &[("n", &view.number(i + 1))]);
-            let attributes =
-                button_attributes("fw-carousel__dot", None, name.into(), is_current, is_current);
+            let attributes = button_attributes(
+                "fw-carousel__dot",
+                None,
+                name.into(),
+                is_current,
+                is_current,
+            );
             let onclick = view.steer.on(Move::To(i));
             dots.push(button(attributes, onclick, Html::default()));
         }
-        html! {
-            <div class="fw-carousel__picker" part="picker" role="group" aria-label={view.texts.picker_label}>
-                { list(dots) }
-            </div>
-        }
+        // By `element`, with `html!`'s attributes in its order (class last), not `html!`
+        // inline (size).
+        let attributes = Attributes::Dynamic {
+            keys: &["part", "role", "aria-label", "class"],
+            values: Box::new([
+                Some(AttributeOrProperty::Static("picker")),
+                Some(AttributeOrProperty::Static("group")),
+                Some(AttributeOrProperty::Static(view.texts.picker_label)),
+                Some(AttributeOrProperty::Static("fw-carousel__picker")),
+            ]),
+        };
+        element("div", attributes, list(dots))
     })
 }
