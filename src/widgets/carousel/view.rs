@@ -5,7 +5,9 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yew::virtual_dom::{AttributeOrProperty, Attributes, Listener, Listeners, VList, VTag};
+use yew::virtual_dom::{
+    AttributeOrProperty, Attributes, Key, Listener, Listeners, VList, VTag, VText,
+};
 
 use super::super::icons::{chevron_next, chevron_previous};
 use super::hooks::Steer;
@@ -24,10 +26,16 @@ pub type Fixed = &'static [(&'static str, AttributeOrProperty)];
 /// `VTag::__new_other`, what the macro expands every element to), made in this one place.
 /// Each `html!` element is that construction inlined again, about a hundred bytes of Wasm.
 pub fn element(tag: &'static str, attributes: Attributes, children: Html) -> Html {
+    keyed(tag, None, attributes, children)
+}
+
+/// An [`element`] with a `key` (the position), made by the same construction
+/// (size).
+pub fn keyed(tag: &'static str, key: Option<Key>, attributes: Attributes, children: Html) -> Html {
     VTag::__new_other(
         AttrValue::Static(tag),
         NodeRef::default(),
-        None,
+        key,
         attributes,
         Listeners::None,
         children,
@@ -207,7 +215,8 @@ pub fn controls(view: &View) -> Html {
     // Keyed, so each position is a new node: a translator that ignores translate="no"
     // replaces text nodes, and Yew would update the detached one. A <bdi>, so its digits
     // and words keep their order beside the buttons.
-    let position = html! { <bdi key={index}>{ view.position_text() }</bdi> };
+    let text = VText::new(view.position_text()).into();
+    let position = keyed("bdi", Some(index.into()), Attributes::Static(&[]), text);
     let children = vec![
         rotation_button(view).unwrap_or_default(),
         nav(Move::Previous),
