@@ -52,12 +52,23 @@ pub fn listened(
     listener: Option<Rc<dyn Listener>>,
     children: Html,
 ) -> Html {
+    listening(tag, attributes, Box::new([listener]), children)
+}
+
+/// An element with its `listeners`: [`listened`]'s construction, for the slides' row and its
+/// three pointer listeners (size).
+pub fn listening(
+    tag: &'static str,
+    attributes: Attributes,
+    listeners: Box<[Option<Rc<dyn Listener>>]>,
+    children: Html,
+) -> Html {
     VTag::__new_other(
         AttrValue::Static(tag),
         NodeRef::default(),
         None,
         attributes,
-        Listeners::Pending(Box::new([listener])),
+        Listeners::Pending(listeners),
         children,
     )
     .into()
