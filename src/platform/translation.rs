@@ -272,16 +272,11 @@ impl TranslationWatcher {
         let observer = MutationObserver::new(interval.function()).ok()?;
         // `<html>`'s class and lang; Microsoft's attributes anywhere in the body (watching
         // every class in the page would run the check on each of the page's own animations).
-        let options = MutationObserverInit::new();
-        options.set_attribute_filter(&js_sys::Array::of2(&"class".into(), &"lang".into()));
-        observer.observe_with_options(&html, &options).ok()?;
+        observer
+            .observe_with_options(&html, &attributes(["class", "lang"], false))
+            .ok()?;
         if let Some(body) = document().and_then(|d| d.body()) {
-            let options = MutationObserverInit::new();
-            options.set_subtree(true);
-            options.set_attribute_filter(&js_sys::Array::of2(
-                &"_msthash".into(),
-                &"_msttexthash".into(),
-            ));
+            let options = attributes(["_msthash", "_msttexthash"], true);
             let _ = observer.observe_with_options(&body, &options);
         }
         Some(Self {
@@ -289,6 +284,16 @@ impl TranslationWatcher {
             _interval: interval,
         })
     }
+}
+
+/// Options observing the attributes `names`, on the subtree too when `subtree`: one function
+/// for the watcher's two (size).
+fn attributes(names: [&str; 2], subtree: bool) -> MutationObserverInit {
+    let options = MutationObserverInit::new();
+    options.set_subtree(subtree);
+    let [a, b] = names;
+    options.set_attribute_filter(&js_sys::Array::of2(&a.into(), &b.into()));
+    options
 }
 
 impl Drop for TranslationWatcher {
