@@ -39,10 +39,14 @@ impl Lang {
     /// The supported language of a BCP 47 tag, by its primary subtag (`ar-MA` is Arabic).
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let (primary, _) = first_subtag(tag.trim());
-        // Compared in place, not lower-cased into a new string first (size).
-        Lang::ALL
-            .into_iter()
-            .find(|lang| primary.eq_ignore_ascii_case(lang.tag()))
+        // Compared in place, not lower-cased into a new string first; by a loop over a slice,
+        // not the array's `IntoIter` (size).
+        for lang in &Lang::ALL {
+            if primary.eq_ignore_ascii_case(lang.tag()) {
+                return Some(*lang);
+            }
+        }
+        None
     }
 
     /// The language tag.
