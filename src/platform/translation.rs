@@ -375,7 +375,7 @@ mod tests {
             ..page()
         };
         assert_eq!(target(&p), Some(Some("ar".into())));
-        assert_eq!(googtrans_target("googtrans=/auto/fr"), Some("fr".into()));
+        assert_eq!(googtrans_target("googtrans=/auto/fr"), Some("fr"));
         assert_eq!(googtrans_target("googtrans=/en/en"), None, "the original");
         assert_eq!(googtrans_target("googtrans="), None);
         assert_eq!(googtrans_target("xgoogtrans=/en/ar"), None);
