@@ -1,4 +1,4 @@
-//! Finding, replacing and joining strings by plain loops. The standard `str::find(&str)` (and
+//! Finding and joining strings by plain loops. The standard `str::find(&str)` (and
 //! `split`, `replace`, `contains` with a `&str` pattern) brings the Two-Way searcher, about
 //! 2 KB of Wasm, for needles of a few bytes in short texts; `format!` with only strings to
 //! join builds formatting arguments at every call.
@@ -14,19 +14,6 @@ pub fn find(haystack: &str, needle: &str) -> Option<usize> {
     })
 }
 
-/// `text` with every `from` (not empty) replaced by `to`, left to right, as `str::replace`.
-pub fn replace(text: &str, from: &str, to: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = find(rest, from).filter(|_| !from.is_empty()) {
-        out.push_str(rest.get(..at).unwrap_or_default());
-        out.push_str(to);
-        rest = rest.get(at + from.len()..).unwrap_or_default();
-    }
-    out.push_str(rest);
-    out
-}
-
 /// The `parts` one after the other, as `format!` with only `{}` of strings would give them.
 pub fn concat(parts: &[&str]) -> String {
     let mut out = String::with_capacity(parts.iter().map(|part| part.len()).sum());
@@ -38,7 +25,7 @@ pub fn concat(parts: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{concat, find, replace};
+    use super::{concat, find};
 
     #[test]
     fn concatenates_in_order() {
@@ -61,19 +48,6 @@ mod tests {
                 haystack.find(needle),
                 "{haystack:?}"
             );
-        }
-    }
-
-    #[test]
-    fn replaces_as_the_standard_library_does() {
-        for (text, from, to) in [
-            ("a%40b%40c", "%40", "@"),
-            ("{n} of {n}", "{n}", "3"),
-            ("%4%40", "%40", "@"),
-            ("nothing", "{n}", "3"),
-            ("aaa", "aa", "b"),
-        ] {
-            assert_eq!(replace(text, from, to), text.replace(from, to), "{text:?}");
         }
     }
 }

@@ -2,7 +2,7 @@
 //! runs, so that their properties, methods and `pending` state exist at once; it hands their
 //! callbacks here once the bundle has started.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -14,21 +14,24 @@ use crate::widgets::Command;
 thread_local! {
     /// The loader's function that drops an element's `pending` state (none in tests of the
     /// bundle alone).
-    static SETTLE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// In a `Cell`, taken and put back: no `RefCell` borrow checks (size).
+    static SETTLE: Cell<Option<js_sys::Function>> = const { Cell::new(None) };
 }
 
 /// Keeps the loader's `settle(element)`, which drops the element's `pending` state.
 pub fn set_loader(settle: JsValue) {
-    SETTLE.with(|slot| *slot.borrow_mut() = settle.dyn_into().ok());
+    SETTLE.with(|slot| slot.set(settle.dyn_into().ok()));
 }
 
 /// Tells the loader that the widget on `host` has first rendered (its loading state counts:
 /// it has the reserve's height), so the element leaves its `pending` state.
 pub fn first_rendered(host: &Element) {
     SETTLE.with(|slot| {
-        if let Some(settle) = slot.borrow().as_ref() {
+        let settle = slot.take();
+        if let Some(settle) = &settle {
             let _ = settle.call1(&JsValue::NULL, host);
         }
+        slot.set(settle);
     });
 }
 

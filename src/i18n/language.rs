@@ -39,10 +39,14 @@ impl Lang {
     /// The supported language of a BCP 47 tag, by its primary subtag (`ar-MA` is Arabic).
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let (primary, _) = first_subtag(tag.trim());
-        // Compared in place, not lower-cased into a new string first (size).
-        Lang::ALL
-            .into_iter()
-            .find(|lang| primary.eq_ignore_ascii_case(lang.tag()))
+        // Compared in place, not lower-cased into a new string first; by a loop over a slice,
+        // not the array's `IntoIter` (size).
+        for lang in &Lang::ALL {
+            if primary.eq_ignore_ascii_case(lang.tag()) {
+                return Some(*lang);
+            }
+        }
+        None
     }
 
     /// The language tag.
@@ -150,13 +154,24 @@ impl Locale {
         // The subtag after the language, then the one after the script if there is one, each
         // cased byte by byte (by hand: `split`, `Peekable::next_if` and `to_ascii_uppercase`
         // copies bring code of their own).
-        let (_, rest) = first_subtag(tag.trim());
-        let (mut next, rest) = first_subtag(rest);
-        if next.len() == 4 && next.bytes().all(|b| b.is_ascii_alphabetic()) {
+        let (_, mut rest) = first_subtag(tag.trim());
+        // The script may come first, then the region: one loop for both, so the casing is
+        // compiled once (size).
+        let mut script_allowed = true;
+        loop {
+            let (next, after) = first_subtag(rest);
+            let letters = next.bytes().all(|b| b.is_ascii_alphabetic());
+            let script = script_allowed && next.len() == 4 && letters;
+            let region = (next.len() == 2 && letters)
+                || (next.len() == 3 && next.bytes().all(|b| b.is_ascii_digit()));
+            if !script && !region {
+                break;
+            }
             canonical.push('-');
+            // A script's first letter upper case, the rest lower; a region all upper case.
             let mut first = true;
             for b in next.bytes() {
-                let b = if first {
+                let b = if first || region {
                     b.to_ascii_uppercase()
                 } else {
                     b.to_ascii_lowercase()
@@ -164,15 +179,10 @@ impl Locale {
                 canonical.push(char::from(b));
                 first = false;
             }
-            next = first_subtag(rest).0;
-        }
-        if (next.len() == 2 && next.bytes().all(|b| b.is_ascii_alphabetic()))
-            || (next.len() == 3 && next.bytes().all(|b| b.is_ascii_digit()))
-        {
-            canonical.push('-');
-            for b in next.bytes() {
-                canonical.push(char::from(b.to_ascii_uppercase()));
+            if region {
+                break;
             }
+            (script_allowed, rest) = (false, after);
         }
         Some(Self {
             lang,

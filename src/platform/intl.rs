@@ -19,14 +19,17 @@ thread_local! {
 /// A date such as "26 July 2024" / "26 juillet 2024" / "٢٦ يوليو ٢٠٢٤" (with the digits the
 /// locale uses).
 pub fn long_date(epoch_ms: i64, locale: &str) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms as f64));
-    format_with("DateTimeFormat", locale, &date).unwrap_or_else(|| iso_date(epoch_ms))
+    format_with("DateTimeFormat", locale, &date(epoch_ms)).unwrap_or_else(|| iso_date(epoch_ms))
 }
 
 /// The ISO 8601 form for `<time datetime>`.
 pub fn iso_date(epoch_ms: i64) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms as f64));
-    date.to_iso_string().into()
+    date(epoch_ms).to_iso_string().into()
+}
+
+/// The JS `Date` at `epoch_ms`: one function for both dates (size).
+fn date(epoch_ms: i64) -> js_sys::Date {
+    js_sys::Date::new(&JsValue::from_f64(epoch_ms as f64))
 }
 
 /// A whole number with the locale's digits.

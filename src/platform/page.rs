@@ -15,7 +15,7 @@ pub fn record_original_language(tag: Option<String>) {
     ORIGINAL_LANGUAGE.with(|original| {
         let mut original = original.borrow_mut();
         if original.is_none() {
-            *original = Some(tag.filter(|t| !t.trim().is_empty()));
+            *original = Some(non_blank(tag));
         }
     });
 }
@@ -24,11 +24,12 @@ pub fn record_original_language(tag: Option<String>) {
 pub fn original_language() -> Option<String> {
     ORIGINAL_LANGUAGE
         .with(|original| original.borrow().clone())
-        .unwrap_or_else(|| {
-            html_element()
-                .and_then(|html| html.get_attribute("lang"))
-                .filter(|t| !t.trim().is_empty())
-        })
+        .unwrap_or_else(|| non_blank(html_element().and_then(|html| html.get_attribute("lang"))))
+}
+
+/// `tag` unless it is blank: one function for both sources of the original language (size).
+fn non_blank(tag: Option<String>) -> Option<String> {
+    tag.filter(|t| !t.trim().is_empty())
 }
 
 /// The reader's preferred languages (`navigator.languages`, else `navigator.language`).

@@ -4,7 +4,7 @@
 //! `sessionStorage`, which keeps the fact for the tab; when that is blocked too, memory, which
 //! keeps it for the page. Every access is caught: a refused storage is never an error.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 
 use web_sys::Storage;
 
@@ -12,7 +12,8 @@ use web_sys::Storage;
 const PREFIX: &str = "feedwidgets:";
 
 thread_local! {
-    static MEMORY: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+    /// In a `Cell`, taken and put back by the one `with`: no `RefCell` borrow checks (size).
+    static MEMORY: Cell<Vec<(String, String)>> = const { Cell::new(Vec::new()) };
 }
 
 /// How long what is written will last.
@@ -75,8 +76,8 @@ fn reach(key: &str, change: Option<Option<&str>>) -> (Option<String>, Durability
 /// (`Some(None)` forgets the key, `None` changes nothing). One function, so the thread-local
 /// access is compiled once.
 fn memory(key: &str, change: Option<Option<&str>>) -> Option<String> {
-    MEMORY.with(|memory| {
-        let mut memory = memory.borrow_mut();
+    MEMORY.with(|cell| {
+        let mut memory = cell.take();
         let found = memory.iter().position(|(k, _)| k == key);
         let held = found
             .and_then(|index| memory.get(index))
@@ -93,6 +94,7 @@ fn memory(key: &str, change: Option<Option<&str>>) -> Option<String> {
             (None, Some(Some(value))) => memory.push((key.to_string(), value.to_string())),
             _ => {}
         }
+        cell.set(memory);
         held
     })
 }

@@ -77,14 +77,14 @@ pub fn detect(page: &Snapshot) -> Option<Translation> {
     active.then(|| Translation {
         target: proxy_target
             .or(cookie)
-            .or_else(|| page.lang.clone().filter(|_| lang_changed))
+            .or(page.lang.as_deref().filter(|_| lang_changed))
             .map(|tag| tag.trim().to_ascii_lowercase()),
     })
 }
 
 /// The target of a `googtrans` cookie (`/en/ar` → `ar`); `None` when there is none, or when it
 /// translates into its own source language (`/en/en` is how translation menus say "original").
-pub fn googtrans_target(cookie: &str) -> Option<String> {
+pub fn googtrans_target(cookie: &str) -> Option<&str> {
     let (mut value, mut rest) = ("", Some(cookie));
     while let Some(text) = rest {
         let (pair, after) = cut(text, b';');
@@ -107,7 +107,7 @@ pub fn googtrans_target(cookie: &str) -> Option<String> {
         if source.is_empty() {
             source = part;
         } else {
-            return (!same_language(source, part)).then(|| part.to_string());
+            return (!same_language(source, part)).then_some(part);
         }
     }
     None
@@ -130,14 +130,14 @@ pub fn googtrans_clearing(host: &str) -> Vec<String> {
 }
 
 /// The value of `name` in a query string (no percent-decoding: the values we read are tags).
-fn query_param(query: &str, name: &str) -> Option<String> {
+fn query_param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
     let mut rest = Some(query.trim_start_matches('?'));
     while let Some(text) = rest {
         let (pair, after) = cut(text, b'&');
         rest = after;
         if let (key, Some(value)) = cut(pair, b'=') {
             if key == name && !value.is_empty() {
-                return Some(value.to_string());
+                return Some(value);
             }
         }
     }
@@ -272,16 +272,11 @@ impl TranslationWatcher {
         let observer = MutationObserver::new(interval.function()).ok()?;
         // `<html>`'s class and lang; Microsoft's attributes anywhere in the body (watching
         // every class in the page would run the check on each of the page's own animations).
-        let options = MutationObserverInit::new();
-        options.set_attribute_filter(&js_sys::Array::of2(&"class".into(), &"lang".into()));
-        observer.observe_with_options(&html, &options).ok()?;
+        observer
+            .observe_with_options(&html, &attributes(["class", "lang"], false))
+            .ok()?;
         if let Some(body) = document().and_then(|d| d.body()) {
-            let options = MutationObserverInit::new();
-            options.set_subtree(true);
-            options.set_attribute_filter(&js_sys::Array::of2(
-                &"_msthash".into(),
-                &"_msttexthash".into(),
-            ));
+            let options = attributes(["_msthash", "_msttexthash"], true);
             let _ = observer.observe_with_options(&body, &options);
         }
         Some(Self {
@@ -289,6 +284,16 @@ impl TranslationWatcher {
             _interval: interval,
         })
     }
+}
+
+/// Options observing the attributes `names`, on the subtree too when `subtree`: one function
+/// for the watcher's two (size).
+fn attributes(names: [&str; 2], subtree: bool) -> MutationObserverInit {
+    let options = MutationObserverInit::new();
+    options.set_subtree(subtree);
+    let [a, b] = names;
+    options.set_attribute_filter(&js_sys::Array::of2(&a.into(), &b.into()));
+    options
 }
 
 impl Drop for TranslationWatcher {
@@ -370,7 +375,7 @@ mod tests {
             ..page()
         };
         assert_eq!(target(&p), Some(Some("ar".into())));
-        assert_eq!(googtrans_target("googtrans=/auto/fr"), Some("fr".into()));
+        assert_eq!(googtrans_target("googtrans=/auto/fr"), Some("fr"));
         assert_eq!(googtrans_target("googtrans=/en/en"), None, "the original");
         assert_eq!(googtrans_target("googtrans="), None);
         assert_eq!(googtrans_target("xgoogtrans=/en/ar"), None);

@@ -27,9 +27,10 @@ use crate::platform::{feed_cache, page};
 /// The carousel's state as it is now, shared by the render and every handler.
 pub type SharedState = Kept<CarouselState>;
 
-/// The dependencies of the rotation's effect, and of the width's (its two flags, the rest
-/// zero): one type, so one copy of the code that boxes, compares and drops them (size).
-type Flags = (bool, bool, usize, u32);
+/// The dependencies of the rotation's effect, of the width's and of the feed and layout's (each
+/// fills what it needs, the rest zero): one type, so one copy of the code that boxes, compares
+/// and drops them (size).
+type Flags = (bool, bool, usize, usize, usize);
 
 /// Applies `action` to `state`, and renders when it changed something.
 pub fn dispatch(state: &SharedState, action: Action) {
@@ -96,16 +97,25 @@ impl Steer {
         });
     }
 
-    /// A callback that moves by `step`, whatever its event.
-    pub fn on<E: 'static>(&self, step: Move) -> Callback<E> {
-        let steer = self.clone();
-        Callback::from(move |_: E| steer.go(step))
+    /// A mouse callback that moves by `step`.
+    pub fn on(&self, step: Move) -> Callback<MouseEvent> {
+        self.on_mouse(Press::Move(step))
     }
 
-    /// A callback that sends `event` to the rotation, whatever its own event.
-    pub fn on_rotation<E: 'static>(&self, event: RotationEvent) -> Callback<E> {
-        let state = self.shared();
-        Callback::from(move |_: E| dispatch(&state, Action::Rotation(event)))
+    /// A mouse callback that sends `event` to the rotation.
+    pub fn on_rotation(&self, event: RotationEvent) -> Callback<MouseEvent> {
+        self.on_mouse(Press::Rotation(event))
+    }
+
+    /// The callback of [`Steer::on`] and [`Steer::on_rotation`]: one closure type for both,
+    /// not the glue of each (size). A rotation event makes no move, so sending it tells the
+    /// page nothing.
+    fn on_mouse(&self, press: Press) -> Callback<MouseEvent> {
+        let steer = self.clone();
+        Callback::from(move |_: MouseEvent| match press {
+            Press::Move(step) => steer.go(step),
+            Press::Rotation(event) => steer.send(Action::Rotation(event)),
+        })
     }
 
     /// The carousel's key handler: arrows (mirrored in RTL), Home and End.
@@ -149,6 +159,15 @@ impl Steer {
     }
 }
 
+/// What a click asks of [`Steer::on_mouse`].
+#[derive(Clone, Copy)]
+enum Press {
+    /// A move.
+    Move(Move),
+    /// An event for the rotation.
+    Rotation(RotationEvent),
+}
+
 /// The carousel's state, started from the options as the first render resolves them (with
 /// the feed's `settings`, if it is there already).
 #[hook]
@@ -174,16 +193,31 @@ pub fn use_feed_and_layout(steer: &Steer, first: &FeedState) {
     // The position's count too: a refresh counts the fresh feed's items, which the layout may
     // show fewer positions of.
     let count = steer.now().position.count();
-    use_effect_on((first.clone(), stops, count), move |(first, _, _)| {
+    // The feed state as a number (its variant, and which feed or failure by address): the
+    // effect's dependencies are then the carousel's one `Flags` type (size). An equal failure
+    // at another address runs the effect once more, which changes nothing (every action it
+    // sends is a no-op when repeated).
+    let identity = match first {
+        FeedState::Absent => 0,
+        FeedState::Loading => 1,
+        FeedState::Ready(feed) => Rc::as_ptr(feed) as usize,
+        FeedState::Failed(error) => Rc::as_ptr(error) as usize,
+    };
+    let first = first.clone();
+    let deps: Flags = (false, false, identity, stops, count);
+    use_effect_on(deps, move |_| {
         // The layout first: a move waiting for an item the feed turned out not to have is
         // told where the position was clamped to.
         steer.send(Action::Resized(stops));
-        match first {
+        match &first {
             FeedState::Ready(feed) => steer.send(Action::ItemsRead(feed.clone())),
             // Only a new `src` loads again once the feed was there.
             FeedState::Loading => steer.send(Action::Reloading),
             _ => {}
         }
+        // Kept until the next run, so the address compared is never that of a freed feed
+        // another one could be given.
+        move || drop(first)
     });
 }
 
@@ -198,8 +232,8 @@ pub fn use_rotation(steer: &Steer, autoplay: bool, interval_ms: u32, slides: usi
         // One effect for both (each effect is code of its own): telling the rotation of
         // `autoplay` changes nothing when it did not change, and a timer made from a render
         // that had not heard of the change is replaced by the next render, before it is due.
-        let deps: Flags = (autoplay, rotating, index, interval_ms);
-        use_effect_on(deps, move |&(autoplay, rotating, _, interval_ms)| {
+        let deps: Flags = (autoplay, rotating, index, interval_ms as usize, 0);
+        use_effect_on(deps, move |_| {
             // Nothing to say on the first render, which made the rotation from this very
             // value.
             if autoplay != steer.now().rotation.has_control() {
@@ -323,8 +357,8 @@ fn on_pointer(steer: &Steer, direction: Direction, pointer: Pointer) -> Callback
 #[hook]
 pub fn use_carousel_width(section: &NodeRef, shown: bool, per_view: bool, state: SharedState) {
     let section = section.clone();
-    let deps: Flags = (shown, per_view, 0, 0);
-    use_effect_on(deps, move |&(shown, per_view, _, _)| {
+    let deps: Flags = (shown, per_view, 0, 0, 0);
+    use_effect_on(deps, move |_| {
         let observed = section
             .cast::<Element>()
             .filter(|_| shown)

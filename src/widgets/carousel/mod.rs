@@ -26,7 +26,7 @@ use self::hooks::{
 use self::rotation::Event as RotationEvent;
 use self::slide::slides;
 use self::state::{shown_items, slides_per_view, stops, Action, Move};
-use self::view::{controls, element, list, picker, Fixed, View};
+use self::view::{controls, element, list, listening, picker, Fixed, View};
 use super::status::{status, Tone};
 use super::{
     use_control, use_element_ref, use_widget_feed, widget_language, Command, FeedState, FeedUse,
@@ -151,14 +151,26 @@ pub fn use_carousel(props: &WidgetProps) -> Html {
     let feed_language = feed.as_deref().and_then(|feed| feed.language.as_deref());
     let slides = slides(&view, items, feed_language, &config, &now.broken_images);
 
-    let slides = html! {
-        <div class="fw-carousel__slides" data-view={SIDE_BY_SIDE.get(per_view).copied().flatten()}
-             aria-live={now.rotation.live_region()}
-             onpointerdown={swipe.on_pointerdown} onpointerup={swipe.on_pointerup}
-             onpointercancel={swipe.on_pointercancel}>
-            { slides }
-        </div>
+    // By `view::listening`, with `html!`'s attributes and listeners in its order (class
+    // last), not by `html!` inline (size).
+    let attributes = Attributes::Dynamic {
+        keys: &["data-view", "aria-live", "class"],
+        values: Box::new([
+            SIDE_BY_SIDE
+                .get(per_view)
+                .copied()
+                .flatten()
+                .map(AttributeOrProperty::Static),
+            Some(AttributeOrProperty::Static(now.rotation.live_region())),
+            Some(AttributeOrProperty::Static("fw-carousel__slides")),
+        ]),
     };
+    let listeners = Box::new([
+        yew::html::onpointerdown::Wrapper::__macro_new(swipe.on_pointerdown),
+        yew::html::onpointerup::Wrapper::__macro_new(swipe.on_pointerup),
+        yew::html::onpointercancel::Wrapper::__macro_new(swipe.on_pointercancel),
+    ]);
+    let slides = listening("div", attributes, listeners, slides);
     let status = element(
         "p",
         Attributes::Static(STATUS),
@@ -170,8 +182,8 @@ pub fn use_carousel(props: &WidgetProps) -> Html {
                  lang={lang.tag().to_string()} dir={lang.direction().as_str()}
                  onkeydown={on_keydown} onfocusin={on_focusin}
                  ref={section_ref}
-                 onmouseenter={steer.on_rotation::<MouseEvent>(RotationEvent::Hover(true))}
-                 onmouseleave={steer.on_rotation::<MouseEvent>(RotationEvent::Hover(false))}>
+                 onmouseenter={steer.on_rotation(RotationEvent::Hover(true))}
+                 onmouseleave={steer.on_rotation(RotationEvent::Hover(false))}>
             { list(vec![controls(&view), slides, picker(&view, stops).unwrap_or_default(), status]) }
         </section>
     }

@@ -5,7 +5,9 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yew::virtual_dom::{AttributeOrProperty, Attributes, Listener, Listeners, VList, VTag};
+use yew::virtual_dom::{
+    AttributeOrProperty, Attributes, Key, Listener, Listeners, VList, VTag, VText,
+};
 
 use super::super::icons::{chevron_next, chevron_previous};
 use super::hooks::Steer;
@@ -24,10 +26,16 @@ pub type Fixed = &'static [(&'static str, AttributeOrProperty)];
 /// `VTag::__new_other`, what the macro expands every element to), made in this one place.
 /// Each `html!` element is that construction inlined again, about a hundred bytes of Wasm.
 pub fn element(tag: &'static str, attributes: Attributes, children: Html) -> Html {
+    keyed(tag, None, attributes, children)
+}
+
+/// An [`element`] with a `key` (the position), made by the same construction
+/// (size).
+pub fn keyed(tag: &'static str, key: Option<Key>, attributes: Attributes, children: Html) -> Html {
     VTag::__new_other(
         AttrValue::Static(tag),
         NodeRef::default(),
-        None,
+        key,
         attributes,
         Listeners::None,
         children,
@@ -44,12 +52,23 @@ pub fn listened(
     listener: Option<Rc<dyn Listener>>,
     children: Html,
 ) -> Html {
+    listening(tag, attributes, Box::new([listener]), children)
+}
+
+/// An element with its `listeners`: [`listened`]'s construction, for the slides' row and its
+/// three pointer listeners (size).
+pub fn listening(
+    tag: &'static str,
+    attributes: Attributes,
+    listeners: Box<[Option<Rc<dyn Listener>>]>,
+    children: Html,
+) -> Html {
     VTag::__new_other(
         AttrValue::Static(tag),
         NodeRef::default(),
         None,
         attributes,
-        Listeners::Pending(Box::new([listener])),
+        Listeners::Pending(listeners),
         children,
     )
     .into()
@@ -207,7 +226,8 @@ pub fn controls(view: &View) -> Html {
     // Keyed, so each position is a new node: a translator that ignores translate="no"
     // replaces text nodes, and Yew would update the detached one. A <bdi>, so its digits
     // and words keep their order beside the buttons.
-    let position = html! { <bdi key={index}>{ view.position_text() }</bdi> };
+    let text = VText::new(view.position_text()).into();
+    let position = keyed("bdi", Some(index.into()), Attributes::Static(&[]), text);
     let children = vec![
         rotation_button(view).unwrap_or_default(),
         nav(Move::Previous),
@@ -229,7 +249,7 @@ pub fn nav_button(view: &View, step: Move) -> Html {
     } else {
         (view.texts.next_slide, view.current.has_next())
     };
-    let onclick = view.steer.on::<MouseEvent>(step);
+    let onclick = view.steer.on(step);
     // Each button a literal `class`: an expression there would cost Yew's `Classes` set.
     let (class, icon) = if previous {
         (
@@ -264,11 +284,7 @@ fn rotation_button(view: &View) -> Option<Html> {
         };
         let class = "fw-carousel__button fw-carousel__rotation";
         let attributes = button_attributes(class, None, name.into(), false, false);
-        button(
-            attributes,
-            view.steer.on_rotation::<MouseEvent>(event),
-            icon,
-        )
+        button(attributes, view.steer.on_rotation(event), icon)
     })
 }
 
@@ -283,15 +299,27 @@ pub fn picker(view: &View, stops: usize) -> Option<Html> {
         for i in 0..stops {
             let is_current = i == index;
             let name = fill(view.texts.picker_slide, &[("n", &view.number(i + 1))]);
-            let attributes =
-                button_attributes("fw-carousel__dot", None, name.into(), is_current, is_current);
-            let onclick = view.steer.on::<MouseEvent>(Move::To(i));
+            let attributes = button_attributes(
+                "fw-carousel__dot",
+                None,
+                name.into(),
+                is_current,
+                is_current,
+            );
+            let onclick = view.steer.on(Move::To(i));
             dots.push(button(attributes, onclick, Html::default()));
         }
-        html! {
-            <div class="fw-carousel__picker" part="picker" role="group" aria-label={view.texts.picker_label}>
-                { list(dots) }
-            </div>
-        }
+        // By `element`, with `html!`'s attributes in its order (class last), not `html!`
+        // inline (size).
+        let attributes = Attributes::Dynamic {
+            keys: &["part", "role", "aria-label", "class"],
+            values: Box::new([
+                Some(AttributeOrProperty::Static("picker")),
+                Some(AttributeOrProperty::Static("group")),
+                Some(AttributeOrProperty::Static(view.texts.picker_label)),
+                Some(AttributeOrProperty::Static("fw-carousel__picker")),
+            ]),
+        };
+        element("div", attributes, list(dots))
     })
 }
