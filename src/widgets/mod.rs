@@ -12,6 +12,7 @@ mod options;
 mod status;
 mod theme;
 mod use_feed;
+mod vdom;
 mod widget;
 
 use std::rc::Rc;

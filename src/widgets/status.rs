@@ -1,7 +1,9 @@
 //! The short messages a widget shows in its own place instead of its content.
 
 use yew::prelude::*;
-use yew::virtual_dom::{AttributeOrProperty, Attributes, Listeners, VTag};
+use yew::virtual_dom::{AttributeOrProperty, Attributes};
+
+use super::vdom::element;
 
 use crate::i18n::Locale;
 
@@ -37,13 +39,5 @@ pub fn status(text: &'static str, lang: &Locale, tone: Tone) -> Html {
             Some(AttributeOrProperty::Static(class)),
         ]),
     };
-    VTag::__new_other(
-        AttrValue::Static("p"),
-        NodeRef::default(),
-        None,
-        attributes,
-        Listeners::None,
-        html! { { text } },
-    )
-    .into()
+    element("p", attributes, html! { { text } })
 }

@@ -26,8 +26,9 @@ use self::hooks::{
 use self::rotation::Event as RotationEvent;
 use self::slide::slides;
 use self::state::{shown_items, slides_per_view, stops, Action, Move};
-use self::view::{controls, element, list, listening, picker, Fixed, View};
+use self::view::{controls, picker, View};
 use super::status::{status, Tone};
+use super::vdom::{element, list, listening, Fixed};
 use super::{
     use_control, use_element_ref, use_widget_feed, widget_language, Command, FeedState, FeedUse,
     WidgetProps,

@@ -4,10 +4,11 @@
 use yew::prelude::*;
 use yew::virtual_dom::{AttributeOrProperty, Attributes, VText};
 
+use super::super::vdom::{class, element, list, listened, Fixed};
 use super::config::CarouselConfig;
 use super::hooks::Steer;
 use super::state::slides_in_dom;
-use super::view::{class, element, list, listened, Fixed, View};
+use super::view::View;
 use crate::feed::NewsItem;
 use crate::i18n::{CarouselTexts, Lang, Locale};
 use crate::platform::intl;

@@ -7,10 +7,10 @@ pub mod state;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AddEventListenerOptions, Element, HtmlElement};
 use yew::prelude::*;
-use yew::virtual_dom::VList;
 
 use self::state::{BannerPosition, DisclaimerState, DEFAULT_REMEMBER_DAYS, DISMISSAL_KEY};
 use super::icons::close;
+use super::vdom::list;
 use super::{
     use_control, use_effect_on, use_kept, use_widget_feed, widget_language, Command, FeedState,
     FeedUse, Kept, WidgetProps,
@@ -186,10 +186,7 @@ pub fn use_disclaimer(props: &WidgetProps) -> Html {
     };
     // One list made here: `html!` builds a list with an expression among other children
     // through Yew's `NodeSeq` and `Vec::extend`, code at each such child (size).
-    let children = Html::from(VList::with_children(
-        vec![text, view_original, dismiss],
-        None,
-    ));
+    let children = list(vec![text, view_original, dismiss]);
     html! {
         <div key={lang.tag()} class="fw-disclaimer" part="banner" role="region"
              aria-label={catalog.disclaimer.label} lang={lang.tag()}

@@ -4,8 +4,9 @@
 
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
-use yew::virtual_dom::{AttributeOrProperty, Attributes, Listeners, VList, VTag};
+use yew::virtual_dom::{AttributeOrProperty, Attributes, Listeners, VTag};
 
+use super::super::vdom::{class, element, list, Fixed};
 use super::config::FeedbackConfig;
 use super::state::{Action, FeedbackState, Phase};
 use crate::i18n::FeedbackTexts;
@@ -59,37 +60,6 @@ const QUEUED_POLITE: Fixed = &[
     ("role", AttributeOrProperty::Static("status")),
     ("tabindex", AttributeOrProperty::Static("-1")),
 ];
-
-/// The fixed attributes of an element made by [`element`], in the order `html!` sets them.
-type Fixed = &'static [(&'static str, AttributeOrProperty)];
-
-/// An element without listeners, node ref or key, made in this one place: each `html!`
-/// element is `html!`'s own construction of it (`VTag::__new_other`) inlined again, about a
-/// hundred bytes of Wasm each.
-fn element(tag: &'static str, attributes: Fixed, children: Html) -> Html {
-    VTag::__new_other(
-        AttrValue::Static(tag),
-        NodeRef::default(),
-        None,
-        Attributes::Static(attributes),
-        Listeners::None,
-        children,
-    )
-    .into()
-}
-
-/// Children side by side, as one list. `html!` builds a list with an expression among other
-/// children through Yew's `NodeSeq` and `Vec::extend`, code at each such child (size).
-fn list(children: Vec<Html>) -> Html {
-    VList::with_children(children, None).into()
-}
-
-/// `class="{class}"` alone.
-macro_rules! class {
-    ($class:literal) => {
-        &[("class", AttributeOrProperty::Static($class))]
-    };
-}
 
 /// The elements the widget's effects reach.
 #[derive(Clone, Default)]
@@ -158,7 +128,11 @@ pub fn form(form: &Form) -> Html {
             }
         };
         let buttons = list(vec![button.unwrap_or_default(), skip]);
-        element("div", class!("fw-feedback__actions"), buttons)
+        element(
+            "div",
+            Attributes::Static(class!("fw-feedback__actions")),
+            buttons,
+        )
     } else {
         Html::default()
     };
@@ -206,7 +180,11 @@ fn scale(form: &Form) -> Html {
             { options }
         </div>
     };
-    let legend = element("legend", &[], form.config.question.to_string().into());
+    let legend = element(
+        "legend",
+        Attributes::Static(&[]),
+        form.config.question.to_string().into(),
+    );
     let fields = list(vec![legend, scale]);
     let fieldset = html! {
         <fieldset disabled={sending || state.phase == Phase::Failed}>{ fields }</fieldset>
@@ -239,15 +217,23 @@ fn comment_fields(form: &Form) -> Html {
     list(vec![
         element(
             "div",
-            &[("role", AttributeOrProperty::Static("status"))],
+            Attributes::Static(&[("role", AttributeOrProperty::Static("status"))]),
             heading,
         ),
-        element("label", COMMENT_LABEL, texts.comment_label.into()),
-        element("p", COMMENT_HINT, texts.comment_hint.into()),
+        element(
+            "label",
+            Attributes::Static(COMMENT_LABEL),
+            texts.comment_label.into(),
+        ),
+        element(
+            "p",
+            Attributes::Static(COMMENT_HINT),
+            texts.comment_hint.into(),
+        ),
         field,
         element(
             "p",
-            COMMENT_COUNT,
+            Attributes::Static(COMMENT_COUNT),
             format!("{count} / {MAX_COMMENT}").into(),
         ),
         honeypot(&form.refs.honeypot),
@@ -337,7 +323,11 @@ fn honeypot(field: &NodeRef) -> Html {
         <input type="text" name="website" tabindex="-1" autocomplete="off" ref={field.clone()} />
     };
     let input = list(vec!["Website".into(), input]);
-    element("div", HONEYPOT, element("label", &[], input))
+    element(
+        "div",
+        Attributes::Static(HONEYPOT),
+        element("label", Attributes::Static(&[]), input),
+    )
 }
 
 fn option(value: u8, label: &str, chosen: Option<u8>, on_change: &Callback<Event>) -> Html {
@@ -345,8 +335,15 @@ fn option(value: u8, label: &str, chosen: Option<u8>, on_change: &Callback<Event
         <input type="radio" name="rating" value={digit(value)} checked={chosen == Some(value)}
                onchange={on_change.clone()} />
     };
-    let children = list(vec![input, element("span", &[], label.to_string().into())]);
-    element("label", class!("fw-feedback__option"), children)
+    let children = list(vec![
+        input,
+        element("span", Attributes::Static(&[]), label.to_string().into()),
+    ]);
+    element(
+        "label",
+        Attributes::Static(class!("fw-feedback__option")),
+        children,
+    )
 }
 
 /// `value` (1 to 5) as its digit, a static text (a `u8`'s `to_string` brings its own
