@@ -14,6 +14,22 @@ pub fn find(haystack: &str, needle: &str) -> Option<usize> {
     })
 }
 
+/// `text` up to the first of the (ASCII) `separators`, and what follows that separator when
+/// there is one: what `split` and `split_once` give, by a byte loop, since each of theirs
+/// brings its searcher's code again (size).
+pub fn cut<'a>(text: &'a str, separators: &[u8]) -> (&'a str, Option<&'a str>) {
+    let bytes = text.as_bytes();
+    let mut end = 0;
+    while let Some(b) = bytes.get(end) {
+        if separators.contains(b) {
+            // An ASCII separator: both ends are character boundaries.
+            return (text.get(..end).unwrap_or_default(), text.get(end + 1..));
+        }
+        end += 1;
+    }
+    (text, None)
+}
+
 /// The `parts` one after the other, as `format!` with only `{}` of strings would give them.
 pub fn concat(parts: &[&str]) -> String {
     let mut out = String::with_capacity(parts.iter().map(|part| part.len()).sum());
@@ -25,7 +41,7 @@ pub fn concat(parts: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{concat, find};
+    use super::{concat, cut, find};
 
     #[test]
     fn concatenates_in_order() {
@@ -47,6 +63,20 @@ mod tests {
                 find(haystack, needle),
                 haystack.find(needle),
                 "{haystack:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn cuts_as_split_once_does_at_the_first_separator() {
+        for text in ["a=b=c", "=b", "a=", "none", "", "é&ü=ß", "_x-y"] {
+            assert_eq!(
+                cut(text, b"=&-_"),
+                match text.split_once(['=', '&', '-', '_']) {
+                    Some((head, rest)) => (head, Some(rest)),
+                    None => (text, None),
+                },
+                "{text:?}"
             );
         }
     }

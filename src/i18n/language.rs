@@ -1,6 +1,7 @@
 //! Supported languages and the order in which a widget's language is chosen.
 
 use super::Catalog;
+use crate::strings::cut;
 
 /// A language with a built-in catalog.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -77,21 +78,10 @@ impl Lang {
 }
 
 /// `tag`'s first subtag and what follows its separator (`-` or `_`; empty when there is
-/// none), found by a byte loop: each `split(['-', '_'])` is its searcher's code again (size).
+/// none), by [`cut`]: each `split(['-', '_'])` is its searcher's code again (size).
 pub fn first_subtag(tag: &str) -> (&str, &str) {
-    let bytes = tag.as_bytes();
-    let mut end = 0;
-    while let Some(&b) = bytes.get(end) {
-        if b == b'-' || b == b'_' {
-            break;
-        }
-        end += 1;
-    }
-    // The separators are ASCII, so both ends are character boundaries.
-    (
-        tag.get(..end).unwrap_or_default(),
-        tag.get(end + 1..).unwrap_or_default(),
-    )
+    let (first, rest) = cut(tag, b"-_");
+    (first, rest.unwrap_or_default())
 }
 
 /// Where a widget's language (that of its own texts: buttons, questions, positions, messages)

@@ -10,7 +10,7 @@ use web_sys::{MutationObserver, MutationObserverInit};
 use super::page::{document, html_element, original_language};
 use super::timer::Timer;
 use crate::i18n::first_subtag;
-use crate::strings::concat;
+use crate::strings::{concat, cut};
 
 /// How often the signals that cannot be observed (the `googtrans` cookie, attributes on nodes
 /// added later) are checked again while a watcher runs. Two seconds: a reader who picks a
@@ -87,7 +87,7 @@ pub fn detect(page: &Snapshot) -> Option<Translation> {
 pub fn googtrans_target(cookie: &str) -> Option<&str> {
     let (mut value, mut rest) = ("", Some(cookie));
     while let Some(text) = rest {
-        let (pair, after) = cut(text, b';');
+        let (pair, after) = cut(text, b";");
         rest = after;
         if let Some(found) = pair.trim().strip_prefix("googtrans=") {
             if !found.is_empty() {
@@ -99,7 +99,7 @@ pub fn googtrans_target(cookie: &str) -> Option<&str> {
     // Its first two non-empty parts, the source and the target.
     let (mut source, mut rest) = ("", Some(value));
     while let Some(text) = rest {
-        let (part, after) = cut(text, b'/');
+        let (part, after) = cut(text, b"/");
         rest = after;
         if part.is_empty() {
             continue;
@@ -121,7 +121,7 @@ pub fn googtrans_clearing(host: &str) -> Vec<String> {
     let mut all = vec![GONE.to_string()];
     let mut domain = host;
     // Every suffix with at least two labels: www.example.org, example.org.
-    while let (_, Some(rest)) = cut(domain, b'.') {
+    while let (_, Some(rest)) = cut(domain, b".") {
         all.push(concat(&[GONE, "; domain=", domain]));
         all.push(concat(&[GONE, "; domain=.", domain]));
         domain = rest;
@@ -133,30 +133,15 @@ pub fn googtrans_clearing(host: &str) -> Vec<String> {
 fn query_param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
     let mut rest = Some(query.trim_start_matches('?'));
     while let Some(text) = rest {
-        let (pair, after) = cut(text, b'&');
+        let (pair, after) = cut(text, b"&");
         rest = after;
-        if let (key, Some(value)) = cut(pair, b'=') {
+        if let (key, Some(value)) = cut(pair, b"=") {
             if key == name && !value.is_empty() {
                 return Some(value);
             }
         }
     }
     None
-}
-
-/// `text` up to the first `separator` (ASCII), and what follows it when it is there: what
-/// `split` and `split_once` give, by a byte loop, since each of theirs brings its searcher's
-/// code again (size).
-fn cut(text: &str, separator: u8) -> (&str, Option<&str>) {
-    let bytes = text.as_bytes();
-    let mut end = 0;
-    while let Some(&b) = bytes.get(end) {
-        if b == separator {
-            return (text.get(..end).unwrap_or_default(), text.get(end + 1..));
-        }
-        end += 1;
-    }
-    (text, None)
 }
 
 /// Whether two tags name the same language (same primary subtag, any case).
@@ -191,7 +176,7 @@ pub fn original_url(host: &str, path: &str, query: &str, hash: &str) -> Option<S
     let mut kept = String::new();
     let mut rest = Some(query.trim_start_matches('?'));
     while let Some(text) = rest {
-        let (pair, after) = cut(text, b'&');
+        let (pair, after) = cut(text, b"&");
         rest = after;
         if !pair.is_empty() && !pair.starts_with("_x_tr_") {
             kept.push(if kept.is_empty() { '?' } else { '&' });
