@@ -78,7 +78,7 @@ impl Lang {
 }
 
 /// `tag`'s first subtag and what follows its separator (`-` or `_`; empty when there is
-/// none), by [`cut`]: each `split(['-', '_'])` is its searcher's code again (size).
+/// none), by `strings::cut`: each `split(['-', '_'])` is its searcher's code again (size).
 pub fn first_subtag(tag: &str) -> (&str, &str) {
     let (first, rest) = cut(tag, b"-_");
     (first, rest.unwrap_or_default())
