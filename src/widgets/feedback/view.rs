@@ -6,7 +6,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use yew::virtual_dom::{AttributeOrProperty, Attributes, Listeners, VTag};
 
-use super::super::vdom::{class, element, list, Fixed};
+use super::super::vdom::{class, element, keyed, list, listened, Fixed};
 use super::config::FeedbackConfig;
 use super::state::{Action, FeedbackState, Phase};
 use crate::i18n::FeedbackTexts;
@@ -99,9 +99,16 @@ pub fn thanks(text: &'static str, tag: &str, dir: &'static str, heading: &NodeRe
     let heading = html! {
         <h2 class="fw-feedback__thanks" tabindex="-1" ref={heading.clone()}>{ text }</h2>
     };
-    html! {
-        <div class="fw-feedback" role="status" lang={tag.to_string()} {dir}>{ heading }</div>
-    }
+    let attributes = Attributes::Dynamic {
+        keys: &["role", "lang", "dir", "class"],
+        values: Box::new([
+            Some(AttributeOrProperty::Static("status")),
+            Some(AttributeOrProperty::Attribute(tag.to_string().into())),
+            Some(AttributeOrProperty::Static(dir)),
+            Some(AttributeOrProperty::Static("fw-feedback")),
+        ]),
+    };
+    element("div", attributes, heading)
 }
 
 /// The form: the question and its five answers as a native radio group, or, once the
@@ -114,7 +121,6 @@ pub fn form(form: &Form) -> Html {
     let sending = state.phase == Phase::Sending;
     let message = message(form);
     let button = submit_button(form, message.is_some());
-    let on_skip = form.act.reform(|_: MouseEvent| Action::Skip);
     let step = if state.rated {
         comment_fields(form)
     } else {
@@ -122,10 +128,20 @@ pub fn form(form: &Form) -> Html {
     };
     // The comment step keeps its row of buttons, even empty after a refusal.
     let actions = if state.rated || button.is_some() {
-        let skip = html! {
-            if state.phase == Phase::Comment {
-                <button type="button" class="fw-feedback__skip" onclick={on_skip}>{ form.texts.skip }</button>
-            }
+        // A plain `if`, not `html!`'s, which wraps each branch in a list of its own (size).
+        let skip = if state.phase == Phase::Comment {
+            let on_skip = form.act.reform(|_: MouseEvent| Action::Skip);
+            listened(
+                "button",
+                Attributes::Static(&[
+                    ("type", AttributeOrProperty::Static("button")),
+                    ("class", AttributeOrProperty::Static("fw-feedback__skip")),
+                ]),
+                yew::html::onclick::Wrapper::__macro_new(on_skip),
+                form.texts.skip.into(),
+            )
+        } else {
+            Html::default()
         };
         let buttons = list(vec![button.unwrap_or_default(), skip]);
         element(
@@ -137,12 +153,21 @@ pub fn form(form: &Form) -> Html {
         Html::default()
     };
     let children = list(vec![step, message.unwrap_or_default(), actions]);
-    html! {
-        <form class="fw-feedback" part="form" lang={form.tag.to_string()} dir={form.dir} novalidate=true
-              onsubmit={on_submit(form.act)} aria-busy={sending.then_some("true")}>
-            { children }
-        </form>
-    }
+    // Built by `vdom::listened`, not inline by `html!` (size); the attributes in `html!`'s
+    // order.
+    let attributes = Attributes::Dynamic {
+        keys: &["part", "lang", "dir", "aria-busy", "novalidate", "class"],
+        values: Box::new([
+            Some(AttributeOrProperty::Static("form")),
+            Some(AttributeOrProperty::Attribute(form.tag.to_string().into())),
+            Some(AttributeOrProperty::Static(form.dir)),
+            sending.then_some(AttributeOrProperty::Static("true")),
+            Some(AttributeOrProperty::Static("novalidate")),
+            Some(AttributeOrProperty::Static("fw-feedback")),
+        ]),
+    };
+    let onsubmit = yew::html::onsubmit::Wrapper::__macro_new(on_submit(form.act));
+    listened("form", attributes, onsubmit, children)
 }
 
 /// The question and its five answers as a native radio group, and the honeypot.
@@ -175,20 +200,30 @@ fn scale(form: &Form) -> Html {
         options.push(option(value, label, state.rating, &on_change));
     }
     let options = list(options);
-    let scale = html! {
-        <div class="fw-feedback__scale" part="options" onkeydown={on_key}>
-            { options }
-        </div>
-    };
+    let scale = listened(
+        "div",
+        Attributes::Static(&[
+            ("part", AttributeOrProperty::Static("options")),
+            ("class", AttributeOrProperty::Static("fw-feedback__scale")),
+        ]),
+        yew::html::onkeydown::Wrapper::__macro_new(on_key),
+        options,
+    );
     let legend = element(
         "legend",
         Attributes::Static(&[]),
         form.config.question.to_string().into(),
     );
     let fields = list(vec![legend, scale]);
-    let fieldset = html! {
-        <fieldset disabled={sending || state.phase == Phase::Failed}>{ fields }</fieldset>
-    };
+    let disabled = sending || state.phase == Phase::Failed;
+    let fieldset = element(
+        "fieldset",
+        Attributes::Dynamic {
+            keys: &["disabled"],
+            values: Box::new([disabled.then_some(AttributeOrProperty::Static("disabled"))]),
+        },
+        fields,
+    );
     list(vec![fieldset, honeypot(&form.refs.honeypot)])
 }
 
@@ -306,13 +341,22 @@ fn submit_button(form: &Form, with_message: bool) -> Option<Html> {
         _ => texts.submit,
     };
     shown.then(|| {
-        // The child given as one value, as in `thanks`.
-        let label = html! { <span key={text}>{ text }</span> };
-        html! {
-            <button type="submit" class="fw-feedback__submit" part="submit" disabled={sending}>
-                { label }
-            </button>
-        }
+        let label = keyed(
+            "span",
+            Some(text.into()),
+            Attributes::Static(&[]),
+            text.into(),
+        );
+        let attributes = Attributes::Dynamic {
+            keys: &["type", "part", "disabled", "class"],
+            values: Box::new([
+                Some(AttributeOrProperty::Static("submit")),
+                Some(AttributeOrProperty::Static("submit")),
+                sending.then_some(AttributeOrProperty::Static("disabled")),
+                Some(AttributeOrProperty::Static("fw-feedback__submit")),
+            ]),
+        };
+        element("button", attributes, label)
     })
 }
 
