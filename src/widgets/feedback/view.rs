@@ -4,7 +4,7 @@
 
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
-use yew::virtual_dom::{AttributeOrProperty, Attributes, Listeners, VTag};
+use yew::virtual_dom::{AttributeOrProperty, Attributes, Listeners, VTag, VText};
 
 use super::super::vdom::{class, element, keyed, list, listened, Fixed};
 use super::config::FeedbackConfig;
@@ -97,7 +97,7 @@ pub fn thanks(text: &'static str, tag: &str, dir: &'static str, heading: &NodeRe
     // The child given as one value: `html!` copies a list of elements out of an array of
     // its own (size).
     let heading = html! {
-        <h2 class="fw-feedback__thanks" tabindex="-1" ref={heading.clone()}>{ text }</h2>
+        <h2 class="fw-feedback__thanks" tabindex="-1" ref={heading.clone()}>{ static_text(text) }</h2>
     };
     let attributes = Attributes::Dynamic {
         keys: &["role", "lang", "dir", "class"],
@@ -138,7 +138,7 @@ pub fn form(form: &Form) -> Html {
                     ("class", AttributeOrProperty::Static("fw-feedback__skip")),
                 ]),
                 yew::html::onclick::Wrapper::__macro_new(on_skip),
-                form.texts.skip.into(),
+                static_text(form.texts.skip),
             )
         } else {
             Html::default()
@@ -212,7 +212,7 @@ fn scale(form: &Form) -> Html {
     let legend = element(
         "legend",
         Attributes::Static(&[]),
-        form.config.question.to_string().into(),
+        VText::new(form.config.question.to_string()).into(),
     );
     let fields = list(vec![legend, scale]);
     let disabled = sending || state.phase == Phase::Failed;
@@ -242,7 +242,7 @@ fn comment_fields(form: &Form) -> Html {
     });
     let count = state.comment_len;
     let heading = html! {
-        <h2 class="fw-feedback__thanks" tabindex="-1" ref={form.refs.thanks.clone()}>{ texts.comment_heading }</h2>
+        <h2 class="fw-feedback__thanks" tabindex="-1" ref={form.refs.thanks.clone()}>{ static_text(texts.comment_heading) }</h2>
     };
     let field = html! {
         <textarea id="fw-comment" rows="4" maxlength={MAX_COMMENT}
@@ -258,18 +258,18 @@ fn comment_fields(form: &Form) -> Html {
         element(
             "label",
             Attributes::Static(COMMENT_LABEL),
-            texts.comment_label.into(),
+            static_text(texts.comment_label),
         ),
         element(
             "p",
             Attributes::Static(COMMENT_HINT),
-            texts.comment_hint.into(),
+            static_text(texts.comment_hint),
         ),
         field,
         element(
             "p",
             Attributes::Static(COMMENT_COUNT),
-            format!("{count} / {MAX_COMMENT}").into(),
+            VText::new(format!("{count} / {MAX_COMMENT}")).into(),
         ),
         honeypot(&form.refs.honeypot),
     ])
@@ -323,7 +323,7 @@ fn message(form: &Form) -> Option<Html> {
         Some(message.into()),
         Attributes::Static(attributes),
         Listeners::None,
-        message.into(),
+        static_text(message),
     );
     Some(tag.into())
 }
@@ -345,7 +345,7 @@ fn submit_button(form: &Form, with_message: bool) -> Option<Html> {
             "span",
             Some(text.into()),
             Attributes::Static(&[]),
-            text.into(),
+            static_text(text),
         );
         let attributes = Attributes::Dynamic {
             keys: &["type", "part", "disabled", "class"],
@@ -366,7 +366,7 @@ fn honeypot(field: &NodeRef) -> Html {
     let input = html! {
         <input type="text" name="website" tabindex="-1" autocomplete="off" ref={field.clone()} />
     };
-    let input = list(vec!["Website".into(), input]);
+    let input = list(vec![static_text("Website"), input]);
     element(
         "div",
         Attributes::Static(HONEYPOT),
@@ -381,7 +381,11 @@ fn option(value: u8, label: &str, chosen: Option<u8>, on_change: &Callback<Event
     };
     let children = list(vec![
         input,
-        element("span", Attributes::Static(&[]), label.to_string().into()),
+        element(
+            "span",
+            Attributes::Static(&[]),
+            VText::new(label.to_string()).into(),
+        ),
     ]);
     element(
         "label",
@@ -395,4 +399,10 @@ fn option(value: u8, label: &str, chosen: Option<u8>, on_change: &Callback<Event
 fn digit(value: u8) -> &'static str {
     let at = usize::from(value).saturating_sub(1);
     "12345".get(at..=at).unwrap_or_default()
+}
+
+/// A static text as a node, as it is: `Into<Html>` and `html!`'s `{ text }` copy a text into a
+/// `String` through `ToString` first, and a `String` once more (size).
+fn static_text(text: &'static str) -> Html {
+    VText::new(text).into()
 }
