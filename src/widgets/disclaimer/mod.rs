@@ -7,10 +7,11 @@ pub mod state;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AddEventListenerOptions, Element, HtmlElement};
 use yew::prelude::*;
+use yew::virtual_dom::{AttributeOrProperty, Attributes, VText};
 
 use self::state::{BannerPosition, DisclaimerState, DEFAULT_REMEMBER_DAYS, DISMISSAL_KEY};
 use super::icons::close;
-use super::vdom::list;
+use super::vdom::{element, keyed, list, listened};
 use super::{
     use_control, use_effect_on, use_kept, use_widget_feed, widget_language, Command, FeedState,
     FeedUse, Kept, WidgetProps,
@@ -175,25 +176,62 @@ pub fn use_disclaimer(props: &WidgetProps) -> Html {
     // node a translator may have replaced (the same language's sentence is the same text).
     // Our own words stay as they are (the root says translate="no"); a sentence in another
     // language than the reader's is left to the translator.
-    let text = html! {
-        <p class="fw-disclaimer__text" part="text" translate={(!vetted).then_some("yes")}>{ text }</p>
-    };
-    let dismiss = html! {
-        <button type="button" class="fw-disclaimer__dismiss" part="button" aria-label={catalog.disclaimer.dismiss}
-                onclick={on_dismiss}>
-            { close() }
-        </button>
-    };
+    // The elements made by `vdom`'s builders, not inline by `html!`, their attributes in
+    // `html!`'s order, and the text a node as it is, not copied through `ToString` (size).
+    let text = element(
+        "p",
+        Attributes::Dynamic {
+            keys: &["part", "translate", "class"],
+            values: Box::new([
+                Some(AttributeOrProperty::Static("text")),
+                (!vetted).then_some(AttributeOrProperty::Static("yes")),
+                Some(AttributeOrProperty::Static("fw-disclaimer__text")),
+            ]),
+        },
+        VText::new(text).into(),
+    );
+    let dismiss = listened(
+        "button",
+        Attributes::Dynamic {
+            keys: &["type", "part", "aria-label", "class"],
+            values: Box::new([
+                Some(AttributeOrProperty::Static("button")),
+                Some(AttributeOrProperty::Static("button")),
+                Some(AttributeOrProperty::Static(catalog.disclaimer.dismiss)),
+                Some(AttributeOrProperty::Static("fw-disclaimer__dismiss")),
+            ]),
+        },
+        yew::html::onclick::Wrapper::__macro_new(on_dismiss),
+        close(),
+    );
     // One list made here: `html!` builds a list with an expression among other children
     // through Yew's `NodeSeq` and `Vec::extend`, code at each such child (size).
     let children = list(vec![text, view_original, dismiss]);
-    html! {
-        <div key={lang.tag()} class="fw-disclaimer" part="banner" role="region"
-             aria-label={catalog.disclaimer.label} lang={lang.tag()}
-             dir={lang.direction().as_str()} data-nosnippet="">
-            { children }
-        </div>
-    }
+    keyed(
+        "div",
+        Some(lang.tag().into()),
+        Attributes::Dynamic {
+            keys: &[
+                "part",
+                "role",
+                "aria-label",
+                "lang",
+                "dir",
+                "data-nosnippet",
+                "class",
+            ],
+            values: Box::new([
+                Some(AttributeOrProperty::Static("banner")),
+                Some(AttributeOrProperty::Static("region")),
+                Some(AttributeOrProperty::Static(catalog.disclaimer.label)),
+                Some(AttributeOrProperty::Static(lang.tag())),
+                Some(AttributeOrProperty::Static(lang.direction().as_str())),
+                Some(AttributeOrProperty::Static("")),
+                Some(AttributeOrProperty::Static("fw-disclaimer")),
+            ]),
+        },
+        children,
+    )
 }
 
 /// The banner's one state: what it read from the page and what the page or the reader
@@ -273,9 +311,18 @@ fn way_back() -> WayBack {
 
 /// The link or button back to the original page, if there is a way back.
 fn view_original(label: &'static str, way_back: &WayBack) -> Html {
+    let label = Html::from(VText::new(label));
     let host = match way_back {
         WayBack::Link(href) => {
-            return html! { <a class="fw-disclaimer__original" part="button" href={href.clone()}>{ label }</a> }
+            let attributes = Attributes::Dynamic {
+                keys: &["part", "href", "class"],
+                values: Box::new([
+                    Some(AttributeOrProperty::Static("button")),
+                    Some(AttributeOrProperty::Attribute(href.clone().into())),
+                    Some(AttributeOrProperty::Static("fw-disclaimer__original")),
+                ]),
+            };
+            return element("a", attributes, label);
         }
         WayBack::ClearCookie(host) => host.clone(),
         WayBack::None => return html! {},
@@ -293,9 +340,19 @@ fn view_original(label: &'static str, way_back: &WayBack) -> Html {
         }
         let _ = window.location().reload();
     });
-    html! {
-        <button type="button" class="fw-disclaimer__original" part="button" {onclick}>{ label }</button>
-    }
+    listened(
+        "button",
+        Attributes::Static(&[
+            ("type", AttributeOrProperty::Static("button")),
+            ("part", AttributeOrProperty::Static("button")),
+            (
+                "class",
+                AttributeOrProperty::Static("fw-disclaimer__original"),
+            ),
+        ]),
+        yew::html::onclick::Wrapper::__macro_new(onclick),
+        label,
+    )
 }
 
 /// When the focus is inside the banner that is about to go, moves it to the host (focusable for
