@@ -4,7 +4,7 @@
 
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
-use yew::virtual_dom::{AttributeOrProperty, Attributes, Listeners, VTag, VText};
+use yew::virtual_dom::{AttributeOrProperty, Attributes, Key, Listeners, VTag, VText};
 
 use super::super::vdom::{class, element, keyed, list, listened, Fixed};
 use super::config::FeedbackConfig;
@@ -34,6 +34,12 @@ const COMMENT_COUNT: Fixed = &[
 const HONEYPOT: Fixed = &[
     ("aria-hidden", AttributeOrProperty::Static("true")),
     ("class", AttributeOrProperty::Static("fw-feedback__hp")),
+];
+
+/// The thanks heading, focused when it appears.
+const THANKS: Fixed = &[
+    ("tabindex", AttributeOrProperty::Static("-1")),
+    ("class", AttributeOrProperty::Static("fw-feedback__thanks")),
 ];
 
 /// The message: a refusal, or no choice yet.
@@ -94,11 +100,7 @@ pub struct Form<'a> {
 
 /// The end: a heading that thanks, announced as a status.
 pub fn thanks(text: &'static str, tag: &str, dir: &'static str, heading: &NodeRef) -> Html {
-    // The child given as one value: `html!` copies a list of elements out of an array of
-    // its own (size).
-    let heading = html! {
-        <h2 class="fw-feedback__thanks" tabindex="-1" ref={heading.clone()}>{ static_text(text) }</h2>
-    };
+    let heading = referenced("h2", heading, None, THANKS, static_text(text));
     let attributes = Attributes::Dynamic {
         keys: &["role", "lang", "dir", "class"],
         values: Box::new([
@@ -241,9 +243,13 @@ fn comment_fields(form: &Form) -> Html {
         Action::Typed(u16::try_from(length).unwrap_or(u16::MAX))
     });
     let count = state.comment_len;
-    let heading = html! {
-        <h2 class="fw-feedback__thanks" tabindex="-1" ref={form.refs.thanks.clone()}>{ static_text(texts.comment_heading) }</h2>
-    };
+    let heading = referenced(
+        "h2",
+        &form.refs.thanks,
+        None,
+        THANKS,
+        static_text(texts.comment_heading),
+    );
     let field = html! {
         <textarea id="fw-comment" rows="4" maxlength={MAX_COMMENT}
                   aria-describedby="fw-comment-hint fw-comment-count" ref={form.refs.comment.clone()}
@@ -317,15 +323,13 @@ fn message(form: &Form) -> Option<Html> {
     };
     // Keyed by the text: a translator that ignores translate="no" replaces text nodes, and Yew
     // would go on updating the detached one.
-    let tag = VTag::__new_other(
-        AttrValue::Static("p"),
-        form.refs.message.clone(),
+    Some(referenced(
+        "p",
+        &form.refs.message,
         Some(message.into()),
-        Attributes::Static(attributes),
-        Listeners::None,
+        attributes,
         static_text(message),
-    );
-    Some(tag.into())
+    ))
 }
 
 /// Send, sending or try again. None after a final refusal (the same submission would only be
@@ -405,4 +409,24 @@ fn digit(value: u8) -> &'static str {
 /// `String` through `ToString` first, and a `String` once more (size).
 fn static_text(text: &'static str) -> Html {
     VText::new(text).into()
+}
+
+/// An element with its node `reference` and an optional `key`: `html!`'s construction for
+/// the two headings and the message, made in this one place (size).
+fn referenced(
+    tag: &'static str,
+    reference: &NodeRef,
+    key: Option<Key>,
+    attributes: Fixed,
+    children: Html,
+) -> Html {
+    VTag::__new_other(
+        AttrValue::Static(tag),
+        reference.clone(),
+        key,
+        Attributes::Static(attributes),
+        Listeners::None,
+        children,
+    )
+    .into()
 }
