@@ -133,14 +133,21 @@ async fn read_whole(url: &str, job: Job, share_first: bool) -> Result<Rc<Feed>, 
         Job::ReadRest { body, rest } => (body, *rest),
     };
     let source = Source::of(body);
-    if share_first {
-        frame::after_paint().await;
-    }
     let base = &BrowserUrl::new(url);
     // The rest's own copy of the first items: the widgets keep theirs meanwhile.
     let mut feed = std::mem::take(&mut rest.start);
     let mut warnings = Vec::new();
+    // The first paint's wait and the turns between slices awaited at one place: each await
+    // point is more of the state machine (size).
+    let mut pause = if share_first {
+        frame::after_paint()
+    } else {
+        None
+    };
     loop {
+        if let Some(pause) = pause {
+            let _ = pause.await;
+        }
         let started = js_sys::Date::now();
         let mut done = false;
         while !done && js_sys::Date::now() - started < SLICE_MS {
@@ -150,9 +157,11 @@ async fn read_whole(url: &str, job: Job, share_first: bool) -> Result<Rc<Feed>, 
             break;
         }
         // A hidden page gets timers once a second at best, and nobody to answer: no turns.
-        if !page::is_hidden() {
-            frame::next_task().await;
-        }
+        pause = if page::is_hidden() {
+            None
+        } else {
+            frame::next_task()
+        };
     }
     log_warnings(url, &warnings);
     Ok(Rc::new(feed))
