@@ -116,7 +116,14 @@ async fn read_whole(url: String, job: Job, done: Done) {
     let share_first = done.is_none();
     let (body, mut rest) = match job {
         Job::Fetch { timeout_ms } => {
-            let fetched = fetch::get_text(&url, timeout_ms).await;
+            // The request's two waits here, in the task's one state machine.
+            let fetched = match fetch::get(&url, timeout_ms) {
+                Ok((get, answer)) => match get.answered(answer.await) {
+                    Ok(body) => get.body(body.await),
+                    Err(error) => Err(error),
+                },
+                Err(error) => Err(error),
+            };
             match first_step(&url, fetched, share_first) {
                 Ok(step) => step,
                 Err(result) => return finish(&url, result, done),
