@@ -9,8 +9,8 @@ mod registry;
 mod scan;
 mod shadow;
 
-use std::cell::Cell;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -28,10 +28,10 @@ use crate::widgets::{Control, Widget};
 /// `feedwidgets.css` reserves the widget's space on containers without it.
 const READY: &str = "data-fw-ready";
 
-thread_local! {
-    static BOOTED: Cell<bool> = const { Cell::new(false) };
-    static NEXT_MOUNT_ID: Cell<u64> = const { Cell::new(0) };
-}
+// Atomics rather than thread-locals: each thread-local's `with` is generic code of its own,
+// and the bundle is single-threaded, so these are plain loads and stores (size).
+static BOOTED: AtomicBool = AtomicBool::new(false);
+static NEXT_MOUNT_ID: AtomicU64 = AtomicU64::new(0);
 
 /// Starts the bundle on the page: records the page language as it was before any translation,
 /// mounts the `data-fw-widget` containers and watches for later ones. The custom elements are
@@ -39,7 +39,7 @@ thread_local! {
 /// does nothing.
 pub fn boot(original_language: Option<String>) {
     page::record_original_language(original_language);
-    if BOOTED.with(|booted| booted.replace(true)) {
+    if BOOTED.swap(true, Ordering::Relaxed) {
         return;
     }
     if let Some(root) = page::html_element() {
@@ -69,7 +69,7 @@ fn mount_with(
     let (shadow, container) = shadow::prepare(host, kind.spec().css)?;
     // On the root, before the feed arrives, so loading and error states wear the theme too.
     shadow::set_theme(&container, &options);
-    let id = NEXT_MOUNT_ID.with(|next| next.replace(next.get() + 1));
+    let id = NEXT_MOUNT_ID.fetch_add(1, Ordering::Relaxed);
     let settled = {
         let (shadow, container) = (shadow.clone(), container.clone());
         Box::new(move || shadow::settle(&shadow, &container))

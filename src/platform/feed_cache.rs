@@ -102,60 +102,97 @@ type Done = Option<Box<dyn FnOnce(FeedResult)>>;
 /// the feed (a refresh); the rest of a first load's feed is read after the first paint. One
 /// task for all of them: each more costs its own state machine.
 fn start(url: String, job: Job, done: Done) {
-    task::spawn(Box::pin(async move {
-        let result = read_whole(&url, job, done.is_none()).await.map_err(Rc::new);
-        match done {
-            None => settle(&url, result),
-            Some(done) => refreshed(&url, result, done),
-        }
-    }));
+    task::spawn(Box::pin(read_whole(url, job, done)));
 }
 
 /// The feed at `url` read whole, fetched first if `job` says so, a long one in slices of a
 /// few milliseconds, each its own task, so that the reader's keys, clicks and swipes are
-/// answered meanwhile; the warnings logged. With `share_first`, the widgets waiting on a first
-/// load hear of its first items at once, and the browser paints them before the rest is read.
-/// One async function for a first load, the rest of a feed read at once, and a refresh: each
-/// more costs its own state machine.
-async fn read_whole(url: &str, job: Job, share_first: bool) -> Result<Rc<Feed>, FeedError> {
+/// answered meanwhile; the warnings logged; then the load or refresh ended ([`finish`]). On a
+/// first load, the widgets waiting hear of its first items at once, and the browser paints
+/// them before the rest is read. The task's future itself, for a first load, the rest of a
+/// feed read at once, and a refresh: an async function awaited inside the task would be a
+/// state machine inside its state machine (size).
+async fn read_whole(url: String, job: Job, done: Done) {
+    let share_first = done.is_none();
     let (body, mut rest) = match job {
         Job::Fetch { timeout_ms } => {
-            let body = fetch::get_text(url, timeout_ms).await?;
-            let (first, rest) = read_first(url, &body)?;
-            let Some(rest) = rest else {
-                return Ok(first);
+            // The request's two waits here, in the task's one state machine.
+            let fetched = match fetch::get(&url, timeout_ms) {
+                Ok((get, answer)) => match get.answered(answer.await) {
+                    Ok(body) => get.body(body.await),
+                    Err(error) => Err(error),
+                },
+                Err(error) => Err(error),
             };
-            if share_first {
-                share(url, &first);
+            match first_step(&url, fetched, share_first) {
+                Ok(step) => step,
+                Err(result) => return finish(&url, result, done),
             }
-            (body, rest)
         }
         Job::ReadRest { body, rest } => (body, *rest),
     };
     let source = Source::of(body);
-    if share_first {
-        frame::after_paint().await;
-    }
-    let base = &BrowserUrl::new(url);
+    let base = &BrowserUrl::new(&url);
     // The rest's own copy of the first items: the widgets keep theirs meanwhile.
     let mut feed = std::mem::take(&mut rest.start);
     let mut warnings = Vec::new();
+    // The first paint's wait and the turns between slices awaited at one place: each await
+    // point is more of the state machine (size).
+    let mut pause = if share_first {
+        frame::after_paint()
+    } else {
+        None
+    };
     loop {
-        let started = js_sys::Date::now();
-        let mut done = false;
-        while !done && js_sys::Date::now() - started < SLICE_MS {
-            done = source.read_some(&mut rest, base, &mut feed, &mut warnings);
+        if let Some(pause) = pause {
+            let _ = pause.await;
         }
-        if done {
+        let started = js_sys::Date::now();
+        let mut all_read = false;
+        while !all_read && js_sys::Date::now() - started < SLICE_MS {
+            all_read = source.read_some(&mut rest, base, &mut feed, &mut warnings);
+        }
+        if all_read {
             break;
         }
         // A hidden page gets timers once a second at best, and nobody to answer: no turns.
-        if !page::is_hidden() {
-            frame::next_task().await;
-        }
+        pause = if page::is_hidden() {
+            None
+        } else {
+            frame::next_task()
+        };
     }
-    log_warnings(url, &warnings);
-    Ok(Rc::new(feed))
+    log_warnings(&url, &warnings);
+    finish(&url, Ok(Rc::new(feed)), done);
+}
+
+/// A fetched body's first reading: the body and the rest to read, or the load's result when
+/// that is all (the whole feed, or why there is none). With `share_first`, the widgets waiting
+/// on a first load hear of its first items.
+fn first_step(
+    url: &str,
+    fetched: Result<fetch::Body, FeedError>,
+    share_first: bool,
+) -> Result<(fetch::Body, RestOfItems), FeedResult> {
+    let read = fetched.and_then(|body| read_first(url, &body).map(|reading| (body, reading)));
+    match read {
+        Ok((body, (first, Some(rest)))) => {
+            if share_first {
+                share(url, &first);
+            }
+            Ok((body, rest))
+        }
+        Ok((_, (first, None))) => Err(Ok(first)),
+        Err(error) => Err(Err(Rc::new(error))),
+    }
+}
+
+/// Ends a first load ([`settle`]) or, given `done`, a refresh ([`refreshed`]).
+fn finish(url: &str, result: FeedResult, done: Done) {
+    match done {
+        None => settle(url, result),
+        Some(done) => refreshed(url, result, done),
+    }
 }
 
 /// The first reading of `body`, the feed at `url`, its warnings logged: the feed whole, or its

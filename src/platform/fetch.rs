@@ -41,12 +41,12 @@ fn prefetched(url: &str, take: bool) -> Option<js_sys::Promise> {
 
 /// The body of the loader's request for `url` if it is in already (the loader read it only
 /// after a 2xx answer that declared no more than [`MAX_FEED_BYTES`]), once; `None` when it is
-/// not, or is over the limit (then [`get_text`], awaiting the same request, reports that).
+/// not, or is over the limit (then [`get`], awaiting the same request, reports that).
 pub fn arrived_text(url: &str) -> Option<Body> {
     let request = prefetched(url, false)?;
     let key = JsValue::from_str("arrived");
     let arrived = js_sys::Reflect::get(&request, &key).ok()?;
-    // Once: a body whose reading failed is read again only by `get_text`, which reports why.
+    // Once: a body whose reading failed is read again only by [`get`], which reports why.
     let _ = js_sys::Reflect::delete_property(request.unchecked_ref::<js_sys::Object>(), &key);
     let body = arrived.dyn_into::<js_sys::Array>().ok()?.get(1);
     if !body.is_instance_of::<js_sys::ArrayBuffer>() {
@@ -68,7 +68,7 @@ enum Failure {
     Network(String),
 }
 
-/// A body that [`get_text`] read.
+/// A body that a [`Get`] read.
 pub struct Body {
     /// The text (malformed UTF-8 made U+FFFD, as `text()` would make it).
     pub text: String,
@@ -77,54 +77,89 @@ pub struct Body {
     pub bytes: Option<js_sys::Uint8Array>,
 }
 
-/// GETs `url` as text; fails on a non-2xx status, on a body over [`MAX_FEED_BYTES`], or when no
-/// complete answer arrives within `timeout_ms` (the request is then aborted). The loader's
-/// request for the same URL, when it made one, stands in for a new one.
-pub async fn get_text(url: &str, timeout_ms: u32) -> Result<Body, FeedError> {
+/// A GET of a feed under way ([`get`]): its deadline, and the time limit its errors name.
+///
+/// Its two waits, for the answer and for the body, are the caller's: it awaits the futures
+/// that [`get`] and [`Get::answered`] give and hands their results on. An `async fn` here
+/// would be a state machine inside the caller's (size).
+pub struct Get {
+    deadline: Deadline,
+    timeout_ms: u32,
+}
+
+/// Starts a GET of `url` as text, to fail on a non-2xx status, on a body over
+/// [`MAX_FEED_BYTES`], or when no complete answer arrives within `timeout_ms` (the request is
+/// then aborted): the request, and its answer to await and give to [`Get::answered`]. The
+/// loader's request for the same URL, when it made one, stands in for a new one.
+pub fn get(url: &str, timeout_ms: u32) -> Result<(Get, JsFuture), FeedError> {
     let init = RequestInit::new();
     init.set_method("GET");
-    let deadline = Deadline::start(timeout_ms, &init);
-    let failure = |failure| match failure {
-        Failure::Timeout => FeedError::Timeout { ms: timeout_ms },
-        Failure::Network(reason) => FeedError::Network(reason),
+    let get = Get {
+        deadline: Deadline::start(timeout_ms, &init),
+        timeout_ms,
     };
-    // Either request awaited at one place and its answer read by one function: each async
-    // step is a state machine of its own.
+    // Either request awaited at one place and its answer read by one function.
     let answer = match prefetched(url, true) {
-        Some(request) => deadline.race(&request),
-        None => deadline.fetch(url, &init).map_err(failure)?,
+        Some(request) => get.deadline.race(&request),
+        None => get
+            .deadline
+            .fetch(url, &init)
+            .map_err(|failure| get.failure(failure))?,
     };
-    let (response, body) = deadline
-        .checked(answer.await)
-        .and_then(answer_parts)
-        .map_err(failure)?;
-    if !response.ok() {
-        return Err(FeedError::Http(response.status()));
+    Ok((get, answer))
+}
+
+impl Get {
+    fn failure(&self, failure: Failure) -> FeedError {
+        match failure {
+            Failure::Timeout => FeedError::Timeout {
+                ms: self.timeout_ms,
+            },
+            Failure::Network(reason) => FeedError::Network(reason),
+        }
     }
-    let declared = response
-        .headers()
-        .get("content-length")
-        .ok()
-        .flatten()
-        // Read as a `u64`, whose parser the bundle has already, not a `usize`, whose parser
-        // would be code for this one use (size).
-        .and_then(|length| length.trim().parse::<u64>().ok())
-        .and_then(|length| usize::try_from(length).ok());
-    if let Some(bytes) = declared.filter(|&bytes| bytes > MAX_FEED_BYTES) {
-        return Err(FeedError::TooLarge { bytes });
+
+    /// The body to await and give to [`Get::body`], from the settled answer.
+    pub fn answered(&self, answer: Result<JsValue, JsValue>) -> Result<JsFuture, FeedError> {
+        let deadline = &self.deadline;
+        let (response, body) = deadline
+            .checked(answer)
+            .and_then(answer_parts)
+            .map_err(|failure| self.failure(failure))?;
+        if !response.ok() {
+            return Err(FeedError::Http(response.status()));
+        }
+        let declared = response
+            .headers()
+            .get("content-length")
+            .ok()
+            .flatten()
+            // Read as a `u64`, whose parser the bundle has already, not a `usize`, whose
+            // parser would be code for this one use (size).
+            .and_then(|length| length.trim().parse::<u64>().ok())
+            .and_then(|length| usize::try_from(length).ok());
+        if let Some(bytes) = declared.filter(|&bytes| bytes > MAX_FEED_BYTES) {
+            return Err(FeedError::TooLarge { bytes });
+        }
+        // The bytes rather than `text()`: one copy into Wasm memory instead of a UTF-8 decode
+        // and re-encode, and an oversized body is refused before it is copied at all.
+        let body = match body {
+            Some(body) => body,
+            None => response
+                .array_buffer()
+                .map_err(|e| FeedError::Network(describe(&e)))?,
+        };
+        Ok(deadline.race(&body))
     }
-    // The bytes rather than `text()`: one copy into Wasm memory instead of a UTF-8 decode and
-    // re-encode, and an oversized body is refused before it is copied at all.
-    let body = match body {
-        Some(body) => body,
-        None => response
-            .array_buffer()
-            .map_err(|e| FeedError::Network(describe(&e)))?,
-    };
-    let body = deadline
-        .checked(deadline.race(&body).await)
-        .map_err(failure)?;
-    checked_body(&body)
+
+    /// The text of the settled body.
+    pub fn body(&self, body: Result<JsValue, JsValue>) -> Result<Body, FeedError> {
+        let body = self
+            .deadline
+            .checked(body)
+            .map_err(|failure| self.failure(failure))?;
+        checked_body(&body)
+    }
 }
 
 /// The text of `body` (an `ArrayBuffer`), unless it is over [`MAX_FEED_BYTES`].

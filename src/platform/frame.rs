@@ -1,4 +1,8 @@
 //! Waiting for the browser: to paint, or to run its other tasks.
+//!
+//! Each wait is a plain function giving the future to await (none without a window), not an
+//! `async fn`: the task awaiting it then holds one `JsFuture` at one await point for both, not
+//! a state machine of each inside its own (size).
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -8,13 +12,11 @@ use super::task;
 /// Frames do not come on a hidden page; past this, the wait ends anyway.
 const MOST_WAIT_MS: i32 = 100;
 
-/// Resolves once the browser has painted what was rendered before the call: in a task after the
+/// What resolves once the browser has painted what was rendered before the call: in a task after the
 /// next animation frame (the frame paints after its callbacks), or after `MOST_WAIT_MS` when
 /// no frame comes, as on a hidden page.
-pub async fn after_paint() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
+pub fn after_paint() -> Option<JsFuture> {
+    let window = web_sys::window()?;
     let painted = js_sys::Promise::new(&mut |resolve, _reject| {
         let on_frame = {
             let (window, resolve) = (window.clone(), resolve.clone());
@@ -27,18 +29,16 @@ pub async fn after_paint() {
         let _ =
             window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, MOST_WAIT_MS);
     });
-    let _ = JsFuture::from(painted).await;
+    Some(JsFuture::from(painted))
 }
 
-/// Resolves in a later task (a zero-delay timer), so the browser can run what waits meanwhile:
+/// What resolves in a later task (a zero-delay timer), so the browser can run what waits meanwhile:
 /// input, rendering, other scripts. A promise on the timer is what `JsFuture` already brings;
 /// a timer future would bring a channel of its own into the bundle.
-pub async fn next_task() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
+pub fn next_task() -> Option<JsFuture> {
+    let window = web_sys::window()?;
     let later = js_sys::Promise::new(&mut |resolve, _reject| {
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
     });
-    let _ = JsFuture::from(later).await;
+    Some(JsFuture::from(later))
 }

@@ -27,10 +27,10 @@ use crate::platform::{feed_cache, page};
 /// The carousel's state as it is now, shared by the render and every handler.
 pub type SharedState = Kept<CarouselState>;
 
-/// The dependencies of the rotation's effect, of the width's and of the feed and layout's (each
-/// fills what it needs, the rest zero): one type, so one copy of the code that boxes, compares
-/// and drops them (size).
-type Flags = (bool, bool, usize, usize, usize);
+/// The dependencies of the rotation's effect, of the width's, of the feed and layout's and of
+/// the live refresh's (each fills what it needs, the rest zero or `None`): one type, so one copy
+/// of the code that boxes, compares and drops them (size).
+type Flags = (bool, bool, usize, usize, usize, Option<String>);
 
 /// Applies `action` to `state`, and renders when it changed something.
 pub fn dispatch(state: &SharedState, action: Action) {
@@ -204,7 +204,7 @@ pub fn use_feed_and_layout(steer: &Steer, first: &FeedState) {
         FeedState::Failed(error) => Rc::as_ptr(error) as usize,
     };
     let first = first.clone();
-    let deps: Flags = (false, false, identity, stops, count);
+    let deps: Flags = (false, false, identity, stops, count, None);
     use_effect_on(deps, move |_| {
         // The layout first: a move waiting for an item the feed turned out not to have is
         // told where the position was clamped to.
@@ -232,7 +232,7 @@ pub fn use_rotation(steer: &Steer, autoplay: bool, interval_ms: u32, slides: usi
         // One effect for both (each effect is code of its own): telling the rotation of
         // `autoplay` changes nothing when it did not change, and a timer made from a render
         // that had not heard of the change is replaced by the next render, before it is due.
-        let deps: Flags = (autoplay, rotating, index, interval_ms as usize, 0);
+        let deps: Flags = (autoplay, rotating, index, interval_ms as usize, 0, None);
         use_effect_on(deps, move |_| {
             // Nothing to say on the first render, which made the rotation from this very
             // value.
@@ -275,9 +275,19 @@ pub fn use_live_refresh(steer: &Steer, options: &Rc<WidgetOptions>, refresh_ms: 
         _ => None,
     };
     let (state, options) = (steer.shared(), options.clone());
-    use_effect_on((refresh_ms, source), move |(refresh_ms, source)| {
+    // The carousel's one dependency type: the interval (whether there is one, and its length)
+    // and the source.
+    let deps: Flags = (
+        refresh_ms.is_some(),
+        false,
+        refresh_ms.unwrap_or(0) as usize,
+        0,
+        0,
+        source,
+    );
+    use_effect_on(deps, move |deps| {
         let timeout = feed_timeout(&options);
-        let timer = refresh_ms.zip(source.clone()).and_then(|(ms, url)| {
+        let timer = refresh_ms.zip(deps.5.clone()).and_then(|(ms, url)| {
             Timer::every(
                 ms,
                 Box::new(move || {
@@ -357,7 +367,7 @@ fn on_pointer(steer: &Steer, direction: Direction, pointer: Pointer) -> Callback
 #[hook]
 pub fn use_carousel_width(section: &NodeRef, shown: bool, per_view: bool, state: SharedState) {
     let section = section.clone();
-    let deps: Flags = (shown, per_view, 0, 0, 0);
+    let deps: Flags = (shown, per_view, 0, 0, 0, None);
     use_effect_on(deps, move |_| {
         let observed = section
             .cast::<Element>()
