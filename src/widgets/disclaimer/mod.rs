@@ -16,7 +16,7 @@ use super::{
     use_control, use_effect_on, use_kept, use_widget_feed, widget_language, Command, FeedState,
     FeedUse, Kept, WidgetProps,
 };
-use crate::i18n::fill;
+use crate::i18n::{fill, Lang};
 use crate::platform::events::{self, WidgetEvent};
 use crate::platform::storage;
 use crate::platform::task;
@@ -170,8 +170,22 @@ pub fn use_disclaimer(props: &WidgetProps) -> Html {
             None => AttrValue::Static(catalog.disclaimer.without_org),
         },
     };
+    banner(lang, vetted, text, &read.way_back, &handler)
+}
+
+/// The banner itself, in `lang`: its sentence (`vetted` when it is in the translation's
+/// language, so the translator leaves it), the way back and the dismiss button. A plain view
+/// function, so the hook above stays short at no cost in size.
+fn banner(
+    lang: Lang,
+    vetted: bool,
+    text: AttrValue,
+    way_back: &WayBack,
+    handler: &Callback<Command>,
+) -> Html {
+    let catalog = lang.catalog();
     let on_dismiss = handler.reform(|_: MouseEvent| Command::Dismiss);
-    let view_original = view_original(catalog.disclaimer.view_original, &read.way_back);
+    let view_original = view_original(catalog.disclaimer.view_original, way_back);
     // Keyed by language: when it changes the banner is built anew, so Yew never updates a text
     // node a translator may have replaced (the same language's sentence is the same text).
     // Our own words stay as they are (the root says translate="no"); a sentence in another
