@@ -10,7 +10,8 @@
 // The glue's shape is wasm-bindgen's, so the rewrite is pinned to the wasm-bindgen version in
 // Cargo.lock and refuses any other. It parses the glue (acorn) rather than matching text, and
 // fails the build unless every name lines up: the import object (`__wbg_get_imports`) holds
-// exactly the Wasm's imports, and every `wasm.<name>` the glue reads is one of its exports.
+// every one of the Wasm's imports (and loses those wasm-opt left unused), and every
+// `wasm.<name>` the glue reads is one of its exports.
 // Then wasm-opt also drops the target-features section, which the renaming pass still needed.
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -103,12 +104,22 @@ walk(getImports.body, (node) => {
 });
 if (importObject?.type !== "ObjectExpression") fail(`${importVar} is not an object literal`);
 const provided = new Set();
+const dropped = [];
+/** The dropped imports' [start, end) in the glue. */
+const removed = [];
 for (const property of importObject.properties) {
   if (property.type !== "Property" || property.computed) fail("a computed key in the import object");
   const name = keyName(property);
   if (name === "__proto__") continue;
   const short = imports.get(name);
-  if (!short) fail(`the glue provides ${name}, which the Wasm does not import`);
+  if (!short) {
+    // wasm-opt removed every call to it (scripts/optimize-wasm.mjs: the panic hook's
+    // `console.error`, for one): the glue's function goes too, and with it what only it used.
+    const comma = glue.slice(property.end).match(/^\s*,/);
+    removed.push([property.start, property.end + (comma ? comma[0].length : 0)]);
+    dropped.push(name);
+    continue;
+  }
   provided.add(name);
   edits.push([property.key.start, property.key.end, JSON.stringify(short)]);
 }
@@ -152,9 +163,14 @@ function start(module) {
 }
 export { start as default };`]);
 
+// The dropped imports go, and the renamings inside their functions with them.
+const kept = edits
+  .filter(([start, end]) => !removed.some(([from, to]) => start >= from && end <= to))
+  .concat(removed.map(([from, to]) => [from, to, ""]));
 let out = glue;
-for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) {
+for (const [start, end, text] of kept.sort((a, b) => b[0] - a[0])) {
   out = out.slice(0, start) + text + out.slice(end);
 }
 writeFileSync(glueFile, out);
-console.log(`minify-wasm-names: ${imports.size} imports, ${exports.size} exports renamed`);
+console.log(`minify-wasm-names: ${imports.size} imports, ${exports.size} exports renamed` +
+  (dropped.length ? `; the glue's ${dropped.join(", ")} dropped (the Wasm no longer imports it)` : ""));

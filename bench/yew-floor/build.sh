@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the Yew carousel floor (bench/carousel/README.md) the way scripts/build.sh builds the
-# bundle: cargo's release profile, wasm-bindgen --target web, wasm-opt with index.html's flags
-# (and --strip-target-features, which the bundle's own post-build pass does), terser on the
-# glue and the loader as scripts/minify-js.sh does. Writes target/yew-floor/ and prints its
-# bytes raw, gzip -9 and brotli (quality 11), as scripts/bundle-size.sh does.
+# bundle: cargo's release profile, wasm-bindgen --target web, scripts/optimize-wasm.mjs (the
+# panic path a trap, then wasm-opt with the bundle's flags), --strip-target-features (which the
+# bundle's own post-build pass does), terser on the glue and the loader as scripts/minify-js.sh
+# does. Writes target/yew-floor/ and prints its bytes raw, gzip -9 and brotli (quality 11), as
+# scripts/bundle-size.sh does.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -15,8 +16,8 @@ out="$root/target/yew-floor"
 rm -rf "$out" && mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" \
   "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/yew_floor.wasm"
-wasm-opt -Oz -ocimfs 20 --converge -lmu --strip-producers --strip-target-features \
-  "$out/yew_floor_bg.wasm" -o "$out/yew_floor_bg.wasm"
+node scripts/optimize-wasm.mjs "$out/yew_floor_bg.wasm"
+wasm-opt --strip-target-features "$out/yew_floor_bg.wasm" -o "$out/yew_floor_bg.wasm"
 cp "$here/embed.js" "$out/embed.js"
 for file in "$out/yew_floor.js" "$out/embed.js"; do
   terser "$file" --module --compress --mangle --output "$file.min"
