@@ -1,8 +1,8 @@
 #!/bin/sh
-# Trunk post_build hook: optimizes the Wasm, shortens the names between the Wasm and its glue, minifies the JS a
-# page loads (wasm-bindgen glue, its snippets, the loader) and the head stylesheet, checks the
-# Wasm's memory layout and writes the Subresource Integrity hashes into the loader, in release
-# builds. Runs in the repo root; TRUNK_* variables come from trunk.
+# Trunk post_build hook: optimizes the Wasm, shortens the names between the Wasm and its
+# glue, minifies the JS a page loads (wasm-bindgen glue, its snippets, the loader) and the head
+# stylesheet, checks the Wasm's memory layout and writes the Subresource Integrity hashes into
+# the loader, in release builds. Runs in the repo root; TRUNK_* variables come from trunk.
 set -eu
 [ "${TRUNK_PROFILE:-}" = "release" ] || exit 0
 terser="$(pwd)/tools/node_modules/.bin/terser"
@@ -38,7 +38,8 @@ const css = fs.readFileSync(process.argv[1], "utf8").replace(/\/\*[\s\S]*?\*\//g
   .replace(/\s+/g, " ").replace(/ ?([{};,>]) ?/g, "$1").trim();
 fs.writeFileSync(process.argv[1], css + "\n");
 ' "$css"
-# wasm-opt ran with -lmu (scripts/optimize-wasm.mjs): fail the build if the module's layout stops allowing it.
+# wasm-opt ran with -lmu (scripts/optimize-wasm.mjs): fail the build if the module's layout
+# stops allowing it.
 node scripts/check-low-memory.mjs "$TRUNK_STAGING_DIR/feedwidgets_bg.wasm"
 # Then the hashes of what the loader fetches, last, once those files are final.
 node scripts/integrity.mjs "$TRUNK_STAGING_DIR" --inject

@@ -104,9 +104,8 @@ walk(getImports.body, (node) => {
 });
 if (importObject?.type !== "ObjectExpression") fail(`${importVar} is not an object literal`);
 const provided = new Set();
+/** The imports the glue provides and the Wasm no longer has: name, [from, to) in the glue. */
 const dropped = [];
-/** The dropped imports' [start, end) in the glue. */
-const removed = [];
 for (const property of importObject.properties) {
   if (property.type !== "Property" || property.computed) fail("a computed key in the import object");
   const name = keyName(property);
@@ -116,8 +115,7 @@ for (const property of importObject.properties) {
     // wasm-opt removed every call to it (scripts/optimize-wasm.mjs: the panic hook's
     // `console.error`, for one): the glue's function goes too, and with it what only it used.
     const comma = glue.slice(property.end).match(/^\s*,/);
-    removed.push([property.start, property.end + (comma ? comma[0].length : 0)]);
-    dropped.push(name);
+    dropped.push({ name, from: property.start, to: property.end + (comma ? comma[0].length : 0) });
     continue;
   }
   provided.add(name);
@@ -165,12 +163,12 @@ export { start as default };`]);
 
 // The dropped imports go, and the renamings inside their functions with them.
 const kept = edits
-  .filter(([start, end]) => !removed.some(([from, to]) => start >= from && end <= to))
-  .concat(removed.map(([from, to]) => [from, to, ""]));
+  .filter(([start, end]) => !dropped.some(({ from, to }) => start >= from && end <= to))
+  .concat(dropped.map(({ from, to }) => [from, to, ""]));
 let out = glue;
 for (const [start, end, text] of kept.sort((a, b) => b[0] - a[0])) {
   out = out.slice(0, start) + text + out.slice(end);
 }
 writeFileSync(glueFile, out);
 console.log(`minify-wasm-names: ${imports.size} imports, ${exports.size} exports renamed` +
-  (dropped.length ? `; the glue's ${dropped.join(", ")} dropped (the Wasm no longer imports it)` : ""));
+  (dropped.length ? `; the glue's ${dropped.map(({ name }) => name).join(", ")} dropped (the Wasm no longer imports it)` : ""));

@@ -2,7 +2,8 @@
 // Optimizes the Wasm wasm-bindgen wrote, in release builds (scripts/minify-js.sh, and
 // bench/yew-floor/build.sh for its floor): first the panic path becomes a trap, then
 // `wasm-opt -Oz` runs with the flags below.
-//   node scripts/optimize-wasm.mjs IN [OUT]     (OUT defaults to IN)
+//   node scripts/optimize-wasm.mjs IN [OUT [FLAG...]]   (OUT defaults to IN; FLAGs: more
+//                                                       wasm-opt flags, run in the same pass)
 //
 // A panic. The bundle is built with `panic = "abort"`, so a panic already ends in a trap
 // (`unreachable`), after std's panic machinery has formatted its message for the hook Yew
@@ -34,7 +35,7 @@ const { default: binaryen } = await import(join(modules, "binaryen", "index.js")
  * section is of no use to a browser. The target-features section goes in
  * scripts/minify-wasm-names.mjs, whose pass still needs it.
  */
-export const WASM_OPT_FLAGS = ["-Oz", "-ocimfs", "20", "--converge", "-lmu", "--strip-producers"];
+const WASM_OPT_FLAGS = ["-Oz", "-ocimfs", "20", "--converge", "-lmu", "--strip-producers"];
 
 /** A crate's disambiguator in a v0-demangled name: `core[c5930c85a12de822]`. */
 const CRATE = "\\[[0-9a-f]+\\]";
@@ -71,14 +72,22 @@ const fail = (why) => {
   process.exit(1);
 };
 
-/** Replaces the bodies of the functions `rules` name, by `body()`; fails on a missing one. */
-function rewrite(module, rules, body) {
-  const patterns = rules.map((rule) => ({ ...rule, regex: new RegExp(rule.name), found: 0 }));
+/** The module's own functions (an import has no body), each with its name. */
+function definedFunctions(module) {
+  const functions = [];
   for (let i = 0; i < module.getNumFunctions(); i++) {
     const func = module.getFunctionByIndex(i);
     const info = binaryen.getFunctionInfo(func);
-    if (info.module) continue; // an import has no body
-    const rule = patterns.find((pattern) => pattern.regex.test(info.name));
+    if (!info.module) functions.push({ func, name: info.name });
+  }
+  return functions;
+}
+
+/** Replaces the bodies of the `functions` that `rules` name, by `body()`; fails on a missing one. */
+function rewrite(functions, rules, body) {
+  const patterns = rules.map((rule) => ({ ...rule, regex: new RegExp(rule.name), found: 0 }));
+  for (const { func, name } of functions) {
+    const rule = patterns.find((pattern) => pattern.regex.test(name));
     if (!rule) continue;
     rule.found++;
     binaryen.Function.setBody(func, body());
@@ -91,33 +100,27 @@ function rewrite(module, rules, body) {
 }
 
 /** The panic path made a trap in `bytes`, a module whose name section is still there. */
-export function trapPanics(bytes) {
+function trapPanics(bytes) {
   const module = binaryen.readBinary(bytes);
-  const defined = [];
-  for (let i = 0; i < module.getNumFunctions(); i++) {
-    const info = binaryen.getFunctionInfo(module.getFunctionByIndex(i));
-    if (!info.module) defined.push(info.name);
-  }
+  const functions = definedFunctions(module);
   // binaryen numbers the functions a name section does not name.
-  if (defined.every((name) => /^\d+$/.test(name))) {
+  if (functions.every(({ name }) => /^\d+$/.test(name))) {
     fail("the module has no function names: run this before anything strips them");
   }
-  rewrite(module, TRAPS, () => module.unreachable());
-  rewrite(module, EMPTIED, () => module.nop());
+  rewrite(functions, TRAPS, () => module.unreachable());
+  rewrite(functions, EMPTIED, () => module.nop());
   if (!module.validate()) fail("the rewritten module does not validate");
   const out = module.emitBinary();
   module.dispose();
   return out;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [input, output = input] = process.argv.slice(2);
-  if (!input) {
-    console.error("usage: optimize-wasm.mjs IN [OUT]");
-    process.exit(2);
-  }
-  writeFileSync(output, trapPanics(readFileSync(input)));
-  execFileSync(join(modules, ".bin", "wasm-opt"), [output, ...WASM_OPT_FLAGS, "-o", output], {
-    stdio: "inherit",
-  });
+const [input, output = input, ...more] = process.argv.slice(2);
+if (!input) {
+  console.error("usage: optimize-wasm.mjs IN [OUT [FLAG...]]");
+  process.exit(2);
 }
+writeFileSync(output, trapPanics(readFileSync(input)));
+execFileSync(join(modules, ".bin", "wasm-opt"), [output, ...WASM_OPT_FLAGS, ...more, "-o", output], {
+  stdio: "inherit",
+});

@@ -16,8 +16,7 @@ out="$root/target/yew-floor"
 rm -rf "$out" && mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" \
   "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/yew_floor.wasm"
-node scripts/optimize-wasm.mjs "$out/yew_floor_bg.wasm"
-wasm-opt --strip-target-features "$out/yew_floor_bg.wasm" -o "$out/yew_floor_bg.wasm"
+node scripts/optimize-wasm.mjs "$out/yew_floor_bg.wasm" "$out/yew_floor_bg.wasm" --strip-target-features
 cp "$here/embed.js" "$out/embed.js"
 for file in "$out/yew_floor.js" "$out/embed.js"; do
   terser "$file" --module --compress --mangle --output "$file.min"
